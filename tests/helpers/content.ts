@@ -1,0 +1,36 @@
+/** Helpers for tests that read authored content straight from the repository. */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const contentDir = join(repoRoot, 'content');
+
+export type Lang = 'en' | 'zh';
+
+/** The raw text of a note (front matter included). `slug` is the area id for an overview. */
+export function readNote(lang: Lang, area: string, slug: string): string {
+  const file = slug === area ? 'index' : slug;
+  for (const ext of ['.mdx', '.md']) {
+    try {
+      return readFileSync(join(contentDir, lang, area, file + ext), 'utf8');
+    } catch {
+      /* try the next extension */
+    }
+  }
+  throw new Error(`No ${lang} note ${area}/${slug} under content/`);
+}
+
+/** Every note file under content/<lang>/, as paths relative to that folder. */
+export function listNotes(lang: Lang): string[] {
+  const root = join(contentDir, lang);
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.mdx?$/.test(name)) out.push(relative(root, path));
+    }
+  };
+  walk(root);
+  return out.sort();
+}
