@@ -21,7 +21,7 @@ for (const lang of ['en', 'zh'] as const) {
           compile(source, {
             format: file.endsWith('.mdx') ? 'mdx' : 'md',
             remarkPlugins: [remarkMath],
-            rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'error' }]],
+            rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }]],
           }),
         ).resolves.toBeTruthy();
       });

@@ -1,0 +1,32 @@
+/**
+ * Content collections: notes (Markdown/MDX in content/{en,zh}/) and the glossary
+ * (content/glossary/*.yaml). Quizzes are added by src/quiz-collection.ts.
+ * A missing or wrong field fails the build with the entry's path and the field.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { areaIds } from './utils/areas.ts';
+import { glossaryLoader } from './utils/glossary-loader.ts';
+
+const notes = defineCollection({
+  loader: glob({
+    base: process.env.AFM_CONTENT_DIR ?? './content',
+    pattern: '{en,zh}/**/*.{md,mdx}',
+    // Ids keep the path as written (`en/information-theory/index`) so the file is easy to find.
+    generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+  }),
+  schema: z
+    .object({
+      title: z.string().min(2).max(90),
+      description: z.string().min(30).max(220),
+      area: z.enum([...areaIds, 'site']),
+      order: z.number().int().min(0),
+    })
+    .strict(),
+});
+
+const glossary = defineCollection({ loader: glossaryLoader(`${process.env.AFM_CONTENT_DIR ?? './content'}/glossary`) });
+
+
+export const collections = { notes, glossary };

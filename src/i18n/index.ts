@@ -1,0 +1,15 @@
+/**
+ * UI strings: one flat JSON file a language with the same keys (a unit test checks they
+ * match). `t` fills `{name}` placeholders.
+ */
+import en from './en.json';
+import zh from './zh.json';
+import type { Lang } from '../utils/lang.ts';
+
+export type UiKey = keyof typeof en;
+const strings: Record<Lang, Record<UiKey, string>> = { en, zh: zh as Record<UiKey, string> };
+
+export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> = {}): string {
+  const template = strings[lang][key] ?? strings.en[key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}

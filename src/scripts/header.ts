@@ -1,0 +1,37 @@
+/**
+ * The only script every page loads. It opens search (button, "/" or Ctrl/Cmd+K) and the
+ * offline panel, loading their code on first use, and, once the site has been saved for
+ * offline use, watches for a new version so the page can offer to reload.
+ */
+const byId = (id: string) => document.getElementById(id);
+
+function typingIn(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+}
+
+const openSearch = () => import('./search-dialog.ts').then((m) => m.openSearch());
+byId('search-open')?.addEventListener('click', openSearch);
+addEventListener('keydown', (e) => {
+  const k = e.key.toLowerCase();
+  if ((k === '/' && !typingIn(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) || ((e.ctrlKey || e.metaKey) && k === 'k')) {
+    e.preventDefault();
+    openSearch();
+  }
+});
+
+byId('offline-open')?.addEventListener('click', () => import('./offline-panel.ts').then((m) => m.openOfflinePanel()));
+
+const sw = navigator.serviceWorker;
+// Only a visitor who saved the site has a service worker; everyone else pays nothing here.
+if (sw?.controller) {
+  sw.getRegistration().then((reg) => {
+    if (!reg) return;
+    const check = () => {
+      if (reg.waiting && sw.controller) import('./update-notice.ts').then((m) => m.showUpdateNotice(reg));
+    };
+    reg.addEventListener('updatefound', () => reg.installing?.addEventListener('statechange', check));
+    check();
+    reg.update().catch(() => {});
+  });
+}

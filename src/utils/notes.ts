@@ -1,0 +1,94 @@
+/**
+ * Notes as the site sees them: where each lives (URL), how they group into areas, and the
+ * check that every note exists in both languages. Preconditions: entries come from the
+ * `notes` collection, whose ids look like `en/information-theory/index`.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { areaIds, type AreaId } from './areas.ts';
+import { languages, type Lang } from './lang.ts';
+
+export type NoteEntry = CollectionEntry<'notes'>;
+
+export type Note = {
+  entry: NoteEntry;
+  lang: Lang;
+  /** Path below the language folder without extension: `information-theory/index`, `guide`. */
+  path: string;
+  /** Unique across the site: the file name, or the area id for an overview. */
+  slug: string;
+  area: AreaId | 'site';
+  /** Site-relative route without base: `information-theory/` or `information-theory/entropy/`. */
+  route: string;
+  /** The source file, relative to the repository root. */
+  sourceFile: string;
+};
+
+function toNote(entry: NoteEntry): Note {
+  const [lang, ...rest] = entry.id.split('/');
+  const path = rest.join('/');
+  const parts = path.split('/');
+  const isOverview = parts.length === 2 && parts[1] === 'index';
+  const slug = isOverview ? (parts[0] ?? path) : (parts.at(-1) ?? path);
+  const route = isOverview ? `${parts[0]}/` : `${path}/`;
+  return {
+    entry,
+    lang: lang as Lang,
+    path,
+    slug,
+    area: entry.data.area,
+    route,
+    sourceFile: entry.filePath ?? `content/${entry.id}.mdx`,
+  };
+}
+
+let cache: Promise<Note[]> | undefined;
+
+/**
+ * All notes of both languages. Fails the build, naming the file, when a note exists in one
+ * language only, when a folder and the `area` field disagree, or when two notes share a slug.
+ */
+export function allNotes(): Promise<Note[]> {
+  cache ??= getCollection('notes').then((entries) => {
+    const notes = entries.map(toNote);
+    const byLang = new Map(languages.map((lang) => [lang, new Set(notes.filter((n) => n.lang === lang).map((n) => n.path))]));
+    for (const note of notes) {
+      for (const other of languages) {
+        if (!byLang.get(other)?.has(note.path)) {
+          throw new Error(`${note.sourceFile}: this note has no ${other} counterpart (expected content/${other}/${note.path}.md or .mdx)`);
+        }
+      }
+      const folder = note.path.includes('/') ? note.path.split('/')[0] : 'site';
+      if (folder !== note.area) {
+        throw new Error(`${note.sourceFile}: field area is "${note.area}" but the file is in the "${folder}" folder`);
+      }
+    }
+    for (const lang of languages) {
+      const seen = new Map<string, string>();
+      for (const note of notes.filter((n) => n.lang === lang)) {
+        const clash = seen.get(note.slug);
+        if (clash) throw new Error(`${note.sourceFile}: slug "${note.slug}" is already used by ${clash}; file names must be unique`);
+        seen.set(note.slug, note.sourceFile);
+      }
+    }
+    return notes;
+  });
+  return cache;
+}
+
+/** The notes of one area in one language, overview first, then by `order`. */
+export function notesOfArea(notes: Note[], lang: Lang, area: AreaId): Note[] {
+  return notes
+    .filter((n) => n.lang === lang && n.area === area)
+    .sort((a, b) => a.entry.data.order - b.entry.data.order || a.slug.localeCompare(b.slug));
+}
+
+/** Reading order across the whole site: areas in teaching order, notes by order. */
+export function readingOrder(notes: Note[], lang: Lang): Note[] {
+  return areaIds.flatMap((area) => notesOfArea(notes, lang, area));
+}
+
+/** A site-relative href (with base) for a route like `information-theory/`. */
+export function href(lang: Lang, route = ''): string {
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  return `${base}${lang}/${route}`;
+}

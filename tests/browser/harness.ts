@@ -1,0 +1,99 @@
+/**
+ * The browser harness: Debian's Chromium driven by playwright-core, against dist/ served on
+ * 127.0.0.1. Use `openSite()` in a `beforeAll`, `site.close()` in `afterAll`. Every page
+ * opened through `site.page()` records uncaught errors and console errors, and
+ * `site.assertNoErrors()` fails the test on any of them.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+// @ts-expect-error -- a plain .mjs script without type declarations
+import { serve } from '../../scripts/serve.mjs';
+import { distDir } from '../helpers/site.ts';
+
+export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Flags for a root user on a closed network: no sandbox, no background traffic to Google. */
+export const chromeArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export type Site = {
+  /** The served site's root URL, ending in "/". */
+  url: string;
+  browser: Browser;
+  /** A fresh browser context (empty storage) with an error-recording page. */
+  page(options?: BrowserContextOptions): Promise<{ page: Page; context: BrowserContext }>;
+  /** Errors seen so far on pages made by `page()`. */
+  errors: string[];
+  assertNoErrors(): void;
+  stopServer(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromePath)) {
+    throw new Error(
+      `No Chromium at ${chromePath}. Install Debian's: sudo apt-get install -y chromium fonts-noto-cjk ` +
+        '(or set CHROME_PATH to a Chromium or Chrome binary). playwright cannot download browsers here.',
+    );
+  }
+  return chromium.launch({ executablePath: chromePath, args: chromeArgs, headless: true });
+}
+
+export async function openSite(): Promise<Site> {
+  if (!existsSync(join(distDir, 'index.html'))) throw new Error('dist/ has no build; the global setup should have built it');
+  const { server, url } = (await serve({ root: distDir, port: 0 })) as { server: Server; url: string };
+  const browser = await launchChromium();
+  const errors: string[] = [];
+  const contexts: BrowserContext[] = [];
+  let serverOpen = true;
+  const stopServer = () =>
+    new Promise<void>((resolve) => {
+      if (!serverOpen) return resolve();
+      serverOpen = false;
+      server.closeAllConnections?.();
+      server.close(() => resolve());
+    });
+  return {
+    url,
+    browser,
+    errors,
+    async page(options = {}) {
+      const context = await browser.newContext({ ...options });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => errors.push(`pageerror on ${page.url()}: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !/Failed to load resource: net::ERR_INTERNET_DISCONNECTED/.test(message.text())) {
+          errors.push(`console error on ${page.url()}: ${message.text()}`);
+        }
+      });
+      return { page, context };
+    },
+    assertNoErrors() {
+      const seen = errors.splice(0);
+      if (seen.length > 0) throw new Error(`Errors in the browser:\n${seen.join('\n')}`);
+    },
+    stopServer,
+    async close() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
+      await stopServer();
+    },
+  };
+}
+
+/** A throwaway profile folder, for tests that need a persistent context (service workers). */
+export function tempProfile(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'afm-chromium-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

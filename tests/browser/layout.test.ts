@@ -1,0 +1,98 @@
+/** The layout in a real browser: math, language switch, theme persistence, keyboard access. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, type Site } from './harness.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('layout', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`renders math with KaTeX in a ${lang} note`, async () => {
+      const { page } = await site.page();
+      await page.goto(`${site.url}${lang}/information-theory/`);
+      await page.evaluate(() => document.fonts.ready);
+      const boxes = await page.$$eval('.katex-html', (els) =>
+        els.slice(0, 20).map((el) => {
+          const r = el.getBoundingClientRect();
+          return { w: r.width, h: r.height };
+        }),
+      );
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const box of boxes) {
+        expect(box.w).toBeGreaterThan(4);
+        expect(box.h).toBeGreaterThan(8);
+      }
+      // KaTeX's own fonts are in use, not a fallback.
+      const family = await page.$eval('.katex', (el) => getComputedStyle(el).fontFamily);
+      expect(family).toContain('KaTeX_Main');
+      expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
+      site.assertNoErrors();
+    });
+  }
+
+  it('switches language to the same page in the other language and back', async () => {
+    const { page } = await site.page();
+    await page.goto(`${site.url}en/information-theory/`);
+    await page.click('a.lang-switch');
+    await page.waitForURL(`${site.url}zh/information-theory/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.click('a.lang-switch');
+    await page.waitForURL(`${site.url}en/information-theory/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    site.assertNoErrors();
+  });
+
+  it('keeps the chosen theme across a reload, and follows the system by default', async () => {
+    const { page } = await site.page({ colorScheme: 'light' });
+    await page.goto(`${site.url}zh/`);
+    expect(await page.getAttribute('html', 'data-theme')).toBe('light');
+    await page.selectOption('#theme-select', 'dark');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(21, 23, 26)');
+    await page.reload();
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    expect(await page.inputValue('#theme-select')).toBe('dark');
+    await page.selectOption('#theme-select', 'system');
+    await page.reload();
+    expect(await page.getAttribute('html', 'data-theme')).toBe('light');
+    site.assertNoErrors();
+  });
+
+  it('lets a keyboard user skip to the content and reach the sidebar', async () => {
+    const { page } = await site.page();
+    await page.goto(`${site.url}en/information-theory/`);
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({ cls: document.activeElement?.className, text: document.activeElement?.textContent }));
+    expect(first.cls).toBe('skip-link');
+    expect(first.text).toBe('Skip to content');
+    expect(await page.isVisible('.skip-link')).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // Tabbing on from the content reaches the sidebar's links.
+    let reached = false;
+    for (let i = 0; i < 400 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => Boolean(document.activeElement?.closest('#site-nav')));
+    }
+    expect(reached).toBe(true);
+    site.assertNoErrors();
+  });
+
+  it('sends / to the visitor’s language and offers plain links without scripts', async () => {
+    const { page } = await site.page({ locale: 'zh-CN' });
+    await page.goto(site.url);
+    await page.waitForURL(`${site.url}zh/`);
+    const noScript = await site.browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(site.url);
+    expect(await plain.$$eval('.root-links a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(['/en/', '/zh/']);
+    await noScript.close();
+    site.assertNoErrors();
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Broken content fails the build with a message naming the file and what is wrong. Each case
+ * builds a tiny fixture site (a copy of one good note pair plus one defect) into a temp folder.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { repoRoot } from '../helpers/content.ts';
+
+const good = (lang: string, title: string) => `---
+title: ${title}
+description: A short fixture note used to check that the build rejects broken content.
+area: probability
+order: 0
+---
+
+Probability $p \\in [0, 1]$.
+`;
+
+function buildFixture(files: Record<string, string>): { status: number | null; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'afm-fixture-'));
+  try {
+    const all: Record<string, string> = {
+      'content/en/probability/index.mdx': good('en', 'Probability'),
+      'content/zh/probability/index.mdx': good('zh', '概率'),
+      'content/glossary/probability.yaml': '[]\n',
+      ...files,
+    };
+    for (const [path, text] of Object.entries(all)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    mkdirSync(join(dir, 'quizzes'), { recursive: true });
+    const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        AFM_CONTENT_DIR: join(dir, 'content'),
+        AFM_QUIZ_DIR: join(dir, 'quizzes'),
+        AFM_OUT_DIR: join(dir, 'dist'),
+        AFM_FIXTURE_BUILD: '1',
+      },
+      encoding: 'utf8',
+    });
+    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the build rejects broken notes', { timeout: 120_000 }, () => {
+  it('fails when a note exists in one language only, naming the file', () => {
+    const { status, output } = buildFixture({ 'content/en/probability/bayes.mdx': good('en', 'Bayes').replace('order: 0', 'order: 1') });
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/en\/probability\/bayes\.mdx: this note has no zh counterpart/);
+  });
+
+  it('fails on a missing front-matter field, naming the file and the field', () => {
+    const { status, output } = buildFixture({
+      'content/en/probability/index.mdx': good('en', 'Probability').replace(/description: .*\n/, ''),
+    });
+    expect(status).not.toBe(0);
+    expect(output).toContain('en/probability/index');
+    expect(output).toMatch(/description/);
+  });
+
+  it('fails on a formula KaTeX cannot parse, naming the file and the formula', () => {
+    const { status, output } = buildFixture({
+      'content/zh/probability/index.mdx': `${good('zh', '概率')}\n公式 $\\frac{1}{2$ 有误。\n`,
+    });
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/zh\/probability\/index\.mdx: KaTeX cannot render the formula \$\\frac\{1\}\{2\$/);
+  });
+});

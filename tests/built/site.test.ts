@@ -1,0 +1,107 @@
+/** The built site: pages, head metadata, math rendering, fonts and the JavaScript a note ships. */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { builtPages, distDir, readBuilt, readRoute } from '../helpers/site.ts';
+import { listNotes } from '../helpers/content.ts';
+import { areaIds } from '../../src/utils/areas.ts';
+
+const pages = builtPages();
+const notePages = pages.filter((p) => /^(en|zh)\/.+\/index\.html$/.test(p));
+
+describe('pages', () => {
+  it('builds every note of both languages', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const file of listNotes(lang)) {
+        const route = file.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+        expect(pages, file).toContain(join(lang, route, 'index.html'));
+      }
+    }
+  });
+
+  it('has an overview for each of the five areas in both languages', () => {
+    for (const area of areaIds) {
+      for (const lang of ['en', 'zh']) expect(pages).toContain(`${lang}/${area}/index.html`);
+    }
+  });
+
+  it('sets html lang, description, canonical and hreflang on every language page', () => {
+    for (const page of pages.filter((p) => /^(en|zh)\//.test(p))) {
+      const html = readBuilt(page);
+      const lang = page.startsWith('zh/') ? 'zh-CN' : 'en';
+      expect(html, page).toContain(`<html lang="${lang}"`);
+      expect(html, page).toMatch(/<meta name="description" content="[^"]{20,}">/);
+      expect(html, page).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+">/);
+      expect(html, page).toContain('hreflang="en"');
+      expect(html, page).toContain('hreflang="zh-CN"');
+    }
+  });
+
+  it('has a sitemap listing pages of both languages', () => {
+    const sitemap = readFileSync(join(distDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('/en/information-theory/</loc>');
+    expect(sitemap).toContain('/zh/information-theory/</loc>');
+    expect(sitemap).not.toContain('404');
+  });
+
+  it('has a 404 page in both languages', () => {
+    const html = readBuilt('404.html');
+    expect(html).toContain('Page not found');
+    expect(html).toContain('页面不存在');
+  });
+});
+
+describe('math', () => {
+  it('renders every formula at build time, with no KaTeX errors and no KaTeX script', () => {
+    let formulas = 0;
+    for (const page of notePages) {
+      const html = readBuilt(page);
+      expect(html, page).not.toContain('katex-error');
+      expect(html, page).not.toMatch(/<script[^>]+katex/i);
+      formulas += (html.match(/class="katex"/g) ?? []).length;
+    }
+    expect(formulas).toBeGreaterThan(100);
+  });
+
+  it('uses only class names that the shipped KaTeX stylesheet defines', () => {
+    const css = readdirSync(join(distDir, '_astro'))
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => readFileSync(join(distDir, '_astro', f), 'utf8'))
+      .join('\n');
+    const html = readRoute('/en/linear-algebra/eigen-svd-pca/') + readRoute('/zh/information-theory/entropy/');
+    const classes = new Set<string>();
+    for (const m of html.matchAll(/<span class="([^"]+)"/g)) for (const c of m[1]!.split(/\s+/)) classes.add(c);
+    const katexClasses = [...classes].filter((c) => /^(katex|mord|mop|mbin|mrel|mfrac|msupsub|vlist|mspace|sizing|reset-size\d+|size\d+|base|strut|mathnormal|mathrm|mathbf)/.test(c));
+    expect(katexClasses.length).toBeGreaterThan(10);
+    const missing = katexClasses.filter((c) => !css.includes(`.${c}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('ships KaTeX fonts as woff2 only', () => {
+    const fonts = readdirSync(join(distDir, '_astro')).filter((f) => /\.(woff2?|ttf|otf|eot)$/.test(f));
+    expect(fonts.length).toBeGreaterThan(10);
+    expect(fonts.filter((f) => !f.endsWith('.woff2'))).toEqual([]);
+  });
+});
+
+describe('weight', () => {
+  it('ships a plain note page (no quiz, no calculator) with at most 1 KB of JavaScript, gzipped', () => {
+    const html = readRoute('/en/about/');
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+    const external = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => readFileSync(join(distDir, m[1]!), 'utf8'));
+    expect(external).toEqual([]);
+    const bytes = gzipSync(inline.join('\n')).length;
+    console.log(`plain note page JavaScript: ${bytes} B gzipped (inline)`);
+    expect(bytes).toBeLessThanOrEqual(1024);
+  });
+
+  it('has no request that leaves the site: no absolute URLs in src or stylesheet links', () => {
+    for (const page of pages) {
+      const html = readBuilt(page);
+      expect(html, page).not.toMatch(/<(script|img|iframe|source)[^>]+src="(https?:)?\/\//);
+      expect(html, page).not.toMatch(/<link[^>]+rel="(stylesheet|preload|modulepreload)"[^>]+href="(https?:)?\/\//);
+    }
+    expect(existsSync(join(distDir, 'favicon.svg'))).toBe(true);
+  });
+});

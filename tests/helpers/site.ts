@@ -1,0 +1,30 @@
+/** Helpers for tests over the built site in dist/. */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { repoRoot } from './content.ts';
+
+export const distDir = join(repoRoot, 'dist');
+
+/** Every built HTML page, as paths relative to dist/ (`en/probability/index.html`). */
+export function builtPages(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.html')) out.push(relative(distDir, path));
+    }
+  };
+  walk(distDir);
+  return out.sort();
+}
+
+export function readBuilt(path: string): string {
+  return readFileSync(join(distDir, path), 'utf8');
+}
+
+/** The page for a site route such as `/en/probability/`. */
+export function readRoute(route: string): string {
+  const clean = route.replace(/^\//, '');
+  return readBuilt(clean.endsWith('.html') ? clean : join(clean, 'index.html'));
+}

@@ -1,0 +1,31 @@
+/**
+ * Builds the site into dist/ once per test run (both the `built` and the `browser` projects
+ * name this file; the second call finds the build done). AFM_SKIP_BUILD=1 reuses an existing
+ * dist/ while iterating on tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+
+export default function buildSite(): void {
+  if (process.env.AFM_SITE_BUILT === '1') return;
+  if (process.env.AFM_SKIP_BUILD === '1' && existsSync(join(root, 'dist', 'index.html'))) {
+    process.env.AFM_SITE_BUILT = '1';
+    return;
+  }
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', AFM_OUT_DIR: join(root, 'dist') },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    const output = `${result.stdout}\n${result.stderr}`.split('\n').slice(-60).join('\n');
+    throw new Error(`The site build failed (exit ${result.status}):\n${output}`);
+  }
+  console.log(`Site built into dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.env.AFM_SITE_BUILT = '1';
+}
