@@ -1,0 +1,180 @@
+/**
+ * The base of every calculator element. The server renders the calculator's markup (labels,
+ * inputs with `name`, outputs with `data-out`, an error slot per field with `data-error-for`,
+ * one polite live region with `data-live`) in the page's language; this class only wires it:
+ * fields → `compute()` on every input, field state ↔ the URL's query string, and messages.
+ */
+import { formatNumber, pageLang, type Bilingual, type Lang } from './format.ts';
+import { parseMatrix, parseNumberField, parseNumberList, type FieldResult, type NumberRule } from './fields.ts';
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+export abstract class CalculatorElement extends HTMLElement {
+  readonly pageLang: Lang = pageLang();
+  private scheduled = false;
+  private lastAnnouncement = '';
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Reads the fields and writes the results. Called after every change. */
+  protected abstract compute(): void;
+
+  /** The calculator's id, used as the prefix of its URL parameters. */
+  get calcId(): string {
+    return this.getAttribute('data-calc') ?? this.localName;
+  }
+
+  connectedCallback(): void {
+    this.restoreFromUrl();
+    this.addEventListener('input', () => this.schedule());
+    this.addEventListener('change', () => this.schedule());
+    this.runCompute();
+    this.setAttribute('data-ready', '');
+  }
+
+  /** Every control that carries state, by its `name`. */
+  protected controls(): Control[] {
+    return Array.from(this.querySelectorAll<Control>('input[name], select[name], textarea[name]'));
+  }
+
+  protected control(name: string): Control {
+    const el = this.querySelector<Control>(`[name="${name}"]`);
+    if (!el) throw new Error(`${this.calcId}: no field named ${name}`);
+    return el;
+  }
+
+  protected value(name: string): string {
+    return this.control(name).value;
+  }
+
+  protected checked(name: string): boolean {
+    const el = this.control(name);
+    return el instanceof HTMLInputElement && el.checked;
+  }
+
+  /** A number from a field, or null after showing why it cannot be used. */
+  protected number(name: string, rule: NumberRule = {}): number | null {
+    return this.report(name, parseNumberField(this.value(name), rule));
+  }
+
+  protected numberList(name: string, rule: Parameters<typeof parseNumberList>[1] = {}): number[] | null {
+    return this.report(name, parseNumberList(this.value(name), rule));
+  }
+
+  protected matrix(name: string, rule: Parameters<typeof parseMatrix>[1] = {}): number[][] | null {
+    return this.report(name, parseMatrix(this.value(name), rule));
+  }
+
+  /** Shows (or clears) the message for a field; returns the value when it is usable. */
+  protected report<T>(name: string, result: FieldResult<T>): T | null {
+    this.setFieldError(name, result.ok ? null : result.message);
+    return result.ok ? result.value : null;
+  }
+
+  /** A message next to a field, linked to it for screen readers. Null clears it. */
+  protected setFieldError(name: string, message: Bilingual | null): void {
+    const control = this.control(name);
+    const slot = this.querySelector<HTMLElement>(`[data-error-for="${name}"]`);
+    if (slot) {
+      slot.textContent = message ? this.t(message) : '';
+      slot.hidden = !message;
+    }
+    if (message) control.setAttribute('aria-invalid', 'true');
+    else control.removeAttribute('aria-invalid');
+  }
+
+  /** Text into an output. */
+  protected output(name: string, text: string): void {
+    const el = this.querySelector<HTMLElement>(`[data-out="${name}"]`);
+    if (el) el.textContent = text;
+  }
+
+  /** Markup into an output; only for markup built from numbers and our own strings (SVG, tables). */
+  protected outputHtml(name: string, markup: string): void {
+    const el = this.querySelector<HTMLElement>(`[data-out="${name}"]`);
+    if (el) el.innerHTML = markup;
+  }
+
+  /** Tells screen readers the new result, once things settle (not on every keystroke). */
+  protected announce(text: string): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const live = this.querySelector<HTMLElement>('[data-live]');
+      if (live && text !== this.lastAnnouncement) {
+        live.textContent = text;
+        this.lastAnnouncement = text;
+      }
+    }, 600);
+  }
+
+  protected t(text: Bilingual): string {
+    return text[this.pageLang];
+  }
+
+  protected fmt(x: number, digits = 4): string {
+    return formatNumber(x, this.pageLang, digits);
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    requestAnimationFrame(() => {
+      this.scheduled = false;
+      this.runCompute();
+      this.saveToUrl();
+    });
+  }
+
+  private runCompute(): void {
+    try {
+      this.compute();
+      this.removeAttribute('data-failed');
+    } catch (error) {
+      // A bug must not leave stale numbers on screen: say so instead.
+      this.setAttribute('data-failed', String(error));
+      const live = this.querySelector<HTMLElement>('[data-live]');
+      if (live) live.textContent = this.t({ en: 'This calculator hit an error with these inputs.', zh: '这组输入让计算器出错了。' });
+    }
+  }
+
+  private restoreFromUrl(): void {
+    const params = new URLSearchParams(location.search);
+    for (const control of this.controls()) {
+      const stored = params.get(`${this.calcId}.${control.name}`);
+      if (stored === null) continue;
+      if (control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio')) {
+        if (control.type === 'checkbox') control.checked = stored === '1';
+        else control.checked = control.value === stored;
+      } else {
+        control.value = stored;
+      }
+    }
+  }
+
+  /** Only fields that differ from the page's defaults go into the URL, so links stay short. */
+  private saveToUrl(): void {
+    const url = new URL(location.href);
+    for (const control of this.controls()) {
+      const key = `${this.calcId}.${control.name}`;
+      let current: string | null;
+      let isDefault: boolean;
+      if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+        current = control.checked ? '1' : '0';
+        isDefault = control.checked === control.defaultChecked;
+      } else if (control instanceof HTMLInputElement && control.type === 'radio') {
+        if (!control.checked) continue;
+        current = control.value;
+        isDefault = control.defaultChecked;
+      } else if (control instanceof HTMLSelectElement) {
+        current = control.value;
+        const initial = Array.from(control.options).find((o) => o.defaultSelected) ?? control.options[0];
+        isDefault = current === initial?.value;
+      } else {
+        current = control.value;
+        isDefault = current === control.defaultValue;
+      }
+      if (isDefault) url.searchParams.delete(key);
+      else url.searchParams.set(key, current);
+    }
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Loads a calculator's code only when one of its elements comes near the viewport, so a note
+ * that embeds a calculator below the fold pays nothing for it until the reader gets there.
+ */
+export function defineWhenVisible(tag: string, load: () => Promise<unknown>): void {
+  const elements = Array.from(document.getElementsByTagName(tag));
+  if (elements.length === 0 || customElements.get(tag)) return;
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    observer?.disconnect();
+    load().catch((error: unknown) => {
+      for (const el of elements) el.setAttribute('data-load-failed', String(error));
+    });
+  };
+  // A shared link carries the calculator's state: load at once so the result is there on arrival.
+  const prefix = `${elements[0]?.getAttribute('data-calc') ?? ''}.`;
+  if ([...new URLSearchParams(location.search).keys()].some((key) => key.startsWith(prefix))) {
+    start();
+    return;
+  }
+  const observer =
+    'IntersectionObserver' in window
+      ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), {
+          rootMargin: '300px 0px',
+        })
+      : null;
+  if (!observer) return start();
+  for (const el of elements) observer.observe(el);
+  // Keyboard users may focus a field before it scrolls into view.
+  for (const el of elements) el.addEventListener('focusin', start, { once: true });
+}
