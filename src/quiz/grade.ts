@@ -1,0 +1,233 @@
+/**
+ * Grading: gradeAnswer (numbers, vectors, matrices), gradeChoice, gradeParts.
+ * Pure functions; gradeAnswer never throws, whatever the input string.
+ */
+import { M } from './messages.ts';
+import { normaliseInput } from './normalise.ts';
+import { readScalar, type Scalar, type SigFigs } from './parse-number.ts';
+import { MAX_EXPR_LENGTH } from './expression.ts';
+import { sigfigBand, sigfigsNeeded, withinTolerance } from './tolerance.ts';
+import {
+  DEFAULT_FORMS,
+  DEFAULT_TOLERANCE,
+  FORMS,
+  type Answer,
+  type ChoiceLike,
+  type Form,
+  type Grade,
+  type Text,
+  type Tolerance,
+  type WrongAnswer,
+} from './types.ts';
+import { maxMatching, splitList, unwrap } from './vector.ts';
+
+/** Raw inputs longer than this are refused before normalisation (spaces collapse later). */
+const MAX_RAW_LENGTH = 4 * MAX_EXPR_LENGTH;
+
+const invalid = (code: string, message: Text): Grade => ({ status: 'invalid', score: 0, code, message });
+const correct = (): Grade => ({ status: 'correct', score: 1 });
+function incorrect(score = 0, code?: string, message?: Text): Grade {
+  const g: Grade = { status: 'incorrect', score };
+  if (code !== undefined) g.code = code;
+  if (message !== undefined) g.message = message;
+  return g;
+}
+
+type Read = Extract<Scalar, { ok: true }>;
+
+/** The allowed forms in canonical order (unknown names ignored). */
+export function formsOf(answer: Answer): Form[] {
+  const f = answer.forms && answer.forms.length > 0 ? answer.forms : DEFAULT_FORMS;
+  return FORMS.filter((x) => f.includes(x));
+}
+
+const strictN = (tol: Tolerance): number | undefined =>
+  'sigfigs' in tol && tol.strict === true ? tol.sigfigs : undefined;
+
+/** Read one component; under strict sig figs only typed decimals (which show figures) count. */
+function readComponent(text: string, forms: Form[], tol: Tolerance): Scalar {
+  if (text === '') return { ok: false, code: 'blank', message: M.blank() };
+  const r = readScalar(text, forms);
+  const n = strictN(tol);
+  if (r.ok && n !== undefined && r.sig === undefined) {
+    return { ok: false, code: 'form-not-allowed', message: M.strictForm(n, (1.2345678).toPrecision(n)) };
+  }
+  return r;
+}
+
+/** 'ok', or 'sigfigs' (right value, wrong count of figures under strict), or 'no'. */
+function compare(x: Read, v: number, tol: Tolerance): 'ok' | 'sigfigs' | 'no' {
+  if (!withinTolerance(x.value, v, tol)) return 'no';
+  const n = strictN(tol);
+  if (n !== undefined && x.sig && (n < x.sig.min || n > x.sig.max)) return 'sigfigs';
+  return 'ok';
+}
+
+const sigText = (s: SigFigs) => (s.min === s.max ? String(s.max) : `${s.min}–${s.max}`);
+
+/** Number of components of `xs` that match `refs` (in order, or as a multiset). */
+function countMatches(xs: Read[], refs: number[], ordered: boolean, ok: (x: Read, v: number) => boolean): number {
+  if (ordered) return xs.reduce((n, x, i) => n + (ok(x, refs[i]!) ? 1 : 0), 0);
+  return maxMatching(xs.map((x) => refs.map((v) => ok(x, v))), refs.length);
+}
+
+/** The first `wrong` entry whose value matches what was typed (same shape), if any. */
+function findWrong(xs: Read[], wrong: WrongAnswer[] | undefined, scalar: boolean, ordered: boolean, tol: Tolerance): WrongAnswer | undefined {
+  for (const w of wrong ?? []) {
+    const flat = typeof w.value === 'number' ? (scalar ? [w.value] : undefined) : scalar ? undefined : (w.value as (number | number[])[]).flat();
+    if (!flat || flat.length !== xs.length) continue;
+    const wt = w.tolerance ?? tol;
+    if (countMatches(xs, flat, ordered, (x, v) => withinTolerance(x.value, v, wt)) === xs.length) return w;
+  }
+  return undefined;
+}
+
+/** A precision hint when x looks like v rounded to the figures that were typed. */
+function precisionHint(x: Read, v: number, tol: Tolerance): Text | undefined {
+  if (!x.sig || strictN(tol) !== undefined) return undefined;
+  const shown = x.sig.max;
+  if (shown >= 17 || Math.abs(x.value - v) > sigfigBand(v, shown) * (1 + 1e-9)) return undefined;
+  if ('decimals' in tol) return M.precisionDecimals(tol.decimals);
+  const need = sigfigsNeeded(v, tol, shown);
+  return need === undefined ? undefined : M.precisionSig(need);
+}
+
+function gradeScalar(s: string, answer: Answer, v: number, forms: Form[], tol: Tolerance): Grade {
+  const r = readComponent(s, forms, tol);
+  if (!r.ok) {
+    const list = r.code === 'syntax' ? splitList(s) : undefined;
+    if ((r.code === 'syntax' && s.startsWith('[')) || (list && (list.matrix || list.rows[0]!.length > 1) && list.rows.flat().every((c) => readScalar(c, forms).ok))) {
+      return incorrect(0, 'shape', M.notAList());
+    }
+    return invalid(r.code, r.message);
+  }
+  const c = compare(r, v, tol);
+  if (c === 'ok') return correct();
+  if (c === 'sigfigs') return incorrect(0, 'sigfigs', M.sigfigs(strictN(tol)!, sigText(r.sig!)));
+  const w = findWrong([r], answer.wrong, true, true, tol);
+  if (w) return incorrect(0, 'targeted', w.message);
+  const hint = precisionHint(r, v, tol);
+  return hint ? incorrect(0, 'precision', hint) : incorrect();
+}
+
+function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Grade {
+  const value = answer.value as number[] | number[][];
+  const isMatrix = Array.isArray(value[0]);
+  const refRows = (isMatrix ? value : [value]) as number[][];
+  const nRows = refRows.length;
+  const nCols = refRows[0]?.length ?? 0;
+  const typed = splitList(s);
+  if (!typed) return invalid('syntax', M.brackets());
+  const rows = typed.rows;
+  if (isMatrix) {
+    if (rows.length !== nRows || rows.some((r) => r.length !== nCols)) return incorrect(0, 'shape', M.matrixShape(nRows, nCols));
+  } else {
+    const items = rows[0]!;
+    if (typed.matrix) return incorrect(0, 'shape', M.vectorShape(nCols, rows.flat().length));
+    if (items.length !== nCols) {
+      if (items.length === 1 && nCols > 1) {
+        const bySpace = (unwrap(s) ?? s).split(' ');
+        if (bySpace.length > 1 && bySpace.every((c) => readScalar(c, forms).ok)) return invalid('syntax', M.separator());
+      }
+      return incorrect(0, 'shape', M.vectorShape(nCols, items.length));
+    }
+  }
+  const xs: Read[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = 0; j < rows[i]!.length; j++) {
+      const r = readComponent(rows[i]![j]!, forms, tol);
+      if (!r.ok) return invalid(r.code, isMatrix ? M.cell(i + 1, j + 1, r.message) : M.component(j + 1, r.message));
+      xs.push(r);
+    }
+  }
+  const refs = refRows.flat();
+  const ordered = isMatrix || answer.ordered !== false;
+  const k = countMatches(xs, refs, ordered, (x, v) => compare(x, v, tol) === 'ok');
+  const n = refs.length;
+  if (k === n) return correct();
+  const score = answer.partial === true ? k / n : 0;
+  const nStrict = strictN(tol);
+  if (nStrict !== undefined && countMatches(xs, refs, ordered, (x, v) => compare(x, v, tol) !== 'no') === n) {
+    return incorrect(score, 'sigfigs', M.sigfigsAll(nStrict));
+  }
+  const w = findWrong(xs, answer.wrong, false, ordered, tol);
+  if (w) return incorrect(score, 'targeted', w.message);
+  if (answer.partial === true && k > 0) return incorrect(score, 'partial', M.partial(k, n));
+  return incorrect(score);
+}
+
+function gradeUnsafe(input: string, answer: Answer): Grade {
+  if (typeof input !== 'string') return invalid('blank', M.blank());
+  if (input.length > MAX_RAW_LENGTH) return invalid('too-long', M.tooLong(MAX_EXPR_LENGTH));
+  const s = normaliseInput(input);
+  if (s === '') return invalid('blank', M.blank());
+  if (s.length > MAX_EXPR_LENGTH) return invalid('too-long', M.tooLong(MAX_EXPR_LENGTH));
+  const forms = formsOf(answer);
+  const tol = answer.tolerance ?? DEFAULT_TOLERANCE;
+  if (typeof answer.value === 'number') return gradeScalar(s, answer, answer.value, forms, tol);
+  return gradeList(s, answer, forms, tol);
+}
+
+/**
+ * Grade one typed answer against an `answer` block (QUIZ-FORMAT.md). Never throws: any
+ * unexpected failure is reported as `invalid` (`syntax`).
+ */
+export function gradeAnswer(input: string, answer: Answer): Grade {
+  try {
+    return gradeUnsafe(input, answer);
+  } catch {
+    return invalid('syntax', M.syntax(DEFAULT_FORMS));
+  }
+}
+
+/**
+ * Grade a choice question. `selected` are indices into `choices`.
+ * Single answer: exactly one pick; correct iff that choice is correct; a wrong pick with
+ * feedback gives code 'targeted' and that feedback.
+ * Multiple answers: score = max(0, (right picks − wrong picks) / number of correct choices);
+ * correct iff every correct choice and nothing else is picked; otherwise `incorrect` with that
+ * score (code 'partial' if above 0), and the feedback of the first wrong pick if it has one.
+ */
+export function gradeChoice(selected: number[], choices: ChoiceLike[], multiple: boolean): Grade {
+  const picks = [...new Set(Array.isArray(selected) ? selected : [])];
+  if (picks.length === 0) return invalid('blank', M.chooseOne());
+  if (picks.some((i) => !Number.isInteger(i) || i < 0 || i >= choices.length)) return invalid('choice', M.badChoice());
+  if (!multiple) {
+    if (picks.length > 1) return invalid('choice', M.onlyOne());
+    const c = choices[picks[0]!]!;
+    if (c.correct === true) return correct();
+    return c.feedback ? incorrect(0, 'targeted', c.feedback) : incorrect();
+  }
+  const total = choices.filter((c) => c.correct === true).length;
+  const right = picks.filter((i) => choices[i]!.correct === true).length;
+  const wrongPicks = picks.filter((i) => choices[i]!.correct !== true);
+  if (right === total && wrongPicks.length === 0) return correct();
+  const score = Math.max(0, (right - wrongPicks.length) / Math.max(1, total));
+  const fb = wrongPicks.map((i) => choices[i]!.feedback).find((f) => f !== undefined);
+  if (fb) return incorrect(score, 'targeted', fb);
+  return incorrect(score, score > 0 ? 'partial' : undefined, M.choicePartial(right, total, wrongPicks.length));
+}
+
+/**
+ * Grade a multi-part question: each input against its part's answer.
+ * Invalid if the counts differ or any part is invalid (the first such part's message, prefixed
+ * "Part i:"); nothing is graded then. Otherwise score = mean of the part scores; correct iff
+ * every part is correct; else incorrect, code 'partial' if the score is above 0, and the
+ * parts' own messages (prefixed) or "k of n parts are right".
+ */
+export function gradeParts(inputs: string[], parts: { answer: Answer }[]): Grade {
+  if (!Array.isArray(inputs) || inputs.length !== parts.length) return invalid('shape', M.partsCount(parts.length));
+  const grades = parts.map((p, i) => gradeAnswer(inputs[i]!, p.answer));
+  const bad = grades.findIndex((g) => g.status === 'invalid');
+  if (bad >= 0) {
+    const g = grades[bad]!;
+    return invalid(g.code ?? 'syntax', M.part(bad + 1, g.message ?? M.blank()));
+  }
+  const score = grades.reduce((a, g) => a + g.score, 0) / Math.max(1, grades.length);
+  const nRight = grades.filter((g) => g.status === 'correct').length;
+  if (nRight === grades.length) return correct();
+  const notes = grades.map((g, i) => (g.message && g.status !== 'correct' ? M.part(i + 1, g.message) : undefined)).filter((m): m is Text => m !== undefined);
+  const message = notes.length > 0 ? { en: notes.map((m) => m.en).join(' '), zh: notes.map((m) => m.zh).join(' ') } : M.partsPartial(nRight, grades.length);
+  return incorrect(score, score > 0 ? 'partial' : grades.find((g) => g.status !== 'correct')?.code, message);
+}
+

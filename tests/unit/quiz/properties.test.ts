@@ -1,0 +1,92 @@
+/** Property tests (fast-check): gradeAnswer is total, invalid always explains, references pass. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { gradeAnswer, type Answer, type Form, type Tolerance } from '../../../src/quiz/index.ts';
+
+const FORMS: Form[] = ['decimal', 'fraction', 'scientific', 'percent', 'expression'];
+
+const answerArb: fc.Arbitrary<Answer> = fc.record({
+  value: fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+    fc.array(fc.integer({ min: -9, max: 9 }), { minLength: 1, maxLength: 4 }),
+    fc.constant<number[][]>([[1, 2], [3, 4]]),
+  ),
+  forms: fc.subarray(FORMS, { minLength: 1 }),
+  tolerance: fc.constantFrom<Tolerance>({ rel: 0.01 }, { abs: 0.5 }, { sigfigs: 3 }, { sigfigs: 2, strict: true }, { decimals: 2 }),
+});
+
+const junkChars = fc.constantFrom(
+  ...'0123456789.,;:/*-+^()[]{}eExX%½²³⁻πΣ√∞。，；（）［］　 \u2212×÷·abclnogsqrtpi_\u0000\ud800\uffff😀'.split(''),
+  'log', 'sqrt(', 'e5', '1e', '10^', '**', 'inf', '__proto__', 'constructor',
+);
+const inputArb = fc.oneof(
+  fc.string({ maxLength: 10_000 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.array(junkChars, { maxLength: 80 }).map((a) => a.join('')),
+  fc.array(junkChars, { maxLength: 3000 }).map((a) => a.join('')),
+);
+
+describe('gradeAnswer properties', () => {
+  it('returns a Grade for any string and never throws; every invalid has en and zh messages', () => {
+    fc.assert(
+      fc.property(inputArb, answerArb, (input, answer) => {
+        const g = gradeAnswer(input, answer);
+        expect(['correct', 'incorrect', 'invalid']).toContain(g.status);
+        expect(g.score).toBeGreaterThanOrEqual(0);
+        expect(g.score).toBeLessThanOrEqual(1);
+        if (g.status === 'invalid') {
+          expect(g.score).toBe(0);
+          expect(g.code).toBeTruthy();
+          expect(g.message?.en.length).toBeGreaterThan(0);
+          expect(g.message?.zh.length).toBeGreaterThan(0);
+        }
+        if (g.status === 'correct') expect(g.score).toBe(1);
+      }),
+      { numRuns: 3000 },
+    );
+  }, 60_000);
+
+  const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }).filter((v) => v === 0 || Math.abs(v) > 1e-200);
+  const relAbs = fc.record({ rel: fc.double({ min: 0, max: 0.5, noNaN: true }), abs: fc.double({ min: 1e-12, max: 1, noNaN: true }) });
+  const tolArb: fc.Arbitrary<Tolerance> = fc.oneof(
+    relAbs,
+    fc.record({ rel: fc.double({ min: 1e-9, max: 0.5, noNaN: true }) }),
+    fc.record({ sigfigs: fc.integer({ min: 1, max: 15 }) }),
+    fc.record({ decimals: fc.integer({ min: 0, max: 12 }) }),
+  );
+
+  it('a reference printed with toPrecision(17) or String() is correct under its own tolerance', () => {
+    fc.assert(
+      fc.property(finite, tolArb, fc.boolean(), (v, tolerance, precise) => {
+        if ('rel' in tolerance && !('abs' in tolerance) && v === 0) return; // rejected by the loader
+        const typed = precise ? v.toPrecision(17) : String(v);
+        const g = gradeAnswer(typed, { value: v, tolerance });
+        expect(g.status, `${typed} vs ${v} ${JSON.stringify(tolerance)}`).toBe('correct');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a number with n significant figures typed with n figures is correct under strict sigfigs', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: -30, max: 30 }), (n, mant, exp) => {
+        const v = Number(Number(`${mant}e${exp}`).toPrecision(n));
+        const typed = v.toPrecision(n);
+        const g = gradeAnswer(typed, { value: v, tolerance: { sigfigs: n, strict: true } });
+        expect(g.status, `${typed} vs ${v} n=${n}`).toBe('correct');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('vectors printed component by component are correct, in any order when unordered', () => {
+    fc.assert(
+      fc.property(fc.array(finite.filter((v) => v !== 0), { minLength: 1, maxLength: 6 }), fc.boolean(), (vs, reversed) => {
+        const typed = `[${(reversed ? [...vs].reverse() : vs).map((v) => v.toPrecision(17)).join(', ')}]`;
+        const g = gradeAnswer(typed, { value: vs, tolerance: { rel: 1e-9 }, ordered: !reversed ? true : false });
+        expect(g.status).toBe('correct');
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
