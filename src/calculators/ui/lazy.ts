@@ -6,6 +6,8 @@ export function defineWhenVisible(tag: string, load: () => Promise<unknown>): vo
   const elements = Array.from(document.getElementsByTagName(tag));
   if (elements.length === 0 || customElements.get(tag)) return;
   let started = false;
+  // Declared before `start` so a shared link can call it before the observer exists.
+  let observer: IntersectionObserver | null = null;
   const start = () => {
     if (started) return;
     started = true;
@@ -20,7 +22,7 @@ export function defineWhenVisible(tag: string, load: () => Promise<unknown>): vo
     start();
     return;
   }
-  const observer =
+  observer =
     'IntersectionObserver' in window
       ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), {
           rootMargin: '300px 0px',

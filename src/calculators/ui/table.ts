@@ -24,3 +24,9 @@ export function dataTable(caption: string, columns: string[], rows: TableRow[], 
     .join('');
   return `<table class="calc-table"><caption>${escapeXml(caption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
+
+/** Plots side by side (stacked on narrow screens), each under a visible title; `svg` is trusted markup. */
+export function pair(plots: Array<[title: string, svg: string]>): string {
+  const cells = plots.map(([title, svg]) => `<figure style="margin:0"><figcaption>${escapeXml(title)}</figcaption>${svg}</figure>`).join('');
+  return `<div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem">${cells}</div>`;
+}

@@ -1,0 +1,141 @@
+/** Entropy, cross-entropy, KL in both directions and perplexity, for two distributions or for logits and a target. */
+import { CalculatorElement } from '../ui/base.ts';
+import {
+  crossEntropy,
+  distributionProblem,
+  entropy,
+  klDivergence,
+  normalise,
+  oneHot,
+  perplexity,
+  softmax,
+  unsupportedIndices,
+} from '../math/information.ts';
+import { barChart } from '../ui/svg.ts';
+import { pair } from '../ui/table.ts';
+
+const OUTS = ['hp', 'hq', 'hpq', 'klpq', 'klqp', 'ppl'];
+
+class EntropyKl extends CalculatorElement {
+  /** Shows or hides a field together with its label, hint and error. */
+  private show(name: string, visible: boolean): void {
+    const wrapper = this.control(name).closest<HTMLElement>('.field');
+    // Not the `hidden` attribute: the stylesheet's `.field { display: flex }` would override it.
+    if (wrapper) wrapper.style.display = visible ? '' : 'none';
+    if (!visible) this.setFieldError(name, null);
+  }
+
+  /** A list from a field that is a distribution (after normalising when allowed), or null with a message. */
+  private distribution(name: string, allowNormalise: boolean): number[] | null {
+    const list = this.numberList(name, { maxLength: 50 });
+    if (!list) return null;
+    const problem = distributionProblem(list);
+    if (problem?.kind === 'negative') {
+      this.setFieldError(name, { en: `Probabilities cannot be negative (item ${problem.index + 1}).`, zh: `概率不能为负（第 ${problem.index + 1} 项）。` });
+      return null;
+    }
+    if (problem?.kind === 'sum') {
+      if (problem.sum === 0) {
+        this.setFieldError(name, { en: 'At least one entry must be positive.', zh: '至少要有一项为正。' });
+        return null;
+      }
+      if (!allowNormalise) {
+        const s = this.fmt(problem.sum, 6);
+        this.setFieldError(name, {
+          en: `These add up to ${s}, not 1. Fix them, or tick “Normalise” to divide by the sum.`,
+          zh: `这些数之和为 ${s}，不是 1。请修改，或勾选“归一化”以除以总和。`,
+        });
+        return null;
+      }
+      return normalise(list);
+    }
+    return list;
+  }
+
+  protected compute(): void {
+    const logitsMode = this.value('mode') === 'logits';
+    this.show('P', !logitsMode);
+    this.show('Q', !logitsMode);
+    this.show('normalise', !logitsMode);
+    this.show('logits', logitsMode);
+    this.show('target', logitsMode);
+    const nats = this.value('unit') === 'nats';
+    const base = nats ? Math.E : 2;
+    const unit = this.t(nats ? { en: 'nats', zh: '奈特' } : { en: 'bits', zh: '比特' });
+
+    let P: number[] | null = null;
+    let Q: number[] | null = null;
+    if (logitsMode) {
+      const logits = this.numberList('logits', { minLength: 2, maxLength: 50 });
+      const target = this.number('target', { integer: true, min: 0, max: logits ? logits.length - 1 : 1e6 });
+      if (logits && target !== null) {
+        Q = softmax(logits);
+        P = oneHot(logits.length, target);
+      }
+    } else {
+      const allow = this.checked('normalise');
+      P = this.distribution('P', allow);
+      Q = this.distribution('Q', allow);
+      if (P && Q && P.length !== Q.length) {
+        this.setFieldError('Q', { en: `Q needs as many entries as P (${P.length}); it has ${Q.length}.`, zh: `Q 的项数必须与 P 相同（${P.length} 项），现在是 ${Q.length} 项。` });
+        Q = null;
+      }
+    }
+    if (!P || !Q) {
+      for (const out of OUTS) this.output(out, '—');
+      this.output('why', '');
+      this.outputHtml('chart', '');
+      return;
+    }
+    const show = (x: number) => `${this.fmt(x)} ${unit}`;
+    const hpq = crossEntropy(P, Q, base);
+    const klpq = klDivergence(P, Q, base);
+    const klqp = klDivergence(Q, P, base);
+    this.output('hp', show(entropy(P, base)));
+    this.output('hq', show(entropy(Q, base)));
+    this.output('hpq', show(hpq));
+    this.output('klpq', show(klpq));
+    this.output('klqp', show(klqp));
+    this.output('ppl', this.fmt(perplexity(P, Q)));
+    const why: string[] = [];
+    const list = (idx: number[]) => idx.map((i) => `#${i}`).join(', ');
+    const missPQ = unsupportedIndices(P, Q);
+    const missQP = unsupportedIndices(Q, P);
+    if (missPQ.length > 0) {
+      why.push(
+        this.t({
+          en: `H(P,Q), D_KL(P‖Q) and perplexity are ∞: Q gives probability 0 to ${list(missPQ)}, where P does not — a model that calls a real outcome impossible pays an infinite log-loss.`,
+          zh: `H(P,Q)、D_KL(P‖Q) 与困惑度为 ∞：Q 给 ${list(missPQ)} 的概率为 0，而 P 不为 0——把真实会发生的结果判为不可能，对数损失就是无穷大。`,
+        }),
+      );
+    }
+    if (missQP.length > 0) {
+      why.push(
+        this.t({
+          en: `D_KL(Q‖P) is ∞: P is 0 at ${list(missQP)}, where Q is positive.${logitsMode ? ' (A one-hot target is 0 everywhere but the target, so this direction is always infinite.)' : ''}`,
+          zh: `D_KL(Q‖P) 为 ∞：P 在 ${list(missQP)} 处为 0，而 Q 为正。${logitsMode ? '（独热目标除目标外处处为 0，所以这个方向总是无穷大。）' : ''}`,
+        }),
+      );
+    }
+    this.output('why', why.join(' '));
+    const names = P.map((_, i) => `#${i}`);
+    const max = Math.max(...P, ...Q);
+    const titleP = this.t({ en: logitsMode ? 'P: the one-hot target' : 'Distribution P', zh: logitsMode ? 'P：独热目标' : '分布 P' });
+    const titleQ = this.t({ en: logitsMode ? 'Q = softmax(logits)' : 'Distribution Q', zh: logitsMode ? 'Q = softmax(logits)' : '分布 Q' });
+    this.outputHtml(
+      'chart',
+      pair([
+        [titleP, barChart(P, names, titleP, max)],
+        [titleQ, barChart(Q, names, titleQ, max)],
+      ]),
+    );
+    this.announce(
+      this.t({
+        en: `Cross-entropy ${show(hpq)}, KL(P‖Q) ${show(klpq)}, perplexity ${this.fmt(perplexity(P, Q))}.`,
+        zh: `交叉熵 ${show(hpq)}，KL(P‖Q) ${show(klpq)}，困惑度 ${this.fmt(perplexity(P, Q))}。`,
+      }),
+    );
+  }
+}
+
+customElements.define('afm-entropy-kl', EntropyKl);

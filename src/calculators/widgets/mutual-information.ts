@@ -1,0 +1,75 @@
+/** Mutual information from a joint table: marginals, entropies, conditional entropies and I(X;Y). */
+import { CalculatorElement } from '../ui/base.ts';
+import { informationMeasures, jointTableProblem, normaliseJoint, type InfoUnit } from '../math/mutual-information.ts';
+import { escapeXml } from '../ui/svg.ts';
+
+const OUTS = ['px', 'py', 'hX', 'hY', 'hXY', 'hXgY', 'hYgX', 'mi'];
+
+class MutualInformation extends CalculatorElement {
+  protected compute(): void {
+    const unit: InfoUnit = this.value('unit') === 'nats' ? 'nats' : 'bits';
+    let table = this.matrix('joint');
+    if (table && (table.length > 8 || (table[0]?.length ?? 0) > 8)) {
+      this.setFieldError('joint', { en: 'Use at most 8 rows and 8 columns.', zh: '最多 8 行 8 列。' });
+      table = null;
+    }
+    if (table) {
+      const problem = jointTableProblem(table, this.checked('normalise') ? Infinity : 1e-6);
+      const total = table.flat().reduce((a, b) => a + b, 0);
+      if (problem === 'negative') this.setFieldError('joint', { en: 'Probabilities cannot be negative.', zh: '概率不能为负。' });
+      else if (problem === 'zero-total') this.setFieldError('joint', { en: 'At least one entry must be positive.', zh: '至少要有一个正数。' });
+      else if (problem === 'not-normalised') {
+        const sum = this.fmt(total, 6);
+        this.setFieldError('joint', { en: `The entries sum to ${sum}, not 1. Tick “normalise” or fix them.`, zh: `各项之和为 ${sum}，不是 1。请勾选“归一化”或修改数值。` });
+      }
+      else this.setFieldError('joint', null);
+      if (problem !== null) table = null;
+    }
+    if (table === null) {
+      for (const out of OUTS) this.output(out, '—');
+      this.outputHtml('diagram', '');
+      return;
+    }
+    const m = informationMeasures(normaliseJoint(table), unit);
+    const u = unit === 'bits' ? this.t({ en: 'bits', zh: '比特' }) : this.t({ en: 'nats', zh: '奈特' });
+    const v = (x: number) => `${this.fmt(x, 4)} ${u}`;
+    this.output('px', m.px.map((p) => this.fmt(p, 4)).join(', '));
+    this.output('py', m.py.map((p) => this.fmt(p, 4)).join(', '));
+    this.output('hX', v(m.hX));
+    this.output('hY', v(m.hY));
+    this.output('hXY', v(m.hXY));
+    this.output('hXgY', v(m.hXgivenY));
+    this.output('hYgX', v(m.hYgivenX));
+    this.output('mi', v(m.mutualInformation));
+    this.outputHtml('diagram', this.diagram(m.hXgivenY, m.mutualInformation, m.hYgivenX));
+    this.announce(this.t({ en: `Mutual information I(X;Y) = ${v(m.mutualInformation)}.`, zh: `互信息 I(X;Y) = ${v(m.mutualInformation)}。` }));
+  }
+
+  /** H(X), H(Y) and H(X,Y) as aligned bars: the overlap of H(X) and H(Y) is I(X;Y). */
+  private diagram(xGivenY: number, mi: number, yGivenX: number): string {
+    const total = xGivenY + mi + yGivenX || 1;
+    const W = 320;
+    const left = 60;
+    const scale = (W - left - 10) / total;
+    const bar = (row: number, from: number, width: number, colour: number, label: string) =>
+      width <= 0
+        ? ''
+        : `<rect x="${(left + from * scale).toFixed(1)}" y="${row * 30 + 4}" width="${Math.max(width * scale, 1).toFixed(1)}" height="22" fill="var(--plot-${colour})" fill-opacity="0.75"><title>${escapeXml(label)}: ${this.fmt(width, 4)}</title></rect>`;
+    const name = (row: number, text: string) => `<text x="${left - 6}" y="${row * 30 + 19}" text-anchor="end">${escapeXml(text)}</text>`;
+    const a = 'H(X|Y)';
+    const b = 'I(X;Y)';
+    const c = 'H(Y|X)';
+    const parts =
+      name(0, 'H(X)') + bar(0, 0, xGivenY, 0, a) + bar(0, xGivenY, mi, 2, b) +
+      name(1, 'H(Y)') + bar(1, xGivenY, mi, 2, b) + bar(1, xGivenY + mi, yGivenX, 1, c) +
+      name(2, 'H(X,Y)') + bar(2, 0, xGivenY, 0, a) + bar(2, xGivenY, mi, 2, b) + bar(2, xGivenY + mi, yGivenX, 1, c);
+    const legend = `<text x="${left}" y="112"><tspan fill="var(--plot-0)">■ ${a}</tspan> <tspan fill="var(--plot-2)">■ ${b}</tspan> <tspan fill="var(--plot-1)">■ ${c}</tspan></text>`;
+    const title = this.t({
+      en: `Information diagram: H(X|Y) ${this.fmt(xGivenY, 4)}, I(X;Y) ${this.fmt(mi, 4)}, H(Y|X) ${this.fmt(yGivenX, 4)}`,
+      zh: `信息图：H(X|Y) ${this.fmt(xGivenY, 4)}，I(X;Y) ${this.fmt(mi, 4)}，H(Y|X) ${this.fmt(yGivenX, 4)}`,
+    });
+    return `<svg viewBox="0 0 ${W} 120" role="img" aria-label="${escapeXml(title)}" class="plot"><g class="plot-labels">${parts}${legend}</g></svg>`;
+  }
+}
+
+customElements.define('afm-mutual-information', MutualInformation);

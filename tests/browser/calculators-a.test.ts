@@ -1,0 +1,195 @@
+/**
+ * Calculators of group a in a real browser, in both languages: each computes a known case from
+ * typed input, shows a message for input it cannot use (and no result), and restores its state
+ * from the URL. Calculators: transform-explorer, attention, transformer-params, sampling-lab,
+ * entropy-kl.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { openSite, type Site } from './harness.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const LANGS = ['en', 'zh'] as const;
+type Lang = (typeof LANGS)[number];
+
+/** Opens the calculators page (with an optional query) and waits for calculator `id` to be live. */
+async function openCalc(id: string, lang: Lang, query = ''): Promise<{ page: Page; calc: Locator }> {
+  const { page } = await site.page();
+  await page.goto(`${site.url}${lang}/calculators/${query}`);
+  const calc = page.locator(`afm-${id}`).first();
+  await calc.scrollIntoViewIfNeeded();
+  await calc.locator('xpath=self::*[@data-ready]').waitFor();
+  return { page, calc };
+}
+
+const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
+const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);
+const field = (calc: Locator, name: string) => calc.locator(`[name="${name}"]`);
+const query = (id: string, params: Record<string, string>) =>
+  `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [`${id}.${k}`, v])).toString()}`;
+
+/** No raw NaN / Infinity / undefined ever reaches the screen. */
+async function expectClean(calc: Locator): Promise<void> {
+  expect(await calc.innerText()).not.toMatch(/NaN|Infinity|undefined/);
+}
+
+/** The field shows a visible message containing `text`, is marked invalid, and `output` shows no result. */
+async function expectMessage(calc: Locator, name: string, text: string, output: string): Promise<void> {
+  await expect.poll(() => error(calc, name).isVisible()).toBe(true);
+  expect(await error(calc, name).innerText()).toContain(text);
+  expect(await field(calc, name).getAttribute('aria-invalid')).toBe('true');
+  expect(await out(calc, output).innerText()).toBe('—');
+}
+
+const bits = { en: 'bits', zh: '比特' };
+
+describe.each(LANGS)('group a calculators (%s)', (lang) => {
+  it('transform-explorer: a 90° rotation has eigenvalues ±i; a ragged matrix; a diagonal matrix from the URL', async () => {
+    const { page, calc } = await openCalc('transform-explorer', lang);
+    await field(calc, 'A').fill('0 -1; 1 0');
+    await expect.poll(() => out(calc, 'av').innerText()).toBe('(0, 1)');
+    expect(await out(calc, 'det').innerText()).toBe('1');
+    expect(await out(calc, 'trace').innerText()).toBe('0');
+    expect(await out(calc, 'sigma').innerText()).toBe('1, 1');
+    const eigenText = await out(calc, 'eigen').innerText();
+    expect(eigenText).toContain('1i');
+    expect(eigenText).toContain('−1i');
+    expect(await out(calc, 'note').innerText()).toContain('90°');
+    expect(await out(calc, 'plot').locator('svg[role="img"]').getAttribute('aria-label')).toBeTruthy();
+    await expectClean(calc);
+
+    await field(calc, 'A').fill('1 2; 3');
+    await expectMessage(calc, 'A', lang === 'en' ? 'same number of entries' : '元素个数必须相同', 'av');
+    await field(calc, 'A').fill('1 2 0; 3 4 0; 0 0 1');
+    await expectMessage(calc, 'v', lang === 'en' ? 'exactly 3 numbers' : '恰好 3 个数', 'av');
+    await page.close();
+
+    const { calc: shared } = await openCalc('transform-explorer', lang, query('transform-explorer', { A: '2 0 0; 0 3 4; 0 4 9', v: '0, 1, 0' }));
+    expect(await field(shared, 'A').inputValue()).toBe('2 0 0; 0 3 4; 0 4 9');
+    await expect.poll(() => out(shared, 'av').innerText()).toBe('(0, 3, 4)');
+    expect(await out(shared, 'det').innerText()).toBe('22');
+    const rows = await out(shared, 'eigen').locator('tbody th').allInnerTexts();
+    expect(rows).toEqual(['11', '2', '1']);
+    await expectClean(shared);
+    site.assertNoErrors();
+  });
+
+  it('attention: a hand-computed 2×2 case with and without scaling; mismatched shapes; state from the URL', async () => {
+    const { page, calc } = await openCalc('attention', lang);
+    await field(calc, 'Q').fill('1 0; 0 1');
+    await field(calc, 'K').fill('1 0; 0 1');
+    await field(calc, 'V').fill('1 0; 0 1');
+    // Scaled: softmax([1, 0]/√2) = [0.670, 0.330].
+    await expect.poll(() => out(calc, 'weights').locator('tbody tr').first().innerText()).toMatch(/0\.67\s+0\.33/);
+    expect(await out(calc, 'dk').innerText()).toContain('2');
+    await field(calc, 'scale').uncheck();
+    // Unscaled: softmax([1, 0]) = [0.731, 0.269].
+    await expect.poll(() => out(calc, 'weights').locator('tbody tr').first().innerText()).toMatch(/0\.731\s+0\.269/);
+    expect(await out(calc, 'output').locator('tbody tr').first().innerText()).toMatch(/0\.731\s+0\.269/);
+    await expectClean(calc);
+
+    await field(calc, 'K').fill('1 0 0; 0 1 0');
+    await expect.poll(() => error(calc, 'K').isVisible()).toBe(true);
+    expect(await error(calc, 'K').innerText()).toContain(lang === 'en' ? 'as many columns as Q' : '列数必须与 Q 相同');
+    expect(await out(calc, 'dk').innerText()).toBe('—');
+    expect(await out(calc, 'weights').innerHTML()).toBe('');
+    await page.close();
+
+    const { calc: shared } = await openCalc('attention', lang, query('attention', { Q: '1 0; 0 1', K: '1 0; 0 1', V: '1 0; 0 1', scale: '0' }));
+    expect(await field(shared, 'scale').isChecked()).toBe(false);
+    await expect.poll(() => out(shared, 'weights').locator('tbody tr').first().innerText()).toMatch(/0\.731\s+0\.269/);
+    site.assertNoErrors();
+  });
+
+  it('transformer-params: GPT-2 small and medium; heads that do not divide d_model; untied head from the URL', async () => {
+    const { page, calc } = await openCalc('transformer-params', lang);
+    await expect.poll(() => out(calc, 'total').innerText()).toContain('124,439,808');
+    expect(await out(calc, 'kv').innerText()).toBe('36 MiB');
+    await field(calc, 'dModel').fill('1024');
+    await field(calc, 'layers').fill('24');
+    await field(calc, 'heads').fill('16');
+    await field(calc, 'dFf').fill('4096');
+    await expect.poll(() => out(calc, 'total').innerText()).toContain('354,823,168');
+    await expectClean(calc);
+
+    await field(calc, 'heads').fill('7');
+    await expectMessage(calc, 'heads', lang === 'en' ? 'divisible' : '整除', 'total');
+    await field(calc, 'heads').fill('-2');
+    await expectMessage(calc, 'heads', lang === 'en' ? 'at least 1' : '不能小于 1', 'total');
+    await page.close();
+
+    const { calc: shared } = await openCalc('transformer-params', lang, query('transformer-params', { tied: '0', dtype: 'FP32', batch: '2' }));
+    expect(await field(shared, 'tied').isChecked()).toBe(false);
+    // 124,439,808 + 50,257 × 768 for the separate LM head; KV cache 2·12·1024·768·2·4 B = 144 MiB.
+    await expect.poll(() => out(shared, 'total').innerText()).toContain('163,037,184');
+    expect(await out(shared, 'kv').innerText()).toBe('144 MiB');
+    site.assertNoErrors();
+  });
+
+  it('sampling-lab: top-k on equal logits; draw again; temperature 0 refused; top-p from the URL', async () => {
+    const { page, calc } = await openCalc('sampling-lab', lang);
+    await field(calc, 'logits').fill('1, 1, 1, 1');
+    await field(calc, 'temperature').fill('1');
+    await field(calc, 'topK').fill('2');
+    await field(calc, 'topP').fill('1');
+    await expect.poll(() => out(calc, 'kept').innerText()).toBe('#0, #1 (2 / 4)');
+    expect(await out(calc, 'hBefore').innerText()).toBe(`2 ${bits[lang]}`);
+    expect(await out(calc, 'hAfter').innerText()).toBe(`1 ${bits[lang]}`);
+    expect(await out(calc, 'sample').innerText()).toMatch(/^#[01] \(p = 0\.5\)$/);
+    await calc.locator('[data-action="draw"]').click();
+    expect(await field(calc, 'seed').inputValue()).toBe('43');
+    await expect.poll(() => page.url()).toContain('sampling-lab.seed=43');
+    await expectClean(calc);
+
+    await field(calc, 'temperature').fill('0');
+    await expectMessage(calc, 'temperature', lang === 'en' ? 'greater than 0' : '必须大于 0', 'kept');
+    await page.close();
+
+    const { calc: shared } = await openCalc('sampling-lab', lang, query('sampling-lab', { logits: '3, 2, 1', temperature: '1', topP: '0.5' }));
+    await expect.poll(() => out(shared, 'kept').innerText()).toBe('#0 (1 / 3)');
+    expect(await out(shared, 'sample').innerText()).toBe('#0 (p = 1)');
+    site.assertNoErrors();
+  });
+
+  it('entropy-kl: KL(Bern(0.5)‖Bern(0.25)); lists that do not sum to 1; infinite KL; logits mode from the URL', async () => {
+    const { page, calc } = await openCalc('entropy-kl', lang);
+    await field(calc, 'P').fill('0.5, 0.5');
+    await field(calc, 'Q').fill('0.25, 0.75');
+    await expect.poll(() => out(calc, 'klpq').innerText()).toBe(`0.2075 ${bits[lang]}`);
+    expect(await out(calc, 'hp').innerText()).toBe(`1 ${bits[lang]}`);
+    await field(calc, 'unit').selectOption('nats');
+    await expect.poll(() => out(calc, 'hp').innerText()).toBe(`0.6931 ${lang === 'en' ? 'nats' : '奈特'}`);
+    await field(calc, 'unit').selectOption('bits');
+
+    await field(calc, 'Q').fill('0.5, 0.6');
+    await expectMessage(calc, 'Q', lang === 'en' ? 'add up to 1.1' : '之和为 1.1', 'klpq');
+    await field(calc, 'normalise').check();
+    await expect.poll(() => error(calc, 'Q').isVisible()).toBe(false);
+    expect(await out(calc, 'hq').innerText()).not.toBe('—');
+    await field(calc, 'Q').fill('0.5, 0.5, 0');
+    await expectMessage(calc, 'Q', lang === 'en' ? 'as many entries as P' : '项数必须与 P 相同', 'klpq');
+
+    await field(calc, 'Q').fill('1, 0');
+    await expect.poll(() => out(calc, 'klpq').innerText()).toBe(`∞ ${bits[lang]}`);
+    expect(await out(calc, 'ppl').innerText()).toBe('∞');
+    expect(await out(calc, 'klqp').innerText()).toBe(`1 ${bits[lang]}`);
+    expect(await out(calc, 'why').innerText()).toContain('#1');
+    await expectClean(calc);
+    await page.close();
+
+    const { calc: shared } = await openCalc('entropy-kl', lang, query('entropy-kl', { mode: 'logits', logits: '0, 0', target: '1' }));
+    expect(await field(shared, 'P').isVisible()).toBe(false);
+    await expect.poll(() => out(shared, 'hpq').innerText()).toBe(`1 ${bits[lang]}`);
+    expect(await out(shared, 'ppl').innerText()).toBe('2');
+    expect(await out(shared, 'klqp').innerText()).toBe(`∞ ${bits[lang]}`);
+    await expectClean(shared);
+    site.assertNoErrors();
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Calculators of group b in a real browser, in both languages: each computes a known case from
+ * typed input, shows a message for input it cannot use (and no result), and restores its state
+ * from the URL. Calculators: float-inspector, softmax-stability, lr-schedule, optimizer-race,
+ * backprop-stepper, mutual-information.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { openSite, type Site } from './harness.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const LANGS = ['en', 'zh'] as const;
+type Lang = (typeof LANGS)[number];
+
+/** Opens the calculators page (with an optional query) and waits for calculator `id` to be live. */
+async function openCalc(id: string, lang: Lang, query = ''): Promise<{ page: Page; calc: Locator }> {
+  const { page } = await site.page();
+  await page.goto(`${site.url}${lang}/calculators/${query}`);
+  const calc = page.locator(`afm-${id}`).first();
+  await calc.scrollIntoViewIfNeeded();
+  await page.locator(`afm-${id}[data-ready]`).first().waitFor({ state: 'attached' });
+  return { page, calc };
+}
+
+const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
+const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);
+const field = (calc: Locator, name: string) => calc.locator(`[name="${name}"]`);
+
+/** No raw NaN / Infinity / null ever reaches the results. */
+async function expectClean(calc: Locator): Promise<void> {
+  expect(await calc.locator('.calculator-results').innerText()).not.toMatch(/NaN|Infinity|\bnull\b/);
+}
+
+describe.each(LANGS)('group b calculators (%s)', (lang) => {
+  it('float-inspector: 0.1 in FP16 and BF16; bad input; FP16 overflow from the URL', async () => {
+    const { page, calc } = await openCalc('float-inspector', lang);
+    await field(calc, 'value').fill('0.1');
+    await field(calc, 'format').selectOption('fp16');
+    await expect.poll(() => out(calc, 'stored').innerText()).toBe('0.0999755859375');
+    expect((await out(calc, 'bits').innerText()).replace(/\s+/g, ' ')).toContain('0 01011 1001100110');
+    await field(calc, 'format').selectOption('bf16');
+    await expect.poll(() => out(calc, 'stored').innerText()).toBe('0.10009765625');
+    await field(calc, 'format').selectOption('e4m3');
+    await expect.poll(() => out(calc, 'max').innerText()).toBe('448');
+    await expectClean(calc);
+
+    await field(calc, 'value').fill('abc');
+    await expect.poll(() => error(calc, 'value').isVisible()).toBe(true);
+    expect(await out(calc, 'stored').innerText()).toBe('—');
+    expect(await field(calc, 'value').getAttribute('aria-invalid')).toBe('true');
+
+    const { calc: shared } = await openCalc('float-inspector', lang, '?float-inspector.value=65520&float-inspector.format=fp16');
+    await expect.poll(() => out(shared, 'stored').innerText()).toBe('∞');
+    expect(await out(shared, 'status').innerText()).toContain(lang === 'en' ? 'Overflow' : '上溢');
+    await page.close();
+    site.assertNoErrors();
+  });
+
+  it('softmax-stability: [1000, 999] overflows naively, stable gives 0.7311 / 0.2689; float16 from the URL', async () => {
+    const { calc } = await openCalc('softmax-stability', lang);
+    await field(calc, 'logits').fill('1000, 999');
+    await expect.poll(() => out(calc, 'naiveStatus').innerText()).toContain('exp(1000) = ∞');
+    const table = await out(calc, 'table').innerText();
+    expect(table).toContain('0.7311');
+    expect(table).toContain('0.2689');
+    expect(await out(calc, 'lseStable').innerText()).toContain('1,000.3133');
+    await expectClean(calc);
+
+    await field(calc, 'logits').fill('1, x');
+    await expect.poll(() => error(calc, 'logits').innerText()).toContain(lang === 'en' ? 'Item 2' : '第 2 项');
+    expect(await out(calc, 'table').innerText()).toBe('');
+
+    const { calc: shared } = await openCalc('softmax-stability', lang, '?softmax-stability.logits=12,11&softmax-stability.precision=float16');
+    await expect.poll(() => out(shared, 'naiveStatus').innerText()).toContain('exp(12) = ∞');
+    site.assertNoErrors();
+  });
+
+  it('lr-schedule: cosine halfway = (peak + min)/2; warm-up longer than the run; step from the URL', async () => {
+    const { calc } = await openCalc('lr-schedule', lang);
+    await field(calc, 'at').fill('5500');
+    await expect.poll(() => out(calc, 'lrAt').innerText()).toBe('0.000165');
+    expect(await out(calc, 'plot').locator('svg[role="img"]').count()).toBe(1);
+
+    await field(calc, 'warmup').fill('20000');
+    await expect.poll(() => error(calc, 'warmup').isVisible()).toBe(true);
+    expect(await out(calc, 'lrAt').innerText()).toBe('—');
+
+    const { calc: shared } = await openCalc('lr-schedule', lang, '?lr-schedule.at=500');
+    await expect.poll(() => out(shared, 'lrAt').innerText()).toBe('0.00015');
+    expect(await field(shared, 'at').inputValue()).toBe('500');
+    site.assertNoErrors();
+  });
+
+  it('optimizer-race: GD after 3 steps; a bad start point; the divergence warning from the URL', async () => {
+    const { calc } = await openCalc('optimizer-race', lang);
+    await field(calc, 'kappa').fill('10');
+    await field(calc, 'lr').fill('0.1');
+    await field(calc, 'start').fill('1, 1');
+    await field(calc, 'steps').fill('3');
+    // x = 0.9³ = 0.729 and y = 0 after one step (1 − ηκ = 0).
+    await expect.poll(() => out(calc, 'table').locator('tbody tr').first().innerText()).toContain('(0.729, 0)');
+    expect(await out(calc, 'paths').locator('svg[role="img"] path').count()).toBeGreaterThan(4);
+    await expectClean(calc);
+
+    await field(calc, 'start').fill('1');
+    await expect.poll(() => error(calc, 'start').innerText()).toContain(lang === 'en' ? 'exactly 2' : '恰好 2');
+    expect(await out(calc, 'table').innerText()).toBe('');
+
+    const { calc: shared } = await openCalc('optimizer-race', lang, '?optimizer-race.lr=0.25');
+    await expect.poll(() => out(shared, 'warning').innerText()).toContain('2/λmax = 0.2');
+    expect(await out(shared, 'warning').innerText()).toContain(lang === 'en' ? 'blew up at step 35' : '第 35 步发散');
+    site.assertNoErrors();
+  });
+
+  it('backprop-stepper: the hand case x=1, w=0, b=0, y=1 step by step; bad input; last step from the URL', async () => {
+    const { calc } = await openCalc('backprop-stepper', lang);
+    for (const [name, value] of [['x', '1'], ['w', '0'], ['b', '0'], ['y', '1']] as const) await field(calc, name).fill(value);
+    for (let i = 0; i < 5; i++) await calc.locator('button[data-act="next"]').click();
+    await expect.poll(() => out(calc, 'progress').innerText()).toContain('L = 0.25');
+    expect(await field(calc, 'step').inputValue()).toBe('5');
+    await calc.locator('button[data-act="back"]').click();
+    await expect.poll(() => out(calc, 'progress').innerText()).toContain('d = −0.5');
+    expect(await out(calc, 'dw').innerText()).toBe('−0.25');
+    expect(await out(calc, 'fdw').innerText()).toBe('−0.25');
+    await expectClean(calc);
+
+    await field(calc, 'w').fill('1,5');
+    await expect.poll(() => error(calc, 'w').innerText()).toContain('1.5');
+    expect(await out(calc, 'dw').innerText()).toBe('—');
+
+    const { calc: shared } = await openCalc('backprop-stepper', lang, '?backprop-stepper.step=14');
+    await expect.poll(() => out(shared, 'progress').innerText()).toContain(lang === 'en' ? 'Step 14 of 14' : '第 14 步');
+    expect(await shared.locator('button[data-act="next"]').isDisabled()).toBe(true);
+    site.assertNoErrors();
+  });
+
+  it('mutual-information: the default table, the diagonal (1 bit); counts need normalising; nats from the URL', async () => {
+    const { calc } = await openCalc('mutual-information', lang);
+    await expect.poll(() => out(calc, 'mi').innerText()).toContain('0.1245');
+    await field(calc, 'joint').fill('0.5 0; 0 0.5');
+    await expect.poll(() => out(calc, 'mi').innerText()).toBe(lang === 'en' ? '1 bits' : '1 比特');
+    expect(await out(calc, 'diagram').locator('svg[role="img"]').count()).toBe(1);
+
+    await field(calc, 'joint').fill('3 2; 1 4');
+    await expect.poll(() => error(calc, 'joint').innerText()).toContain('10');
+    expect(await out(calc, 'mi').innerText()).toBe('—');
+    await field(calc, 'normalise').check();
+    await expect.poll(() => out(calc, 'mi').innerText()).toContain('0.1245');
+    expect(await error(calc, 'joint').isVisible()).toBe(false);
+
+    const { calc: shared } = await openCalc('mutual-information', lang, '?mutual-information.joint=0.5%200%3B0%200.5&mutual-information.unit=nats');
+    await expect.poll(() => out(shared, 'mi').innerText()).toBe(lang === 'en' ? '0.6931 nats' : '0.6931 奈特');
+    site.assertNoErrors();
+  });
+});
