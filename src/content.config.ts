@@ -1,6 +1,6 @@
 /**
  * Content collections: notes (Markdown/MDX in content/{en,zh}/) and the glossary
- * (content/glossary/*.yaml). Quizzes are added by src/quiz-collection.ts.
+ * (content/glossary/*.yaml) and quizzes (quizzes/*.yaml, see utils/quiz-loader.ts).
  * A missing or wrong field fails the build with the entry's path and the field.
  */
 import { defineCollection } from 'astro:content';
@@ -8,6 +8,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { areaIds } from './utils/areas.ts';
 import { glossaryLoader } from './utils/glossary-loader.ts';
+import { quizLoader } from './utils/quiz-loader.ts';
 
 const notes = defineCollection({
   loader: glob({
@@ -29,4 +30,6 @@ const notes = defineCollection({
 const glossary = defineCollection({ loader: glossaryLoader(`${process.env.AFM_CONTENT_DIR ?? './content'}/glossary`) });
 
 
-export const collections = { notes, glossary };
+const quizzes = defineCollection({ loader: quizLoader(process.env.AFM_QUIZ_DIR ?? './quizzes') });
+
+export const collections = { notes, glossary, quizzes };

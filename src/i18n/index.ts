@@ -13,3 +13,15 @@ export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> 
   const template = strings[lang][key] ?? strings.en[key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
+
+/**
+ * Every string under `prefix.` in one language, keyed without the prefix: what a page hands
+ * to its scripts as JSON, so client code ships no strings of its own.
+ */
+export function stringsWithPrefix(lang: Lang, prefix: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(strings[lang])) {
+    if (key.startsWith(`${prefix}.`)) out[key.slice(prefix.length + 1)] = value;
+  }
+  return out;
+}

@@ -1,0 +1,167 @@
+/**
+ * Quiz progress as data: its stored shape, validation and migration, how an attempt updates
+ * it, and the review schedule (Leitner boxes). Pure: no DOM, no storage, so it is tested alone
+ * and shared by the quiz, progress and review pages.
+ *
+ * Stored shape, version 2:
+ *   { version: 2, questions: { "<topic>/<question id>": QuestionRecord } }
+ * Version 1 (the first release) had no review boxes; `migrate` upgrades it. Records of
+ * questions that no longer exist on the site are kept as they are: a question may come back,
+ * and an export must contain everything the learner did.
+ */
+
+export const PROGRESS_VERSION = 2;
+
+export type QuestionRecord = {
+  /** The area the question belongs to, for per-area totals. */
+  area: string;
+  /** Graded attempts (invalid input is not an attempt). */
+  attempts: number;
+  /** Best score so far, 0..1. */
+  best: number;
+  /** The last graded answer as typed (or the chosen option numbers). */
+  last: string;
+  /** ISO time of the last graded attempt. */
+  lastAt: string;
+  /** ISO time when first answered fully right. */
+  solvedAt?: string;
+  /** The variant the learner is on, for questions with params. */
+  variant?: number;
+  /** Leitner box 1..5: wrong answers go back to 1, right ones move up. */
+  box: number;
+  /** ISO time from which the question is due for review. */
+  due: string;
+};
+
+export type Progress = { version: typeof PROGRESS_VERSION; questions: Record<string, QuestionRecord> };
+
+export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, questions: {} });
+
+/** Days until a question in each box is due again (index = box). Box 1 comes back the same day. */
+export const BOX_INTERVAL_DAYS = [0, 0, 1, 3, 7, 21];
+export const MAX_BOX = 5;
+
+export class ProgressFormatError extends Error {}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isTime = (x: unknown): x is string => typeof x === 'string' && !Number.isNaN(Date.parse(x));
+
+function checkRecord(key: string, r: unknown): QuestionRecord {
+  const bad = (field: string) => new ProgressFormatError(`question "${key}": field ${field} is missing or wrong`);
+  if (!isObject(r)) throw bad('(record)');
+  if (typeof r.area !== 'string') throw bad('area');
+  if (!Number.isInteger(r.attempts) || (r.attempts as number) < 0) throw bad('attempts');
+  if (typeof r.best !== 'number' || !(r.best >= 0 && r.best <= 1)) throw bad('best');
+  if (typeof r.last !== 'string') throw bad('last');
+  if (!isTime(r.lastAt)) throw bad('lastAt');
+  if (r.solvedAt !== undefined && !isTime(r.solvedAt)) throw bad('solvedAt');
+  if (r.variant !== undefined && !(Number.isInteger(r.variant) && (r.variant as number) >= 0)) throw bad('variant');
+  if (!Number.isInteger(r.box) || (r.box as number) < 1 || (r.box as number) > MAX_BOX) throw bad('box');
+  if (!isTime(r.due)) throw bad('due');
+  const record: QuestionRecord = {
+    area: r.area, attempts: r.attempts as number, best: r.best, last: r.last, lastAt: r.lastAt,
+    box: r.box as number, due: r.due,
+  };
+  if (r.solvedAt !== undefined) record.solvedAt = r.solvedAt as string;
+  if (r.variant !== undefined) record.variant = r.variant as number;
+  return record;
+}
+
+/**
+ * Reads stored or imported progress of any known version and returns the current version.
+ * Throws ProgressFormatError saying what is wrong; never returns half-read data.
+ */
+export function migrate(data: unknown): Progress {
+  if (!isObject(data)) throw new ProgressFormatError('not a progress object');
+  const version = data.version;
+  if (version === 1) {
+    if (!isObject(data.questions)) throw new ProgressFormatError('field questions is missing');
+    const upgraded: Record<string, unknown> = {};
+    for (const [key, old] of Object.entries(data.questions)) {
+      if (!isObject(old)) throw new ProgressFormatError(`question "${key}": not a record`);
+      // v1 had no review schedule: a solved question starts in box 2, others in box 1, due now.
+      upgraded[key] = { ...old, box: typeof old.solvedAt === 'string' ? 2 : 1, due: typeof old.lastAt === 'string' ? old.lastAt : new Date(0).toISOString() };
+    }
+    return migrate({ version: 2, questions: upgraded });
+  }
+  if (version !== PROGRESS_VERSION) {
+    throw new ProgressFormatError(typeof version === 'number' && version > PROGRESS_VERSION ? `made by a newer version of the site (format ${version})` : 'unknown format version');
+  }
+  if (!isObject(data.questions)) throw new ProgressFormatError('field questions is missing');
+  const questions: Record<string, QuestionRecord> = {};
+  for (const [key, record] of Object.entries(data.questions)) questions[key] = checkRecord(key, record);
+  return { version: PROGRESS_VERSION, questions };
+}
+
+/** The due time for a box, counted from `now`. */
+export function dueAfter(box: number, now: Date): string {
+  return new Date(now.getTime() + (BOX_INTERVAL_DAYS[box] ?? 0) * 86_400_000).toISOString();
+}
+
+/**
+ * The record after a graded attempt: attempts +1, best kept, the review box moved (fully
+ * right: up one box; anything less: back to box 1).
+ */
+export function afterAttempt(previous: QuestionRecord | undefined, area: string, answer: string, score: number, now: Date): QuestionRecord {
+  const correct = score >= 1;
+  const box = correct ? Math.min(MAX_BOX, (previous?.box ?? 0) + 1) : 1;
+  const record: QuestionRecord = {
+    area,
+    attempts: (previous?.attempts ?? 0) + 1,
+    best: Math.max(previous?.best ?? 0, score),
+    last: answer,
+    lastAt: now.toISOString(),
+    box,
+    due: dueAfter(box, now),
+  };
+  const solvedAt = previous?.solvedAt ?? (correct ? now.toISOString() : undefined);
+  if (solvedAt) record.solvedAt = solvedAt;
+  if (previous?.variant !== undefined) record.variant = previous.variant;
+  return record;
+}
+
+export type AreaTotals = { attempted: number; solved: number; attempts: number; meanBest: number };
+
+/** Per-area totals over the records whose area is listed (others are kept but not counted). */
+export function areaTotals(progress: Progress, area: string): AreaTotals {
+  const records = Object.values(progress.questions).filter((r) => r.area === area && r.attempts > 0);
+  const solved = records.filter((r) => r.solvedAt).length;
+  const attempts = records.reduce((s, r) => s + r.attempts, 0);
+  const meanBest = records.length ? records.reduce((s, r) => s + r.best, 0) / records.length : 0;
+  return { attempted: records.length, solved, attempts, meanBest };
+}
+
+/**
+ * Questions to review now, most urgent first: due ones (earliest due, lowest box first),
+ * then, if `fill` allows, never-tried questions from `known` so a new learner has a queue too.
+ */
+export function reviewQueue(progress: Progress, known: string[], now: Date, size = 10): string[] {
+  const knownSet = new Set(known);
+  const due = Object.entries(progress.questions)
+    .filter(([key, r]) => knownSet.has(key) && r.attempts > 0 && Date.parse(r.due) <= now.getTime())
+    .sort(([, a], [, b]) => a.box - b.box || Date.parse(a.due) - Date.parse(b.due))
+    .map(([key]) => key);
+  const fresh = known.filter((key) => !progress.questions[key] || progress.questions[key]!.attempts === 0);
+  return [...due, ...fresh].slice(0, size);
+}
+
+/** The export file: self-describing, so an import can tell it is ours and which version. */
+export type ProgressExport = { app: 'ai-math-foundations'; exportedAt: string; progress: Progress; unreadable?: string };
+
+export function toExport(progress: Progress, now: Date, unreadable?: string): ProgressExport {
+  const file: ProgressExport = { app: 'ai-math-foundations', exportedAt: now.toISOString(), progress };
+  if (unreadable) file.unreadable = unreadable;
+  return file;
+}
+
+/** Reads an export file's text; throws ProgressFormatError with the reason when it is not one. */
+export function fromExport(text: string): Progress {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ProgressFormatError('not a JSON file');
+  }
+  if (!isObject(data) || data.app !== 'ai-math-foundations') throw new ProgressFormatError('not an AI Math Foundations progress file');
+  return migrate(data.progress);
+}

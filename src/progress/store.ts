@@ -1,0 +1,107 @@
+/**
+ * The progress store shared by every island: a nanostores atom kept in localStorage by
+ * @nanostores/persistent, behind a storage engine that never throws. Two things can go wrong
+ * and both are reported, never silent:
+ * - the stored text is corrupt or of an unknown version: the store starts clean and the text
+ *   is kept aside under `afm-progress-unreadable` so the learner can still export it;
+ * - storage is unavailable (private mode, quota, disabled): everything works in memory and
+ *   `storageHealth` says progress will not be kept.
+ */
+import { atom } from 'nanostores';
+import { persistentAtom, setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
+import { afterAttempt, emptyProgress, migrate, type Progress, type QuestionRecord } from './model.ts';
+
+export const PROGRESS_KEY = 'afm-progress';
+export const UNREADABLE_KEY = 'afm-progress-unreadable';
+
+/** 'ok', or why progress is not being kept. */
+export const storageHealth = atom<'ok' | 'unavailable' | 'recovered'>('ok');
+
+const memory: Record<string, string> = {};
+
+function realStorage(): Storage | undefined {
+  try {
+    const s = window.localStorage;
+    const probe = '__afm_probe__';
+    s.setItem(probe, probe);
+    s.removeItem(probe);
+    return s;
+  } catch {
+    return undefined;
+  }
+}
+
+const storage = typeof window === 'undefined' ? undefined : realStorage();
+if (typeof window !== 'undefined' && !storage) storageHealth.set('unavailable');
+
+/** Reads fall back to memory; a failed write (quota) switches to memory and says so. */
+const engine = new Proxy(memory, {
+  has: (_, key: string) => (storage ? storage.getItem(key) !== null : key in memory),
+  get: (_, key: string) => (storage ? (storage.getItem(key) ?? undefined) : memory[key]),
+  set: (_, key: string, value: string) => {
+    memory[key] = value;
+    try {
+      storage?.setItem(key, value);
+    } catch {
+      storageHealth.set('unavailable');
+    }
+    return true;
+  },
+  deleteProperty: (_, key: string) => {
+    delete memory[key];
+    try {
+      storage?.removeItem(key);
+    } catch {
+      /* nothing stored to remove */
+    }
+    return true;
+  },
+});
+setPersistentEngine(engine, windowPersistentEvents);
+
+function decode(text: string): Progress {
+  try {
+    return migrate(JSON.parse(text));
+  } catch {
+    // Keep the unreadable text (once) so it can be exported, then start clean.
+    if (!(UNREADABLE_KEY in engine)) (engine as Record<string, string>)[UNREADABLE_KEY] = text;
+    storageHealth.set('recovered');
+    return emptyProgress();
+  }
+}
+
+export const $progress = persistentAtom<Progress>(PROGRESS_KEY, emptyProgress(), { encode: JSON.stringify, decode });
+
+/** The text that could not be read, if any (for export). */
+export function unreadableProgress(): string | undefined {
+  return (engine as Record<string, string | undefined>)[UNREADABLE_KEY];
+}
+
+export function forgetUnreadable(): void {
+  delete (engine as Record<string, string>)[UNREADABLE_KEY];
+  if (storageHealth.get() === 'recovered') storageHealth.set('ok');
+}
+
+function update(key: string, change: (record: QuestionRecord | undefined) => QuestionRecord): void {
+  const current = $progress.get();
+  $progress.set({ ...current, questions: { ...current.questions, [key]: change(current.questions[key]) } });
+}
+
+/** Records a graded attempt (never call it for invalid input: that costs no attempt). */
+export function recordAttempt(key: string, area: string, answer: string, score: number, now = new Date()): QuestionRecord {
+  update(key, (previous) => afterAttempt(previous, area, answer, score, now));
+  return $progress.get().questions[key]!;
+}
+
+/** Remembers which variant of a question the learner is on. */
+export function setVariant(key: string, area: string, variant: number): void {
+  update(key, (previous) =>
+    previous
+      ? { ...previous, variant }
+      : { area, attempts: 0, best: 0, last: '', lastAt: new Date().toISOString(), box: 1, due: new Date().toISOString(), variant },
+  );
+}
+
+export function replaceProgress(progress: Progress): void {
+  $progress.set(progress);
+}

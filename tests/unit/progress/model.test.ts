@@ -1,0 +1,83 @@
+/** Progress data: migration, validation, attempts, Leitner review, export/import. */
+import { describe, expect, it } from 'vitest';
+import {
+  afterAttempt, areaTotals, emptyProgress, fromExport, migrate, PROGRESS_VERSION, ProgressFormatError, reviewQueue, toExport,
+  type Progress,
+} from '../../../src/progress/model.ts';
+
+const now = new Date('2026-11-24T10:00:00Z');
+const day = 86_400_000;
+
+describe('migrate', () => {
+  it('upgrades version 1 (no review boxes) to the current version, keeping every record', () => {
+    const v1 = {
+      version: 1,
+      questions: {
+        'entropy/fair-coin': { area: 'information-theory', attempts: 2, best: 1, last: '1', lastAt: '2026-10-01T00:00:00Z', solvedAt: '2026-10-01T00:00:00Z' },
+        'gone/old-question': { area: 'calculus', attempts: 1, best: 0, last: '3', lastAt: '2026-09-01T00:00:00Z' },
+      },
+    };
+    const p = migrate(v1);
+    expect(p.version).toBe(PROGRESS_VERSION);
+    expect(p.questions['entropy/fair-coin']).toMatchObject({ box: 2, due: '2026-10-01T00:00:00Z', attempts: 2 });
+    expect(p.questions['gone/old-question']).toMatchObject({ box: 1, attempts: 1 });
+  });
+
+  it('rejects what it cannot read, saying why', () => {
+    expect(() => migrate(null)).toThrow(ProgressFormatError);
+    expect(() => migrate({ version: 99, questions: {} })).toThrow(/newer version/);
+    expect(() => migrate({ version: 2, questions: { a: { area: 'x' } } })).toThrow(/question "a": field attempts/);
+    expect(() => migrate({ version: 2, questions: { a: { area: 'x', attempts: 1, best: 2, last: '', lastAt: now.toISOString(), box: 1, due: now.toISOString() } } })).toThrow(/field best/);
+  });
+});
+
+describe('attempts and review boxes', () => {
+  it('moves a right answer up a box and a wrong one back to box 1', () => {
+    const first = afterAttempt(undefined, 'probability', '0.5', 1, now);
+    expect(first).toMatchObject({ attempts: 1, best: 1, box: 1, solvedAt: now.toISOString() });
+    const second = afterAttempt(first, 'probability', '0.5', 1, new Date(now.getTime() + day));
+    expect(second.box).toBe(2);
+    expect(Date.parse(second.due) - (now.getTime() + day)).toBe(1 * day);
+    const wrong = afterAttempt(second, 'probability', '0.7', 0, now);
+    expect(wrong).toMatchObject({ box: 1, best: 1, attempts: 3, solvedAt: now.toISOString() });
+  });
+
+  it('keeps the best score and never loses the variant', () => {
+    const r = afterAttempt({ ...afterAttempt(undefined, 'a', '1', 0.5, now), variant: 3 }, 'a', '2', 0.25, now);
+    expect(r.best).toBe(0.5);
+    expect(r.variant).toBe(3);
+    expect(r.solvedAt).toBeUndefined();
+  });
+
+  it('queues due questions first (lowest box first), then new ones', () => {
+    const p: Progress = emptyProgress();
+    p.questions['t/a'] = { ...afterAttempt(undefined, 'x', '1', 1, new Date(now.getTime() - 10 * day)), box: 3 };
+    p.questions['t/a'].due = new Date(now.getTime() - day).toISOString();
+    p.questions['t/b'] = afterAttempt(undefined, 'x', '0', 0, now);
+    p.questions['t/c'] = { ...afterAttempt(undefined, 'x', '1', 1, now), box: 4, due: new Date(now.getTime() + 5 * day).toISOString() };
+    expect(reviewQueue(p, ['t/a', 't/b', 't/c', 't/d'], now)).toEqual(['t/b', 't/a', 't/d']);
+    expect(reviewQueue(p, ['t/a', 't/b', 't/c', 't/d'], now, 1)).toEqual(['t/b']);
+  });
+
+  it('totals an area over attempted questions', () => {
+    const p = emptyProgress();
+    p.questions['t/a'] = afterAttempt(undefined, 'x', '1', 1, now);
+    p.questions['t/b'] = afterAttempt(undefined, 'x', '1', 0.5, now);
+    p.questions['t/c'] = afterAttempt(undefined, 'y', '1', 1, now);
+    expect(areaTotals(p, 'x')).toEqual({ attempted: 2, solved: 1, attempts: 2, meanBest: 0.75 });
+  });
+});
+
+describe('export and import', () => {
+  it('round-trips', () => {
+    const p = emptyProgress();
+    p.questions['t/a'] = afterAttempt(undefined, 'x', '½', 1, now);
+    expect(fromExport(JSON.stringify(toExport(p, now)))).toEqual(p);
+  });
+
+  it('says why a file is not a progress export', () => {
+    expect(() => fromExport('not json')).toThrow('not a JSON file');
+    expect(() => fromExport('{"app":"other"}')).toThrow('not an AI Math Foundations progress file');
+    expect(() => fromExport('{"app":"ai-math-foundations","progress":{"version":2,"questions":{"a":1}}}')).toThrow(/question "a"/);
+  });
+});
