@@ -41,6 +41,8 @@ function buildFixture(files: Record<string, string>): { status: number | null; o
         AFM_CONTENT_DIR: join(dir, 'content'),
         AFM_QUIZ_DIR: join(dir, 'quizzes'),
         AFM_OUT_DIR: join(dir, 'dist'),
+        // Its own content store, so the real site's cache is untouched.
+        AFM_CACHE_DIR: join(dir, 'cache'),
         AFM_FIXTURE_BUILD: '1',
       },
       encoding: 'utf8',
@@ -73,5 +75,38 @@ describe('the build rejects broken notes', { timeout: 120_000 }, () => {
     });
     expect(status).not.toBe(0);
     expect(output).toMatch(/zh\/probability\/index\.mdx: KaTeX cannot render the formula \$\\frac\{1\}\{2\$/);
+  });
+
+  it('fails on a broken quiz file, naming the file, the question, the field and the reason', () => {
+    const { status, output } = buildFixture({
+      'quizzes/probability.yaml': `topic: probability
+questions:
+  - id: coin
+    type: numeric
+    prompt: { en: "Heads probability of a fair coin?", zh: "均匀硬币正面朝上的概率？" }
+    answer: { value: 0.5, tolerance: { abs: 0.01 } }
+  - id: coin
+    type: numeric
+    prompt: { en: "Again?", zh: "再问一次？" }
+    answer: { value: 0, tolerance: { rel: 0.01 } }
+`,
+    });
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/probability\.yaml: question "coin", field id: duplicate id/);
+    expect(output).toMatch(/probability\.yaml: question "coin", field answer\.tolerance: .*0/);
+  });
+
+  it('fails on a quiz whose topic is not a note, naming the file and the topic', () => {
+    const { status, output } = buildFixture({
+      'quizzes/entropy.yaml': `topic: entropy
+questions:
+  - id: fair-coin
+    type: numeric
+    prompt: { en: "Entropy of a fair coin in bits?", zh: "均匀硬币的熵是多少比特？" }
+    answer: { value: 1, tolerance: { abs: 0.01 } }
+`,
+    });
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/entropy\.yaml: field topic: no note has the slug "entropy"/);
   });
 });
