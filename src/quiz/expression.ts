@@ -13,250 +13,161 @@
  * A number followed at once by e/E and digits is scientific notation (2e3 = 2000).
  * Names: variables (a Map, looked up with .get) first, then pi, e and the functions.
  * Bounds: MAX_EXPR_LENGTH characters, MAX_DEPTH nested parentheses/unary operators.
+ *
+ * The parser is a set of closures over the token list rather than a class: this code ships
+ * to the browser, and closures minify far better than `this.` members. Failures are thrown
+ * as the very result object that parseExpression returns (`{ ok: false, … }`).
  */
-import { M } from './messages.ts';
+import * as M from './messages.ts';
 import type { Text } from './types.ts';
 
 export const MAX_EXPR_LENGTH = 500;
 export const MAX_DEPTH = 40;
 
-export type ExprResult = { ok: true; value: number } | { ok: false; code: string; message: Text };
+export type Failure = { ok: false; code: string; message: Text };
+export type ExprResult = { ok: true; value: number } | Failure;
 
-/** Internal failure, always caught inside this module. */
-class ExprError {
-  readonly code: string;
-  readonly message: Text;
-  constructor(code: string, message: Text) {
-    this.code = code;
-    this.message = message;
-  }
-}
+export const fail = (code: string, message: Text): Failure => ({ ok: false, code, message });
+const isFailure = (x: unknown): x is Failure => (x as Failure | null | undefined)?.ok === false;
 
+/** The functions by name: `ln` is Math.log, the others are Math's own. */
 const FUNCS = new Map<string, (x: number) => number>([
-  ['sqrt', Math.sqrt],
-  ['exp', Math.exp],
   ['ln', Math.log],
-  ['log2', Math.log2],
-  ['log10', Math.log10],
-  ['sin', Math.sin],
-  ['cos', Math.cos],
-  ['tan', Math.tan],
-  ['abs', Math.abs],
+  ...(['sqrt', 'exp', 'log2', 'log10', 'sin', 'cos', 'tan', 'abs'] as const).map((name) => [name, Math[name]] as const),
 ]);
 
 /** Names an author may not use for a param: they are the built-ins (plus log, inf, nan). */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set([
-  ...FUNCS.keys(), 'pi', 'e', 'log', 'inf', 'infinity', 'nan',
+// Written out (the FUNCS names first) rather than spread from FUNCS.keys(): a plain literal
+// marked pure is dropped from the browser bundle, which never reads it.
+export const RESERVED_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'ln', 'sqrt', 'exp', 'log2', 'log10', 'sin', 'cos', 'tan', 'abs', 'pi', 'e', 'log', 'inf', 'infinity', 'nan',
 ]);
 
-type Tok =
-  | { k: 'n'; v: number }
-  | { k: 'v'; v: number } // a constant or variable: a value, but not a bare number
-  | { k: 'f'; f: (x: number) => number }
-  | { k: 'o'; c: string };
+/**
+ * A token: a typed number; a constant or variable ({ value }: a value, but not a bare number,
+ * so `2pi` multiplies and `2 3` does not); a function; or an operator/other character.
+ */
+type Tok = number | { value: number } | ((x: number) => number) | string;
 
-const isDigit = (c: string) => c >= '0' && c <= '9';
-const isIdStart = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
-const isId = (c: string) => isIdStart(c) || isDigit(c);
+/**
+ * One token after optional spaces: [1] a number (`2`, `1.`, `.5`, `2e-3`), with [2] a lone e/E
+ * right after its digits that starts no name (`1.5e`, `2e+`: a dangling exponent, never 1.5·e);
+ * [3] a name; [4] `**` or any other single character.
+ */
+const TOKEN = / *(?:((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+|([eE](?!\w)))?)|([A-Za-z_]\w*)|(\*\*|[^ ]))/y;
 
-/** Read a numeric literal; rejects overflow and non-zero literals that underflow to 0. */
-export function literalValue(text: string): number {
+/** Read a numeric literal; rejects overflow and non-zero literals that underflow to 0. -0 reads as 0. */
+export function readLiteral(text: string): ExprResult {
   const v = Number(text);
-  if (!Number.isFinite(v)) throw new ExprError('out-of-range', M.outOfRange());
-  if (v === 0 && /[1-9]/.test(text.split(/e/i)[0]!)) throw new ExprError('out-of-range', M.underflow());
-  return v;
+  const underflow = v === 0 && /[1-9]/.test(text.split(/e/i)[0]!);
+  return Number.isFinite(v) && !underflow ? { ok: true, value: v || 0 } : fail('out-of-range', M.outOfRange);
 }
 
-function resolveName(name: string, vars: ReadonlyMap<string, number> | undefined, out: Tok[]): void {
+function resolveName(name: string, vars: ReadonlyMap<string, number> | undefined): Tok[] {
   const v = vars?.get(name);
-  if (v !== undefined) return void out.push({ k: 'v', v });
+  if (v !== undefined) return [{ value: v }];
   const lower = name.toLowerCase();
-  if (name === 'e') return void out.push({ k: 'v', v: Math.E });
-  if (lower === 'pi') return void out.push({ k: 'v', v: Math.PI });
-  const f = FUNCS.get(lower) ?? (lower === 'log_2' ? Math.log2 : lower === 'log_10' ? Math.log10 : undefined);
-  if (f) return void out.push({ k: 'f', f });
-  if (/^log(_?\d*)$/.test(lower)) throw new ExprError('ambiguous-log', M.ambiguousLog());
+  if (name === 'e') return [{ value: Math.E }];
+  if (lower === 'pi') return [{ value: Math.PI }];
+  const f = FUNCS.get(lower.replace(/^log_(2|10)$/, 'log$1')); // log_2 is log2
+  if (f) return [f];
+  if (/^log_?\d*$/.test(lower)) throw fail('ambiguous-log', M.ambiguousLog);
   const glued = /^(sqrt|exp|ln|sin|cos|tan|abs)(\d+)$/.exec(lower); // sqrt2 -> sqrt 2
-  if (glued) {
-    out.push({ k: 'f', f: FUNCS.get(glued[1]!)! }, { k: 'n', v: Number(glued[2]) });
-    return;
-  }
-  if (lower === 'inf' || lower === 'infinity' || lower === 'nan') throw new ExprError('out-of-range', M.outOfRange());
-  if (/^e\d+$/.test(lower)) throw new ExprError('syntax', M.bareExponent());
-  throw new ExprError('unknown-name', M.unknownName(name.length > 20 ? name.slice(0, 20) + '…' : name));
+  if (glued) return [FUNCS.get(glued[1]!)!, Number(glued[2])];
+  if (/^(inf(inity)?|nan)$/.test(lower)) throw fail('out-of-range', M.outOfRange);
+  if (/^e\d+$/.test(lower)) throw fail('syntax', M.exponent);
+  throw fail('unknown-name', M.unknownName(name.length > 20 ? name.slice(0, 20) + '…' : name));
 }
 
 function tokenise(src: string, vars: ReadonlyMap<string, number> | undefined): Tok[] {
   const out: Tok[] = [];
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i]!;
-    if (c === ' ') {
-      i++;
-    } else if (isDigit(c) || (c === '.' && isDigit(src[i + 1] ?? ''))) {
-      const start = i;
-      while (isDigit(src[i] ?? '')) i++;
-      if (src[i] === '.') {
-        i++;
-        while (isDigit(src[i] ?? '')) i++;
-      }
-      if (src[i] === 'e' || src[i] === 'E') {
-        let j = i + 1;
-        if (src[j] === '+' || src[j] === '-') j++;
-        if (isDigit(src[j] ?? '')) {
-          while (isDigit(src[j] ?? '')) j++;
-          i = j;
-        } else if (!isId(src[i + 1] ?? '')) {
-          // `1.5e`, `2e+`: a dangling exponent, never 1.5·e
-          throw new ExprError('syntax', M.danglingExponent());
-        }
-      }
-      out.push({ k: 'n', v: literalValue(src.slice(start, i)) });
-    } else if (isIdStart(c)) {
-      const start = i;
-      while (isId(src[i] ?? '')) i++;
-      resolveName(src.slice(start, i), vars, out);
-    } else if (c === '*' && src[i + 1] === '*') {
-      out.push({ k: 'o', c: '^' });
-      i += 2;
-    } else if ('+-*/^()'.includes(c)) {
-      out.push({ k: 'o', c });
-      i++;
+  TOKEN.lastIndex = 0; // a throw below may have left it mid-string
+  for (let m; (m = TOKEN.exec(src)); ) {
+    if (m[1] !== undefined) {
+      if (m[2]) throw fail('syntax', M.exponent);
+      const r = readLiteral(m[1]);
+      if (!r.ok) throw r;
+      out.push(r.value);
+    } else if (m[3] !== undefined) {
+      out.push(...resolveName(m[3], vars));
     } else {
-      throw new ExprError('syntax', M.syntaxAt(M.unexpected(c)));
+      const op = m[4] === '**' ? '^' : m[4]!;
+      if (!'+-*/^()'.includes(op)) throw fail('syntax', M.unexpected(op));
+      out.push(op);
     }
   }
   return out;
 }
 
-class Parser {
-  private i = 0;
-  private depth = 0;
-  private readonly toks: Tok[];
-  constructor(toks: Tok[]) {
-    this.toks = toks;
-  }
-
-  run(): number {
-    const v = this.sum();
-    if (this.i < this.toks.length) {
-      const t = this.toks[this.i]!;
-      if (t.k === 'n') throw new ExprError('syntax', M.syntaxAt(M.adjacentNumbers()));
-      if (t.k === 'o' && t.c === ')') throw new ExprError('syntax', M.syntaxAt(M.missingParen()));
-      throw new ExprError('syntax', M.syntaxAt(M.unexpected(t.k === 'o' ? t.c : '?')));
-    }
-    return v;
-  }
-
-  private peekOp(c: string): boolean {
-    const t = this.toks[this.i];
-    return t !== undefined && t.k === 'o' && t.c === c;
-  }
-
-  private enter(): void {
-    if (++this.depth > MAX_DEPTH) throw new ExprError('too-deep', M.tooDeep());
-  }
-
-  private sum(): number {
-    let v = this.product();
-    for (;;) {
-      if (this.peekOp('+')) {
-        this.i++;
-        v += this.product();
-      } else if (this.peekOp('-')) {
-        this.i++;
-        v -= this.product();
-      } else return v;
-    }
-  }
-
-  private product(): number {
-    let v = this.unary();
-    for (;;) {
-      const t = this.toks[this.i];
-      if (t === undefined) return v;
-      if (t.k === 'o' && (t.c === '*' || t.c === '/')) {
-        this.i++;
-        const r = this.unary();
-        if (t.c === '*') v *= r;
-        else if (r === 0) throw new ExprError('division-by-zero', M.divisionByZero());
-        else v /= r;
-      } else if (t.k === 'v' || t.k === 'f' || (t.k === 'o' && t.c === '(')) {
-        v *= this.unary(); // implicit multiplication: 2pi, 3sqrt(2), 2(1+x)
-      } else return v;
-    }
-  }
-
-  private unary(): number {
-    this.enter();
-    let v: number;
-    if (this.peekOp('-')) {
-      this.i++;
-      v = -this.unary();
-    } else if (this.peekOp('+')) {
-      this.i++;
-      v = this.unary();
-    } else v = this.power();
-    this.depth--;
-    return v;
-  }
-
-  private power(): number {
-    const base = this.primary();
-    if (this.peekOp('^')) {
-      this.i++;
-      return Math.pow(base, this.unary());
-    }
-    return base;
-  }
-
-  private primary(): number {
-    const t = this.toks[this.i++];
-    if (t === undefined) throw new ExprError('syntax', M.syntaxAt(M.missingOperand()));
-    if (t.k === 'n' || t.k === 'v') return t.v;
-    if (t.k === 'f') {
-      if (this.peekOp('(')) return t.f(this.paren());
-      return t.f(this.unary()); // ln 2
-    }
-    if (t.c === '(') {
-      this.i--;
-      return this.paren();
-    }
-    if (t.c === ')') throw new ExprError('syntax', M.syntaxAt(M.missingParen()));
-    throw new ExprError('syntax', M.syntaxAt(M.missingOperand()));
-  }
-
-  private paren(): number {
-    this.i++; // '('
-    this.enter();
-    const v = this.sum();
-    if (!this.peekOp(')')) throw new ExprError('syntax', M.syntaxAt(M.missingParen()));
-    this.i++;
-    this.depth--;
-    return v;
-  }
-}
-
 /** Parse and evaluate `src` (already normalised); returns a value or a learner-facing reason. */
 export function parseExpression(src: string, vars?: ReadonlyMap<string, number>): ExprResult {
-  if (src.length > MAX_EXPR_LENGTH) return { ok: false, code: 'too-long', message: M.tooLong(MAX_EXPR_LENGTH) };
+  if (src.length > MAX_EXPR_LENGTH) return fail('too-long', M.tooLong);
+  let toks: Tok[];
+  let i = 0;
+  let depth = 0;
+  /** Consume operator `op` if it comes next. */
+  const eat = (op: string): boolean => toks[i] === op && ++i > 0;
+  const enter = () => {
+    if (++depth > MAX_DEPTH) throw fail('too-deep', M.tooDeep);
+  };
+  const sum = (): number => {
+    let v = product();
+    for (;;) {
+      if (eat('+')) v += product();
+      else if (eat('-')) v -= product();
+      else return v;
+    }
+  };
+  const product = (): number => {
+    let v = unary();
+    for (;;) {
+      const t = toks[i];
+      if (eat('*')) v *= unary();
+      else if (eat('/')) {
+        const r = unary();
+        if (r === 0) throw fail('division-by-zero', M.divisionByZero);
+        v /= r;
+      } else if (t === '(' || typeof t === 'object' || typeof t === 'function') v *= unary(); // 2pi, 3sqrt(2), 2(1+x)
+      else return v;
+    }
+  };
+  const unary = (): number => {
+    enter();
+    const v = eat('-') ? -unary() : eat('+') ? unary() : power();
+    depth--;
+    return v;
+  };
+  const power = (): number => {
+    const base = primary();
+    return eat('^') ? Math.pow(base, unary()) : base;
+  };
+  const primary = (): number => {
+    const t = toks[i++];
+    if (typeof t === 'number') return t;
+    if (typeof t === 'object') return t.value;
+    if (typeof t === 'function') return t(eat('(') ? paren() : unary()); // ln(2), ln 2
+    if (t === '(') return paren();
+    throw fail('syntax', t === ')' ? M.missingParen : M.missingOperand);
+  };
+  /** After a consumed '(': the inside and the closing ')'. */
+  const paren = (): number => {
+    enter();
+    const v = sum();
+    if (!eat(')')) throw fail('syntax', M.missingParen);
+    depth--;
+    return v;
+  };
   try {
-    const value = new Parser(tokenise(src, vars)).run();
-    if (!Number.isFinite(value)) return { ok: false, code: 'out-of-range', message: M.outOfRange() };
-    return { ok: true, value: value === 0 ? 0 : value };
+    toks = tokenise(src, vars);
+    const value = sum();
+    if (i < toks.length) {
+      const t = toks[i];
+      throw fail('syntax', typeof t === 'number' ? M.adjacentNumbers : t === ')' ? M.missingParen : M.unexpected(typeof t === 'string' ? t : '?'));
+    }
+    return Number.isFinite(value) ? { ok: true, value: value || 0 } : fail('out-of-range', M.outOfRange);
   } catch (err) {
-    if (err instanceof ExprError) return { ok: false, code: err.code, message: err.message };
-    if (err instanceof RangeError) return { ok: false, code: 'too-deep', message: M.tooDeep() };
-    throw err;
-  }
-}
-
-/** Run `fn`, turning an internal literal error into a result. */
-export function catchLiteral(fn: () => number): ExprResult {
-  try {
-    return { ok: true, value: fn() };
-  } catch (err) {
-    if (err instanceof ExprError) return { ok: false, code: err.code, message: err.message };
+    if (isFailure(err)) return err;
+    if (err instanceof RangeError) return fail('too-deep', M.tooDeep);
     throw err;
   }
 }
@@ -279,6 +190,6 @@ export function evaluateExpression(src: string, vars: Record<string, number>): n
     : r.code === 'ambiguous-log' ? 'log is ambiguous; write ln, log2 or log10'
     : r.code === 'unknown-name' ? `unknown name "${name ?? '?'}" (not a param or a built-in)`
     : r.code === 'too-long' || r.code === 'too-deep' ? 'the expression is too long or too deeply nested'
-    : r.message.en.replace(/ ?Type, for example.*$/, '') || 'syntax error';
+    : r.message.en.replace(/ ?Type, for example.*$/, '').replace(/, for example.*$/, '') || 'syntax error';
   throw new Error(`cannot evaluate "${src}": ${reason}`);
 }

@@ -2,7 +2,7 @@
  * Grading: gradeAnswer (numbers, vectors, matrices), gradeChoice, gradeParts.
  * Pure functions; gradeAnswer never throws, whatever the input string.
  */
-import { M } from './messages.ts';
+import * as M from './messages.ts';
 import { normaliseInput } from './normalise.ts';
 import { readScalar, type Scalar, type SigFigs } from './parse-number.ts';
 import { MAX_EXPR_LENGTH } from './expression.ts';
@@ -46,7 +46,7 @@ const strictN = (tol: Tolerance): number | undefined =>
 
 /** Read one component; under strict sig figs only typed decimals (which show figures) count. */
 function readComponent(text: string, forms: Form[], tol: Tolerance): Scalar {
-  if (text === '') return { ok: false, code: 'blank', message: M.blank() };
+  if (text === '') return { ok: false, code: 'blank', message: M.blank };
   const r = readScalar(text, forms);
   const n = strictN(tol);
   if (r.ok && n !== undefined && r.sig === undefined) {
@@ -97,7 +97,7 @@ function gradeScalar(s: string, answer: Answer, v: number, forms: Form[], tol: T
   if (!r.ok) {
     const list = r.code === 'syntax' ? splitList(s) : undefined;
     if ((r.code === 'syntax' && s.startsWith('[')) || (list && (list.matrix || list.rows[0]!.length > 1) && list.rows.flat().every((c) => readScalar(c, forms).ok))) {
-      return incorrect(0, 'shape', M.notAList());
+      return incorrect(0, 'shape', M.notAList);
     }
     return invalid(r.code, r.message);
   }
@@ -117,7 +117,7 @@ function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Gr
   const nRows = refRows.length;
   const nCols = refRows[0]?.length ?? 0;
   const typed = splitList(s);
-  if (!typed) return invalid('syntax', M.brackets());
+  if (!typed) return invalid('syntax', M.brackets);
   const rows = typed.rows;
   if (isMatrix) {
     if (rows.length !== nRows || rows.some((r) => r.length !== nCols)) return incorrect(0, 'shape', M.matrixShape(nRows, nCols));
@@ -127,7 +127,7 @@ function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Gr
     if (items.length !== nCols) {
       if (items.length === 1 && nCols > 1) {
         const bySpace = (unwrap(s) ?? s).split(' ');
-        if (bySpace.length > 1 && bySpace.every((c) => readScalar(c, forms).ok)) return invalid('syntax', M.separator());
+        if (bySpace.length > 1 && bySpace.every((c) => readScalar(c, forms).ok)) return invalid('syntax', M.separator);
       }
       return incorrect(0, 'shape', M.vectorShape(nCols, items.length));
     }
@@ -148,7 +148,7 @@ function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Gr
   const score = answer.partial === true ? k / n : 0;
   const nStrict = strictN(tol);
   if (nStrict !== undefined && countMatches(xs, refs, ordered, (x, v) => compare(x, v, tol) !== 'no') === n) {
-    return incorrect(score, 'sigfigs', M.sigfigsAll(nStrict));
+    return incorrect(score, 'sigfigs', M.sigfigs(nStrict));
   }
   const w = findWrong(xs, answer.wrong, false, ordered, tol);
   if (w) return incorrect(score, 'targeted', w.message);
@@ -157,11 +157,11 @@ function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Gr
 }
 
 function gradeUnsafe(input: string, answer: Answer): Grade {
-  if (typeof input !== 'string') return invalid('blank', M.blank());
-  if (input.length > MAX_RAW_LENGTH) return invalid('too-long', M.tooLong(MAX_EXPR_LENGTH));
+  if (typeof input !== 'string') return invalid('blank', M.blank);
+  if (input.length > MAX_RAW_LENGTH) return invalid('too-long', M.tooLong);
   const s = normaliseInput(input);
-  if (s === '') return invalid('blank', M.blank());
-  if (s.length > MAX_EXPR_LENGTH) return invalid('too-long', M.tooLong(MAX_EXPR_LENGTH));
+  if (s === '') return invalid('blank', M.blank);
+  if (s.length > MAX_EXPR_LENGTH) return invalid('too-long', M.tooLong);
   const forms = formsOf(answer);
   const tol = answer.tolerance ?? DEFAULT_TOLERANCE;
   if (typeof answer.value === 'number') return gradeScalar(s, answer, answer.value, forms, tol);
@@ -190,22 +190,18 @@ export function gradeAnswer(input: string, answer: Answer): Grade {
  */
 export function gradeChoice(selected: number[], choices: ChoiceLike[], multiple: boolean): Grade {
   const picks = [...new Set(Array.isArray(selected) ? selected : [])];
-  if (picks.length === 0) return invalid('blank', M.chooseOne());
-  if (picks.some((i) => !Number.isInteger(i) || i < 0 || i >= choices.length)) return invalid('choice', M.badChoice());
-  if (!multiple) {
-    if (picks.length > 1) return invalid('choice', M.onlyOne());
-    const c = choices[picks[0]!]!;
-    if (c.correct === true) return correct();
-    return c.feedback ? incorrect(0, 'targeted', c.feedback) : incorrect();
-  }
+  if (picks.length === 0) return invalid('blank', M.chooseOne);
+  if (picks.some((i) => !Number.isInteger(i) || !choices[i])) return invalid('choice', M.badChoice);
+  if (!multiple && picks.length > 1) return invalid('choice', M.onlyOne);
+  const isRight = (i: number) => choices[i]!.correct === true;
   const total = choices.filter((c) => c.correct === true).length;
-  const right = picks.filter((i) => choices[i]!.correct === true).length;
-  const wrongPicks = picks.filter((i) => choices[i]!.correct !== true);
-  if (right === total && wrongPicks.length === 0) return correct();
-  const score = Math.max(0, (right - wrongPicks.length) / Math.max(1, total));
+  const right = picks.filter(isRight).length;
+  const wrongPicks = picks.filter((i) => !isRight(i));
+  if (wrongPicks.length === 0 && (!multiple || right === total)) return correct();
+  const score = multiple ? Math.max(0, (right - wrongPicks.length) / Math.max(1, total)) : 0;
   const fb = wrongPicks.map((i) => choices[i]!.feedback).find((f) => f !== undefined);
   if (fb) return incorrect(score, 'targeted', fb);
-  return incorrect(score, score > 0 ? 'partial' : undefined, M.choicePartial(right, total, wrongPicks.length));
+  return multiple ? incorrect(score, score > 0 ? 'partial' : undefined, M.choicePartial(right, total, wrongPicks.length)) : incorrect();
 }
 
 /**
@@ -219,15 +215,11 @@ export function gradeParts(inputs: string[], parts: { answer: Answer }[]): Grade
   if (!Array.isArray(inputs) || inputs.length !== parts.length) return invalid('shape', M.partsCount(parts.length));
   const grades = parts.map((p, i) => gradeAnswer(inputs[i]!, p.answer));
   const bad = grades.findIndex((g) => g.status === 'invalid');
-  if (bad >= 0) {
-    const g = grades[bad]!;
-    return invalid(g.code ?? 'syntax', M.part(bad + 1, g.message ?? M.blank()));
-  }
-  const score = grades.reduce((a, g) => a + g.score, 0) / Math.max(1, grades.length);
-  const nRight = grades.filter((g) => g.status === 'correct').length;
-  if (nRight === grades.length) return correct();
-  const notes = grades.map((g, i) => (g.message && g.status !== 'correct' ? M.part(i + 1, g.message) : undefined)).filter((m): m is Text => m !== undefined);
-  const message = notes.length > 0 ? { en: notes.map((m) => m.en).join(' '), zh: notes.map((m) => m.zh).join(' ') } : M.partsPartial(nRight, grades.length);
-  return incorrect(score, score > 0 ? 'partial' : grades.find((g) => g.status !== 'correct')?.code, message);
+  if (bad >= 0) return invalid(grades[bad]!.code ?? 'syntax', M.part(bad + 1, grades[bad]!.message ?? M.blank));
+  const notRight = grades.filter((g) => g.status !== 'correct');
+  if (notRight.length === 0) return correct();
+  const score = grades.reduce((a, g) => a + g.score, 0) / grades.length;
+  const notes = grades.flatMap((g, i) => (g.message && g.status !== 'correct' ? [M.part(i + 1, g.message)] : []));
+  const message = notes.length > 0 ? { en: notes.map((m) => m.en).join(' '), zh: notes.map((m) => m.zh).join(' ') } : M.partsPartial(grades.length - notRight.length, grades.length);
+  return incorrect(score, score > 0 ? 'partial' : notRight[0]!.code, message);
 }
-

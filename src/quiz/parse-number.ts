@@ -2,31 +2,30 @@
  * Reading one scalar answer from normalised text, in the forms a question allows.
  * Parsing returns either a value or a learner-facing reason (never throws).
  */
-import { catchLiteral, literalValue, MAX_EXPR_LENGTH, parseExpression } from './expression.ts';
-import { M } from './messages.ts';
-import type { Form, Text } from './types.ts';
+import { fail, MAX_EXPR_LENGTH, parseExpression, readLiteral, type Failure } from './expression.ts';
+import * as M from './messages.ts';
+import type { Form } from './types.ts';
 
 /** Significant figures shown by typed text: `100` shows 1 to 3, `10.0` shows 3. */
 export type SigFigs = { min: number; max: number };
 
-export type Scalar =
-  | { ok: true; value: number; sig?: SigFigs }
-  | { ok: false; code: string; message: Text };
+export type Scalar = { ok: true; value: number; sig?: SigFigs } | Failure;
 
 // an unsigned decimal: digits with optional groups of three (`,` or space, not mixed), optional point
-const INT = '(?:[1-9]\\d{0,2}(?:,\\d{3})+|[1-9]\\d{0,2}(?: \\d{3})+|\\d+)';
-const UDEC = `(?:${INT}(?:\\.\\d*)?|\\.\\d+)`;
-const DECIMAL = new RegExp(`^[+-]?${UDEC}$`);
-const PLAIN = '(?:\\d+(?:\\.\\d*)?|\\.\\d+)';
-const SCI_E = new RegExp(`^([+-]?${PLAIN})[eE]([+-]?\\d+)$`);
-const SCI_TEN = new RegExp(`^(?:([+-]?${PLAIN}) ?(?:\\*|x|X) ?)?10 ?(?:\\^|\\*\\*) ?(\\(?)([+-]?\\d+)(\\)?)$`);
-const DANGLING = new RegExp(`^[+-]?${PLAIN}[eE][+-]?$`);
+const UDEC = /(?:(?:[1-9]\d{0,2}(?:(?:,\d{3})+|(?: \d{3})+)|\d+)(?:\.\d*)?|\.\d+)/.source;
+const DECIMAL = RegExp(`^[+-]?${UDEC}$`);
+// an unsigned decimal without groups (a mantissa)
+const PLAIN = /(?:\d+\.?\d*|\.\d+)/.source;
+// 1.5e3; its groups line up with SCI_TEN's: 1 mantissa, 2 '(' (never), 3 exponent, 4 ')' (never)
+const SCI_E = RegExp(`^([+-]?${PLAIN})[eE]()([+-]?\\d+)()$`);
+// 1.5 × 10^3, 1.5*10**(-3), 10^23 (no mantissa)
+const SCI_TEN = RegExp(`^(?:([+-]?${PLAIN}) ?[*xX] ?)?10 ?(?:\\^|\\*\\*) ?(\\(?)([+-]?\\d+)(\\)?)$`);
+const DANGLING = RegExp(`^[+-]?${PLAIN}[eE][+-]?$`);
 const MIXED = /^([+-]?)(\d+) (\d+) ?\/ ?(\d+)$/;
-const FRACTION = new RegExp(`^([+-]?${UDEC}) ?\\/ ?([+-]?${UDEC})$`);
+const FRACTION = RegExp(`^([+-]?${UDEC}) ?/ ?([+-]?${UDEC})$`);
 const DEC_COMMA = /^[+-]?\d+,\d+$/;
 
-const ok = (value: number, sig?: SigFigs): Scalar => (sig ? { ok: true, value, sig } : { ok: true, value });
-const fail = (code: string, message: Text): Scalar => ({ ok: false, code, message });
+const ok = (value: number, sig?: SigFigs): Scalar => ({ ok: true, value, sig });
 
 /** Count significant figures of an unsigned decimal mantissa such as `0.0050` or `1,500`. */
 export function countSigFigs(text: string): SigFigs {
@@ -46,20 +45,17 @@ export function countSigFigs(text: string): SigFigs {
 
 function decimalValue(text: string): Scalar {
   const clean = text.replace(/[, ]/g, '');
-  const r = catchLiteral(() => literalValue(clean));
-  return r.ok ? ok(r.value === 0 ? 0 : r.value, countSigFigs(clean)) : r;
+  const r = readLiteral(clean);
+  return r.ok ? ok(r.value, countSigFigs(clean)) : r;
 }
-
-const has = (forms: readonly Form[], f: Form) => forms.includes(f);
 
 /** Read one scalar; `s` is normalised and non-empty. */
 export function readScalar(s: string, forms: readonly Form[]): Scalar {
-  if (s.length > MAX_EXPR_LENGTH) return fail('too-long', M.tooLong(MAX_EXPR_LENGTH));
-  if (s.includes('。')) {
-    const fixed = s.length <= 24 ? s.replace(/。/g, '.') : '0.5';
-    return fail('full-stop', M.fullStop(fixed));
-  }
-  const expr = has(forms, 'expression');
+  if (s.length > MAX_EXPR_LENGTH) return fail('too-long', M.tooLong);
+  if (s.includes('。')) return fail('full-stop', M.decimalPoint(s.length <= 24 ? s.replace(/。/g, '.') : '0.5'));
+  const expr = forms.includes('expression');
+  /** An expression question accepts every form except percent. */
+  const allows = (f: Form) => expr || forms.includes(f);
   const notAllowed = () => fail('form-not-allowed', M.formNotAllowed(forms));
 
   if (s.endsWith('%')) {
@@ -67,61 +63,48 @@ export function readScalar(s: string, forms: readonly Form[]): Scalar {
     if (!DECIMAL.test(body)) return fail('syntax', M.syntax(forms));
     const r = decimalValue(body);
     if (!r.ok) return r;
-    if (!has(forms, 'percent')) {
-      const fixed = String(Number((r.value / 100).toPrecision(12)));
-      return fail('form-not-allowed', M.percentNotAllowed(fixed));
-    }
-    return r.sig ? ok(r.value / 100, r.sig) : ok(r.value / 100);
+    const value = r.value / 100;
+    if (!forms.includes('percent')) return fail('form-not-allowed', M.percentNotAllowed(String(Number(value.toPrecision(12)))));
+    return ok(value, r.sig);
   }
 
   if (DECIMAL.test(s)) {
-    const isInteger = /^[+-]?[\d, ]+$/.test(s);
-    if (!(has(forms, 'decimal') || expr || (isInteger && has(forms, 'fraction')))) return notAllowed();
-    return decimalValue(s);
+    // a plain integer is also a fraction (n/1)
+    return allows('decimal') || (forms.includes('fraction') && /^[+-]?[\d, ]+$/.test(s)) ? decimalValue(s) : notAllowed();
   }
   if (DEC_COMMA.test(s)) return fail('decimal-comma', M.decimalComma(s.replace(',', '.')));
-  if (/^[+-]?[\d,]+(\.\d*)?$/.test(s) && s.includes(',')) return fail('grouping', M.grouping());
+  if (/^[+-]?[\d,]+(\.\d*)?$/.test(s) && s.includes(',')) return fail('grouping', M.grouping);
 
-  let m = SCI_E.exec(s);
-  if (m) {
-    if (!(has(forms, 'scientific') || expr)) return notAllowed();
-    const r = catchLiteral(() => literalValue(`${m![1]}e${m![2]}`));
-    return r.ok ? ok(r.value === 0 ? 0 : r.value, countSigFigs(m[1]!)) : r;
+  let m = SCI_E.exec(s) ?? SCI_TEN.exec(s);
+  if (m && (m[2] === '(') === (m[4] === ')')) {
+    if (!allows('scientific')) return notAllowed();
+    const r = readLiteral(`${m[1] ?? 1}e${m[3]}`); // `10^5` alone has no mantissa
+    return r.ok ? ok(r.value, m[1] === undefined ? undefined : countSigFigs(m[1])) : r;
   }
-  m = SCI_TEN.exec(s);
-  if (m && m[3] !== undefined && (m[2] === '(') === (m[4] === ')')) {
-    if (!(has(forms, 'scientific') || expr)) return notAllowed();
-    const mant = m[1] ?? '1'; // `10^5` alone has no mantissa
-    const r = catchLiteral(() => literalValue(`${mant}e${m![3]}`));
-    return r.ok ? ok(r.value === 0 ? 0 : r.value, m[1] !== undefined ? countSigFigs(mant) : undefined) : r;
-  }
-  if (DANGLING.test(s)) return fail('syntax', M.danglingExponent());
-  if (/^[+-]?[eE][+-]?\d+$/.test(s)) return fail('syntax', M.bareExponent());
+  if (DANGLING.test(s) || /^[+-]?[eE][+-]?\d+$/.test(s)) return fail('syntax', M.exponent); // 1.5e, e5
 
   m = MIXED.exec(s);
+  // a b/c with b < c (so c > 0) and no leading zero in b
   if (m && Number(m[3]) < Number(m[4]) && !/^0\d/.test(m[3]!)) {
-    if (!(has(forms, 'fraction') || expr)) return notAllowed();
-    if (Number(m[4]) === 0) return fail('division-by-zero', M.divisionByZero());
+    if (!allows('fraction')) return notAllowed();
     const v = Number(m[2]) + Number(m[3]) / Number(m[4]);
-    return ok(m[1] === '-' ? (v === 0 ? 0 : -v) : v);
+    return ok((m[1] === '-' ? -v : v) || 0);
   }
   m = FRACTION.exec(s);
   if (m) {
-    if (!(has(forms, 'fraction') || expr)) return notAllowed();
+    if (!allows('fraction')) return notAllowed();
     const num = decimalValue(m[1]!);
     const den = decimalValue(m[2]!);
     if (!num.ok) return num;
     if (!den.ok) return den;
-    if (den.value === 0) return fail('division-by-zero', M.divisionByZero());
+    if (den.value === 0) return fail('division-by-zero', M.divisionByZero);
     const v = num.value / den.value;
-    if (!Number.isFinite(v)) return fail('out-of-range', M.outOfRange());
-    return ok(v === 0 ? 0 : v);
+    return Number.isFinite(v) ? ok(v || 0) : fail('out-of-range', M.outOfRange);
   }
 
   const r = parseExpression(s);
   if (expr) return r;
   if (r.ok || r.code === 'ambiguous-log') return notAllowed();
   // Outside expression questions, say what a number looks like, except for clear-cut reasons.
-  if (r.code === 'out-of-range' || r.code === 'division-by-zero' || r.code === 'too-long' || r.code === 'too-deep') return r;
-  return fail('syntax', M.syntax(forms));
+  return ['out-of-range', 'division-by-zero', 'too-long', 'too-deep'].includes(r.code) ? r : fail('syntax', M.syntax(forms));
 }

@@ -3,17 +3,17 @@
  * for `ordered: false`. Precondition: input text is normalised.
  */
 
+/** How one character changes the bracket depth: +1 for ( [, −1 for ) ], else 0. */
+const depthStep = (c: string) => ('(['.includes(c) ? 1 : ')]'.includes(c) ? -1 : 0);
+
 /** Split at top-level occurrences of `sep` (outside (), []); undefined if brackets do not balance. */
 export function splitTop(s: string, sep: string): string[] | undefined {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') {
-      if (--depth < 0) return undefined;
-    } else if (c === sep && depth === 0) {
+    if ((depth += depthStep(s[i]!)) < 0) return undefined;
+    if (s[i] === sep && depth === 0) {
       parts.push(s.slice(start, i).trim());
       start = i + 1;
     }
@@ -25,16 +25,11 @@ export function splitTop(s: string, sep: string): string[] | undefined {
 
 /** If the whole of `s` is one bracketed group `[…]` or `(…)`, its inside; else undefined. */
 export function unwrap(s: string): string | undefined {
-  const open = s[0];
-  const close = open === '[' ? ']' : open === '(' ? ')' : undefined;
-  if (close === undefined || s[s.length - 1] !== close) return undefined;
+  const close = s[0] === '[' ? ']' : s[0] === '(' ? ')' : undefined;
+  if (close === undefined || !s.endsWith(close)) return undefined;
+  // the group must not close before the last character
   let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    if (depth === 0 && i < s.length - 1) return undefined;
-  }
+  for (let i = 0; i < s.length - 1; i++) if ((depth += depthStep(s[i]!)) === 0) return undefined;
   return s.slice(1, -1).trim();
 }
 
