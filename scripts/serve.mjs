@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -25,8 +26,14 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Starts a server; resolves with `{ server, url }` once it listens. */
-export function serve({ root = 'dist', port = 4321, host = '127.0.0.1', base = process.env.AFM_BASE ?? '/' } = {}) {
+/** Text types a static host (GitHub Pages, Netlify, …) sends gzip-compressed. */
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.webmanifest']);
+
+/**
+ * Starts a server; resolves with `{ server, url }` once it listens. `gzip: true` compresses
+ * text responses when the client accepts it, as production hosts do (benchmarks use it).
+ */
+export function serve({ root = 'dist', port = 4321, host = '127.0.0.1', base = process.env.AFM_BASE ?? '/', gzip = false } = {}) {
   const folder = resolve(root);
   const prefix = base.replace(/\/?$/, '/');
   const server = createServer(async (req, res) => {
@@ -47,14 +54,16 @@ export function serve({ root = 'dist', port = 4321, host = '127.0.0.1', base = p
         info = await stat(file).catch(() => null);
       }
       if (!info?.isFile()) return send404(res, folder);
+      const compress = gzip && compressible.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
       res.writeHead(200, {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
-        'content-length': info.size,
+        ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : { 'content-length': info.size }),
         // Like most static hosts: revalidate HTML and the service worker, cache hashed assets.
         'cache-control': /\/_astro\//.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
       if (req.method === 'HEAD') return res.end();
-      createReadStream(file).pipe(res);
+      if (compress) createReadStream(file).pipe(createGzip()).pipe(res);
+      else createReadStream(file).pipe(res);
     } catch {
       res.writeHead(500).end('Internal error');
     }
