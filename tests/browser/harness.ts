@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-// @ts-expect-error -- a plain .mjs script without type declarations
 import { serve } from '../../scripts/serve.mjs';
 import { distDir } from '../helpers/site.ts';
 
