@@ -252,6 +252,33 @@ function nullSpace(M: Complex[][], tol: number): Complex[][] {
     .map((j) => [0, 1, 2].map((i) => (i === j ? r[k]! : i === k ? cSub(c(0), r[j]!) : c(0))));
 }
 
+/**
+ * Solves M·y = b (complex, n ≤ 3) by Gaussian elimination with partial pivoting. For inverse
+ * iteration M is singular to rounding, so a pivot below ε (‖M‖ ≈ 1 here) is replaced by ε.
+ */
+function solve(M: Complex[][], b: Complex[]): Complex[] {
+  const n = b.length;
+  const R = M.map((row, i) => [...row, b[i]!]);
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    for (let i = k + 1; i < n; i++) if (cAbs(R[i]![k]!) > cAbs(R[p]![k]!)) p = i;
+    [R[k], R[p]] = [R[p]!, R[k]!];
+    const pivot = R[k]!;
+    if (cAbs(pivot[k]!) < Number.EPSILON) pivot[k] = c(Number.EPSILON);
+    for (let i = k + 1; i < n; i++) {
+      const f = cDiv(R[i]![k]!, pivot[k]!);
+      R[i] = R[i]!.map((x, j) => cSub(x, cMul(f, pivot[j]!)));
+    }
+  }
+  const y: Complex[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    let s = R[i]![n]!;
+    for (let j = i + 1; j < n; j++) s = cSub(s, cMul(R[i]![j]!, y[j]!));
+    y[i] = cDiv(s, R[i]![i]!);
+  }
+  return y;
+}
+
 /** Orthonormalises real vectors (used for repeated real eigenvalues) by Gram–Schmidt. */
 function orthonormalReal(vectors: Complex[][]): Complex[][] {
   const out: number[][] = [];
@@ -278,11 +305,85 @@ export function characteristicPolynomial(A: Matrix): number[] {
 }
 
 /**
+ * The eigenvalues of the real 2×2 block [[a, b], [cc, d]]. (λ − mid)² = p² + b·cc with
+ * p = (a − d)/2 is formed from the entries, not as trace²/4 − det, which cancels when the
+ * eigenvalues are close; the second real root comes from the product (as in LAPACK's dlanv2)
+ * so neither root subtracts nearly equal numbers.
+ */
+function eigen2(a: number, b: number, cc: number, d: number): Complex[] {
+  const p = (a - d) / 2;
+  const disc = p * p + b * cc;
+  if (disc < 0) return [c(d + p, Math.sqrt(-disc)), c(d + p, -Math.sqrt(-disc))];
+  const z = p + (p < 0 ? -1 : 1) * Math.sqrt(disc);
+  // |b·cc/z| ≤ |z|; when z is subnormal b·cc has underflowed to 0 (b/z could overflow: ∞·0).
+  // z = 0 only when p = 0 and b·cc = 0: a double root at d.
+  return [c(d + z), c(z ? d - (b * cc) / z : d)];
+}
+
+/** H ← P·H·P for the Householder reflector P that maps x (rows/columns k, k + 1, …) onto e_k. */
+function reflect(H: Matrix, k: number, x: number[]): void {
+  // Scaled to max|xᵢ| = 1 first: subnormal entries (fast-check likes 5e-324) have no precision.
+  const m = Math.max(...x.map(Math.abs));
+  if (!m) return;
+  const y = x.map((t) => t / m);
+  const size = Math.hypot(...y);
+  const v = y.map((t, i) => (i ? t : t + (t < 0 ? -size : size)));
+  const n = Math.hypot(...v);
+  const u = v.map((t) => t / n);
+  for (const row of H) {
+    const s = u.reduce((acc, ui, i) => acc + ui * row[k + i]!, 0);
+    u.forEach((ui, i) => (row[k + i]! -= 2 * s * ui));
+  }
+  for (let j = 0; j < H.length; j++) {
+    const s = u.reduce((acc, ui, i) => acc + ui * H[k + i]![j]!, 0);
+    u.forEach((ui, i) => (H[k + i]![j]! -= 2 * s * ui));
+  }
+}
+
+/**
+ * The eigenvalues of a real 2×2 or 3×3 matrix with max|aᵢⱼ| = 1, computed from the matrix by
+ * orthogonal similarities (backward stable: exact for a matrix within rounding of A). The
+ * characteristic polynomial's roots are not used: they lose half their digits when eigenvalues
+ * cluster (nearly repeated but distinct), which made residuals ‖Av − λv‖ reach 1e-6. A 3×3 is reduced to Hessenberg form and Francis double-shift QR steps run until a
+ * subdiagonal entry is negligible; that splits off a real eigenvalue and a 2×2 block (real
+ * Schur form), whose pair may be complex.
+ */
+function eigenvalues(A: Matrix): Complex[] {
+  if (A.length === 2) return eigen2(at(A, 0, 0), at(A, 0, 1), at(A, 1, 0), at(A, 1, 1));
+  const H = A.map((row) => [...row]);
+  const h = (i: number, j: number) => H[i]![j]!;
+  // ‖A‖ ≥ 1 here, so ε is the absolute size below which a subdiagonal entry is rounding.
+  const tol = Number.EPSILON;
+  // Reduces H to Hessenberg form (zero H₂₀); also restores that form after each QR step.
+  const hessenberg = () => {
+    reflect(H, 1, [h(1, 0), h(2, 0)]);
+    H[2]![0] = 0;
+  };
+  hessenberg();
+  for (let it = 0; it < 90 && Math.abs(h(1, 0)) > tol && Math.abs(h(2, 1)) > tol; it++) {
+    // The shifts are the eigenvalues of the trailing 2×2 (sum s, product t); every tenth step
+    // uses made-up ones instead, which breaks the cycles of matrices such as the 3-cycle permutation.
+    const q = Math.abs(h(2, 1)) + Math.abs(h(1, 0));
+    const exceptional = it % 10 === 9;
+    const s = exceptional ? 2 * h(2, 2) + 1.5 * q : h(1, 1) + h(2, 2);
+    const t = exceptional ? (h(2, 2) + 0.75 * q) ** 2 + 0.4375 * q * q : h(1, 1) * h(2, 2) - h(1, 2) * h(2, 1);
+    // The first column of (H − σ₁I)(H − σ₂I) = H² − sH + tI; the reflector that maps it onto e₀
+    // starts the implicit double step.
+    reflect(H, 0, [h(0, 0) * h(0, 0) + h(0, 1) * h(1, 0) - s * h(0, 0) + t, h(1, 0) * (h(0, 0) + h(1, 1) - s), h(1, 0) * h(2, 1)]);
+    hessenberg();
+  }
+  // Split at the smaller subdiagonal entry (they are negligible unless the iteration ran out).
+  return Math.abs(h(2, 1)) <= Math.abs(h(1, 0))
+    ? [c(h(2, 2)), ...eigen2(h(0, 0), h(0, 1), h(1, 0), h(1, 1))]
+    : [c(h(0, 0)), ...eigen2(h(1, 1), h(1, 2), h(2, 1), h(2, 2))];
+}
+
+/**
  * Eigenvalues with multiplicities and eigenvectors of a real 2×2 or 3×3 matrix. Symmetric
- * matrices use Jacobi rotations (orthonormal real eigenvectors); other matrices use the
- * characteristic polynomial's roots and the null space of A − λI, so complex eigenvalues
- * come with complex eigenvectors. Values are ordered by real part, largest first, and a
- * conjugate pair with the positive imaginary part first.
+ * matrices use Jacobi rotations (orthonormal real eigenvectors); other matrices take their
+ * eigenvalues from the QR algorithm (`eigenvalues`) and eigenvectors from the null space of
+ * A − λI, so complex eigenvalues come with complex eigenvectors. Values are ordered by real
+ * part, largest first, and a conjugate pair with the positive imaginary part first.
  */
 export function eigen(A: Matrix): Eigenspace[] {
   const n = A.length;
@@ -295,7 +396,6 @@ export function eigen(A: Matrix): Eigenspace[] {
 }
 
 function eigenOfScaled(A: Matrix): Eigenspace[] {
-  const n = A.length;
   const scale = 1;
   const clusterTol = 1e-6 * scale;
   if (isSymmetric(A)) {
@@ -313,9 +413,17 @@ function eigenOfScaled(A: Matrix): Eigenspace[] {
     for (const s of spaces) s.vectors = orthonormalReal(s.vectors);
     return spaces;
   }
-  const [, b, cc, d] = characteristicPolynomial(A) as [number, number, number, number?];
-  const roots = n === 2 ? quadraticRoots(b, cc) : cubicRoots(b, cc, d ?? 0);
-  // Group roots that agree to rounding: a repeated eigenvalue is computed only to ~√ε.
+  let roots = eigenvalues(A).sort((x, y) => y.re - x.re || y.im - x.im);
+  if (A.length === 3) {
+    // Any stable method spreads a triple eigenvalue (a 3×3 Jordan block) by about ε^⅓ ≈ 6e-6, too
+    // wide for the grouping below. If det(xI − A) is (x + a/3)³ to rounding, i.e. both coefficients
+    // of its depressed cubic y³ + py + q vanish (exactly, for small-integer Jordan blocks), the
+    // eigenvalue is −a/3 three times.
+    const [, a, b, d] = characteristicPolynomial(A) as [number, number, number, number];
+    const s = a / 3;
+    if (Math.abs(b - a * s) < 1e-14 && Math.abs(2 * s * s * s - b * s + d) < 1e-14) roots = [c(-s), c(-s), c(-s)];
+  }
+  // Group values that agree to rounding: a defective eigenvalue is computed only to ~√ε.
   const groups: Array<{ value: Complex; algebraic: number }> = [];
   for (const r of roots) {
     const g = groups.find((x) => cAbs(cSub(x.value, r)) <= clusterTol);
@@ -331,6 +439,14 @@ function eigenOfScaled(A: Matrix): Eigenspace[] {
     // A repeated eigenvalue is only known to about √ε, so its null space needs a looser test.
     const tol = (algebraic > 1 ? 1e-6 : 1e-10) * scale;
     let vectors = nullSpace(M, tol).map(canonical);
+    if (algebraic === 1) {
+      // When other eigenvalues are near, the cross products in nullSpace lose digits or A − λI
+      // looks like rank one and nullSpace offers two candidates. One step of inverse iteration,
+      // (A − λI)·y = v, polishes each; keep whichever vector satisfies Av = λv best.
+      const residual = (v: Complex[]) => eigenResidual(A, lambda, v);
+      const candidates = [...vectors, ...vectors.map((v) => canonical(solve(M, v)))];
+      vectors = [candidates.reduce((best, v) => (residual(v) < residual(best) ? v : best))];
+    }
     if (real) vectors = orthonormalReal(vectors);
     return { value: lambda, algebraic, vectors: vectors.slice(0, algebraic) };
   });
