@@ -7,9 +7,11 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexCheck from './src/integrations/rehype-katex-check.ts';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.ts';
+import rehypeScrollableMath from './src/integrations/rehype-scrollable-math.ts';
 import { katexWoff2Only } from './src/integrations/vite-katex-woff2.ts';
 import { searchAndOffline } from './src/integrations/search-and-offline.ts';
 import { noModulePreload } from './src/integrations/vite-no-preload-helper.ts';
+import { inlineScriptHashes } from './src/integrations/csp.ts';
 import { siteConfig } from './site.config.mjs';
 
 export default defineConfig({
@@ -28,6 +30,8 @@ export default defineConfig({
       rehypePlugins: [
         rehypeKatexCheck,
         [rehypeKatex, { strict: 'ignore', output: 'htmlAndMathml' }],
+        // Wide display formulas scroll sideways: let a keyboard reach them.
+        rehypeScrollableMath,
         // Authors write root-relative links (`/en/...`); under a sub-path they need the base.
         [rehypeBaseLinks, { base: siteConfig.base }],
       ],
@@ -42,6 +46,40 @@ export default defineConfig({
     }),
     searchAndOffline(),
   ],
+  security: {
+    // A <meta http-equiv="content-security-policy"> on every page. Astro adds the hashes of the
+    // scripts and styles it bundles; no script may run inline unless its hash is listed.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        // Pagefind searches in a web worker it starts from a blob: URL; the service worker is sw.js.
+        "worker-src 'self' blob:",
+      ],
+      scriptDirective: {
+        // Pagefind's index runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        // The theme script (applied before first paint) and the root page's language redirect.
+        hashes: inlineScriptHashes([
+          new URL('./src/components/ThemeScript.astro', import.meta.url),
+          new URL('./src/pages/index.astro', import.meta.url),
+        ]),
+      },
+      styleDirective: {
+        // KaTeX's HTML sizes and places glyphs with style="" attributes (and calculators colour
+        // plot text the same way): allowed for attributes only; <style> and stylesheets still
+        // need 'self' or a hash.
+        resources: [{ resource: "'unsafe-inline'", kind: 'attribute' }],
+      },
+    },
+  },
   build: { concurrency: 2 },
-  vite: { plugins: [katexWoff2Only(), noModulePreload()] },
+  vite: {
+    plugins: [katexWoff2Only(), noModulePreload()],
+    // Vite inlines small files as data: URLs (some KaTeX fonts are under 4 KB); the content
+    // security policy allows fonts from 'self' only, and the service worker precaches files.
+    build: { assetsInlineLimit: 0 },
+  },
 });

@@ -1,0 +1,61 @@
+/**
+ * Every built HTML page passes html-validate with the repository's `.htmlvalidate.json`
+ * (html-validate:recommended) with 0 errors.
+ *
+ * What the config changes from the recommended preset, and why:
+ *  - `no-inline-style` allows only the CSS properties KaTeX writes in its `style` attributes
+ *    (height, width, min-width, top, left, position, vertical-align, margin-left,
+ *    margin-right, padding-left, border-bottom-width): KaTeX positions every glyph of every
+ *    formula that way and there is no option to move it into classes. Any other property in
+ *    a `style` attribute (ours) is still an error. (Listing allowed properties also keeps the
+ *    rule fast: reporting ~100,000 KaTeX styles made one page take 30 s.)
+ *  - `form-dup-name` also lets checkboxes share a name: a multiple-answer quiz question is
+ *    one checkbox group, which is valid HTML (the group submits several values).
+ *  - `aria-label-misuse` ignores `<math>`: its role (math) may be named, and quiz choices and
+ *    labels name each formula with its TeX (src/utils/math-label.ts) because Chromium leaves
+ *    MathML out of a form control's accessible name. Other elements are still checked.
+ * Everything else in KaTeX's MathML output validates with the preset as it is.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { builtPages, distDir } from '../helpers/site.ts';
+
+type Message = { ruleId: string; message: string; line: number; column: number; selector: string | null; severity: number };
+type Validator = { validateFile: (file: string) => Promise<{ valid: boolean; results: Array<{ messages: Message[] }> }> };
+
+async function loadValidator(): Promise<Validator | Error> {
+  try {
+    const { HtmlValidate, FileSystemConfigLoader } = await import('html-validate');
+    // Finds .htmlvalidate.json at the repository root, above dist/.
+    return new HtmlValidate(new FileSystemConfigLoader()) as unknown as Validator;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+const pages = builtPages();
+const validator = await loadValidator();
+let errors = 0;
+let validated = 0;
+
+describe('HTML validity (html-validate)', () => {
+  it('has html-validate installed (a devDependency)', () => {
+    expect(validator instanceof Error ? `html-validate could not be loaded: ${validator.message}` : 'ok').toBe('ok');
+    expect(pages.length).toBeGreaterThan(50);
+  });
+
+  for (const page of pages) {
+    it.skipIf(validator instanceof Error)(`${page} has no errors`, { timeout: 120_000 }, async () => {
+      const report = await (validator as Validator).validateFile(join(distDir, page));
+      const messages = report.results.flatMap((r) => r.messages).filter((m) => m.severity === 2);
+      validated++;
+      errors += messages.length;
+      const lines = messages.slice(0, 20).map((m) => `${page}:${m.line}:${m.column} ${m.ruleId}: ${m.message} (${m.selector ?? ''})`);
+      expect(lines).toEqual([]);
+    });
+  }
+
+  afterAll(() => {
+    console.log(`html-validate: ${validated} of ${pages.length} pages validated, ${errors} errors`);
+  });
+});
