@@ -1,0 +1,28 @@
+/**
+ * A display formula wider than the column scrolls sideways (`.katex-display { overflow-x: auto }`
+ * in global.css): on a phone most of them do. A keyboard user can only scroll what can take
+ * focus, and which formulas overflow depends on the screen, so every display formula gets
+ * `tabindex="0"` (WCAG 2.1.1; axe's scrollable-region-focusable). Runs after rehype-katex.
+ */
+import type { Element, Root } from 'hast';
+
+function walk(node: Root | Element, visit: (el: Element) => void): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    visit(child);
+    walk(child, visit);
+  }
+}
+
+const isDisplayMath = (el: Element) => {
+  const className = el.properties?.className;
+  return Array.isArray(className) && className.includes('katex-display');
+};
+
+export default function rehypeScrollableMath() {
+  return (tree: Root) => {
+    walk(tree, (el) => {
+      if (isDisplayMath(el)) el.properties.tabIndex = 0;
+    });
+  };
+}
