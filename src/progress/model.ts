@@ -120,6 +120,17 @@ export function afterAttempt(previous: QuestionRecord | undefined, area: string,
   return record;
 }
 
+/**
+ * The record after the learner moves to another variant of a question. The last answer
+ * belonged to the old variant (other numbers), so it is cleared rather than put back into
+ * the new variant's box after a reload; attempts, best score and the review box are kept.
+ */
+export function withVariant(previous: QuestionRecord | undefined, area: string, variant: number, now: Date): QuestionRecord {
+  if (!previous) return { area, attempts: 0, best: 0, last: '', lastAt: now.toISOString(), box: 1, due: now.toISOString(), variant };
+  if (previous.variant === variant) return previous;
+  return { ...previous, variant, last: '' };
+}
+
 export type AreaTotals = { attempted: number; solved: number; attempts: number; meanBest: number };
 
 /** Per-area totals over the records whose area is listed (others are kept but not counted). */

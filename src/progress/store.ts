@@ -9,7 +9,7 @@
  */
 import { atom } from 'nanostores';
 import { persistentAtom, setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
-import { afterAttempt, emptyProgress, migrate, type Progress, type QuestionRecord } from './model.ts';
+import { afterAttempt, emptyProgress, migrate, withVariant, type Progress, type QuestionRecord } from './model.ts';
 
 export const PROGRESS_KEY = 'afm-progress';
 export const UNREADABLE_KEY = 'afm-progress-unreadable';
@@ -34,15 +34,22 @@ function realStorage(): Storage | undefined {
 const storage = typeof window === 'undefined' ? undefined : realStorage();
 if (typeof window !== 'undefined' && !storage) storageHealth.set('unavailable');
 
-/** Reads fall back to memory; a failed write (quota) switches to memory and says so. */
+/**
+ * Reads fall back to memory; a failed write (quota) switches to memory and says so. Once a
+ * write has failed, a key written in this page is read from memory, so what was just written
+ * is read back rather than the stale stored text.
+ */
+let writeFailed = false;
+const fromMemory = (key: string) => !storage || (writeFailed && key in memory);
 const engine = new Proxy(memory, {
-  has: (_, key: string) => (storage ? storage.getItem(key) !== null : key in memory),
-  get: (_, key: string) => (storage ? (storage.getItem(key) ?? undefined) : memory[key]),
+  has: (_, key: string) => (fromMemory(key) ? key in memory : storage!.getItem(key) !== null),
+  get: (_, key: string) => (fromMemory(key) ? memory[key] : (storage!.getItem(key) ?? undefined)),
   set: (_, key: string, value: string) => {
     memory[key] = value;
     try {
       storage?.setItem(key, value);
     } catch {
+      writeFailed = true;
       storageHealth.set('unavailable');
     }
     return true;
@@ -94,12 +101,8 @@ export function recordAttempt(key: string, area: string, answer: string, score: 
 }
 
 /** Remembers which variant of a question the learner is on. */
-export function setVariant(key: string, area: string, variant: number): void {
-  update(key, (previous) =>
-    previous
-      ? { ...previous, variant }
-      : { area, attempts: 0, best: 0, last: '', lastAt: new Date().toISOString(), box: 1, due: new Date().toISOString(), variant },
-  );
+export function setVariant(key: string, area: string, variant: number, now = new Date()): void {
+  update(key, (previous) => withVariant(previous, area, variant, now));
 }
 
 export function replaceProgress(progress: Progress): void {

@@ -60,6 +60,8 @@ class QuestionElement extends HTMLElement {
   private variant = 0;
   private hintsShown = 0;
   private attemptsHere = 0;
+  /** Giving up on this variant was recorded: showing the solution again costs nothing more. */
+  private gaveUp = false;
 
   private get key(): string {
     return this.dataset.key ?? '';
@@ -106,6 +108,7 @@ class QuestionElement extends HTMLElement {
     if (solution) solution.hidden = true;
     this.hintsShown = 0;
     this.attemptsHere = 0;
+    this.gaveUp = false;
     const list = this.$('.q-hint-list');
     if (list) {
       list.replaceChildren();
@@ -226,8 +229,12 @@ class QuestionElement extends HTMLElement {
   private giveUp(): void {
     this.revealSolution();
     const record = $progress.get().questions[this.key];
-    // Giving up sends the question back to the first review box, like a wrong answer.
-    if (!record?.solvedAt || this.dataset.status !== 'correct') recordAttempt(this.key, this.area, '', 0);
+    // Giving up sends the question back to the first review box, like a wrong answer; once
+    // per variant, so pressing the button again does not pile up attempts.
+    if (!this.gaveUp && (!record?.solvedAt || this.dataset.status !== 'correct')) {
+      recordAttempt(this.key, this.area, '', 0);
+      this.gaveUp = true;
+    }
     const feedback = this.$('.q-feedback');
     if (feedback) feedback.textContent = T.solutionShown;
     this.showHistory();
@@ -255,11 +262,26 @@ class QuestionElement extends HTMLElement {
     history.textContent = parts.join(' ');
   }
 
-  /** Puts the last graded answer back into an empty single input (same variant after a reload). */
+  /**
+   * Puts the last graded answer back after a reload: into empty answer boxes (one per part,
+   * stored as "a | b | c"), or as the chosen options (stored as "A, C") when none is chosen.
+   * The store clears it when the learner moves to another variant, so it fits this one.
+   */
   private restoreLastAnswer(): void {
-    const record = $progress.get().questions[this.key];
+    const last = $progress.get().questions[this.key]?.last;
+    if (!last) return;
     const inputs = this.inputs();
-    if (record?.last && inputs.length === 1 && inputs[0]!.value === '') inputs[0]!.value = record.last;
+    if (inputs.length > 0) {
+      const values = inputs.length === 1 ? [last] : last.split(' | ');
+      if (values.length === inputs.length && inputs.every((el) => el.value === '')) inputs.forEach((el, i) => (el.value = values[i]!));
+      return;
+    }
+    const options = Array.from(this.querySelectorAll<HTMLInputElement>('.q-body .q-choice input'));
+    if (options.some((el) => el.checked)) return;
+    for (const letter of last.split(', ')) {
+      const option = options[letter.charCodeAt(0) - 65];
+      if (option) option.checked = true;
+    }
   }
 }
 

@@ -17,8 +17,10 @@ class ReviewPage extends HTMLElement {
     const refs = JSON.parse(this.querySelector('.review-data')?.textContent ?? '[]') as Ref[];
     const progress = $progress.get();
     const now = new Date();
-    const queue = reviewQueue(progress, refs.map((r) => r.key), now, 8);
-    const due = queue.filter((k) => (progress.questions[k]?.attempts ?? 0) > 0).length;
+    // The whole queue is counted, so the summary says how many are due, not how many fit.
+    const everything = reviewQueue(progress, refs.map((r) => r.key), now, refs.length);
+    const queue = everything.slice(0, 8);
+    const due = everything.filter((k) => (progress.questions[k]?.attempts ?? 0) > 0).length;
     const fresh = refs.filter((r) => !progress.questions[r.key] || progress.questions[r.key]!.attempts === 0).length;
     const summary = this.querySelector('.review-summary')!;
     summary.textContent = queue.length ? fill(T.summary, { due, fresh, shown: queue.length }) : T.empty;

@@ -1,7 +1,7 @@
 /** Progress data: migration, validation, attempts, Leitner review, export/import. */
 import { describe, expect, it } from 'vitest';
 import {
-  afterAttempt, areaTotals, emptyProgress, fromExport, migrate, PROGRESS_VERSION, ProgressFormatError, reviewQueue, toExport,
+  afterAttempt, areaTotals, emptyProgress, fromExport, migrate, PROGRESS_VERSION, ProgressFormatError, reviewQueue, toExport, withVariant,
   type Progress,
 } from '../../../src/progress/model.ts';
 
@@ -65,6 +65,22 @@ describe('attempts and review boxes', () => {
     p.questions['t/b'] = afterAttempt(undefined, 'x', '1', 0.5, now);
     p.questions['t/c'] = afterAttempt(undefined, 'y', '1', 1, now);
     expect(areaTotals(p, 'x')).toEqual({ attempted: 2, solved: 1, attempts: 2, meanBest: 0.75 });
+  });
+});
+
+describe('switching variants', () => {
+  it('starts a record for a question not tried yet, not due before now and with no attempts', () => {
+    const r = withVariant(undefined, 'probability', 3, now);
+    expect(r).toEqual({ area: 'probability', attempts: 0, best: 0, last: '', lastAt: now.toISOString(), box: 1, due: now.toISOString(), variant: 3 });
+    expect(() => migrate({ version: PROGRESS_VERSION, questions: { k: r } })).not.toThrow();
+  });
+
+  it('keeps attempts, best score and review box but drops the last answer, which was for other numbers', () => {
+    const tried = afterAttempt({ ...withVariant(undefined, 'probability', 0, now) }, 'probability', '12.5', 1, now);
+    const moved = withVariant(tried, 'probability', 1, new Date(now.getTime() + day));
+    expect(moved).toEqual({ ...tried, variant: 1, last: '' });
+    // Staying on the same variant changes nothing.
+    expect(withVariant(tried, 'probability', 0, now)).toBe(tried);
   });
 });
 

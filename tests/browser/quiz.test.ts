@@ -1,0 +1,623 @@
+/**
+ * Quizzes from the learner's side in a real browser, in both languages: grading (correct,
+ * wrong, invalid, targeted feedback, choices, matrices, multi-part), hints and solutions,
+ * variants, progress kept across reloads, export / reset / import, corrupt and unavailable
+ * storage, a keyboard-only pass, the review page, and the JavaScript a quiz page loads.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { openSite, type Site } from './harness.ts';
+import en from '../../src/i18n/en.json';
+import zh from '../../src/i18n/zh.json';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const LANGS = ['en', 'zh'] as const;
+type Lang = (typeof LANGS)[number];
+const STRINGS = { en, zh } as Record<Lang, Record<string, string>>;
+const T = (lang: Lang, key: string, vars: Record<string, string | number> = {}) =>
+  (STRINGS[lang][key] ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
+
+/** The distributions note has a param question, a matrix answer, targeted feedback, a multiple-choice and a multi-part question. */
+const DISTRIBUTIONS = (lang: Lang) => `${lang}/probability/distributions/`;
+/** The attention note has a single-choice (radio) question. */
+const ATTENTION = (lang: Lang) => `${lang}/linear-algebra/attention/`;
+
+/** Opens a page in a fresh context and waits until question `id` there is live. */
+async function openQuiz(path: string, id: string, prepare?: (context: BrowserContext) => Promise<void>): Promise<{ page: Page; q: Locator; context: BrowserContext }> {
+  const { page, context } = await site.page();
+  if (prepare) await prepare(context);
+  await page.goto(`${site.url}${path}`);
+  return { page, context, q: await question(page, id) };
+}
+
+/** Scrolls question `id` into view (which loads the quiz code) and waits until it is live. */
+async function question(page: Page, id: string): Promise<Locator> {
+  const q = page.locator(`afm-question#q-${id}`).first();
+  await q.scrollIntoViewIfNeeded();
+  await q.locator('xpath=self::*[@data-ready]').waitFor();
+  return q;
+}
+
+type StoredRecord = { attempts: number; best: number; last: string; solvedAt?: string; variant?: number; box: number; due: string };
+async function stored(page: Page): Promise<{ version: number; questions: Record<string, StoredRecord> } | null> {
+  return page.evaluate(() => {
+    const text = localStorage.getItem('afm-progress');
+    return text === null ? null : JSON.parse(text);
+  });
+}
+const attempts = async (page: Page, key: string) => (await stored(page))?.questions[key]?.attempts ?? 0;
+
+async function answer(q: Locator, text: string, how: 'click' | 'enter' = 'click'): Promise<void> {
+  const input = q.locator('.q-body .q-input').first();
+  await input.fill(text);
+  if (how === 'enter') await input.press('Enter');
+  else await q.locator('.q-check').click();
+}
+
+const feedback = (q: Locator) => q.locator('.q-feedback').innerText();
+const status = (q: Locator) => q.getAttribute('data-status');
+const solutionVisible = (q: Locator) => q.locator('.q-body .q-solution').isVisible();
+
+/** KaTeX keeps each formula's TeX source in an annotation: the numbers a variant shows. */
+const formulas = (q: Locator) => q.locator('.q-body .q-prompt annotation').allTextContents();
+
+describe('numeric questions', () => {
+  for (const lang of LANGS) {
+    it(`grades invalid, wrong, targeted and correct answers, and opens the solution after three graded attempts (${lang})`, async () => {
+      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination');
+      const key = 'distributions/variance-of-combination';
+      const verdict = q.locator('.q-feedback');
+      // The verdict is announced politely to screen readers.
+      expect(await verdict.getAttribute('role')).toBe('status');
+      expect(await verdict.getAttribute('aria-live')).toBe('polite');
+      // Before anything, the worked solution and the no-script hint list are out of sight.
+      expect(await solutionVisible(q)).toBe(false);
+      expect(await q.locator('.q-body .q-hints').isVisible()).toBe(false);
+
+      // Invalid: reads differently and costs no attempt.
+      await answer(q, '6 apples');
+      expect(await status(q)).toBe('invalid');
+      expect(await feedback(q)).toContain(T(lang, 'quizui.invalid'));
+      expect(await q.locator('.q-body .q-input').getAttribute('aria-invalid')).toBe('true');
+      expect(await attempts(page, key)).toBe(0);
+      expect(await q.locator('.q-history').innerText()).toBe('');
+
+      // Wrong, checked with Enter: one attempt, no solution yet.
+      await answer(q, '7', 'enter');
+      expect(await status(q)).toBe('incorrect');
+      expect(await feedback(q)).toContain(T(lang, 'quizui.incorrect'));
+      expect(await feedback(q)).not.toContain(T(lang, 'quizui.invalid'));
+      expect(await q.locator('.q-body .q-input').getAttribute('aria-invalid')).toBe('false');
+      expect(await attempts(page, key)).toBe(1);
+      expect(await solutionVisible(q)).toBe(false);
+
+      // A common mistake (the cross term added) gets its own feedback.
+      await answer(q, '10', 'enter');
+      expect(await status(q)).toBe('incorrect');
+      expect(await feedback(q)).toContain(lang === 'en' ? 'The cross term has the sign of the product of the coefficients' : '交叉项的符号由两个系数之积');
+      expect(await attempts(page, key)).toBe(2);
+      expect(await solutionVisible(q)).toBe(false);
+
+      // An invalid answer in between still costs nothing.
+      await answer(q, '', 'enter');
+      expect(await status(q)).toBe('invalid');
+      expect(await attempts(page, key)).toBe(2);
+
+      // The third graded wrong attempt opens the worked solution.
+      await answer(q, '8', 'enter');
+      expect(await attempts(page, key)).toBe(3);
+      expect(await feedback(q)).toContain(T(lang, 'quizui.solutionShown'));
+      expect(await solutionVisible(q)).toBe(true);
+      expect(await q.locator('.q-body .q-solution').getAttribute('open')).not.toBeNull();
+
+      // Correct at last: solved, best score 100%.
+      await answer(q, '6', 'enter');
+      expect(await status(q)).toBe('correct');
+      expect(await feedback(q)).toContain(T(lang, 'quizui.correct'));
+      const record = (await stored(page))!.questions[key]!;
+      expect(record).toMatchObject({ attempts: 4, best: 1, last: '6' });
+      expect(record.solvedAt).toBeTruthy();
+      expect(await q.locator('.q-history').innerText()).toBe(
+        [T(lang, 'quizui.solved'), T(lang, 'quizui.attempts', { n: 4 }), T(lang, 'quizui.best', { pct: 100 })].join(' '),
+      );
+      site.assertNoErrors();
+    });
+
+    it(`shows the solution after a correct answer, and on "Show solution" (once per variant) (${lang})`, async () => {
+      const { page } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination');
+      const right = await question(page, 'variance-of-combination');
+      await answer(right, '６'); // full-width digit, as a Chinese keyboard types it
+      expect(await status(right)).toBe('correct');
+      expect(await solutionVisible(right)).toBe(true);
+      expect(await attempts(page, 'distributions/variance-of-combination')).toBe(1);
+
+      const giveUp = await question(page, 'dropout-mask-count');
+      expect(await solutionVisible(giveUp)).toBe(false);
+      await giveUp.locator('.q-reveal').click();
+      expect(await solutionVisible(giveUp)).toBe(true);
+      expect(await feedback(giveUp)).toBe(T(lang, 'quizui.solutionShown'));
+      // Giving up counts like a wrong answer for review, but pressing again costs nothing more.
+      await giveUp.locator('.q-reveal').click();
+      const record = (await stored(page))!.questions['distributions/dropout-mask-count']!;
+      expect(record).toMatchObject({ attempts: 1, best: 0, box: 1 });
+      site.assertNoErrors();
+    });
+
+    it(`reveals hints one at a time (${lang})`, async () => {
+      const { q } = await openQuiz(DISTRIBUTIONS(lang), 'dropout-mask-count');
+      const button = q.locator('.q-hint');
+      const shown = q.locator('.q-hint-list li');
+      expect(await shown.count()).toBe(0);
+      expect(await button.innerText()).toBe(T(lang, 'quizui.hint', { i: 1, n: 2 }));
+      await button.click();
+      expect(await shown.count()).toBe(1);
+      expect(await shown.nth(0).innerText()).toContain(lang === 'en' ? 'means add and variances add' : '期望相加，方差也相加');
+      expect(await button.innerText()).toBe(T(lang, 'quizui.hint', { i: 2, n: 2 }));
+      await button.click();
+      expect(await shown.count()).toBe(2);
+      expect(await button.innerText()).toBe(T(lang, 'quizui.noMoreHints'));
+      expect(await button.isDisabled()).toBe(true);
+      // Hints cost no attempt and do not open the solution.
+      expect(await solutionVisible(q)).toBe(false);
+      site.assertNoErrors();
+    });
+
+    it(`grades a matrix answer (${lang})`, async () => {
+      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'covariance-matrix');
+      // Unreadable: invalid, no attempt.
+      await answer(q, '[0.25, 0.1; 0.1');
+      expect(await status(q)).toBe('invalid');
+      expect(await attempts(page, 'distributions/covariance-matrix')).toBe(0);
+      // The wrong shape is a wrong answer that says which shape is wanted (the format's rule).
+      await answer(q, '[0.25, 0.1]');
+      expect(await status(q)).toBe('incorrect');
+      expect(await feedback(q)).toContain(lang === 'en' ? 'Expected a 2×2 matrix' : '需要 2×2 矩阵');
+      await answer(q, '[0.25, 0.2; 0.2, 0.24]');
+      expect(await status(q)).toBe('incorrect');
+      expect(await attempts(page, 'distributions/covariance-matrix')).toBe(2);
+      await answer(q, '[0.25, 0.1; 0.1, 0.24]', 'enter');
+      expect(await status(q)).toBe('correct');
+      expect(await solutionVisible(q)).toBe(true);
+      site.assertNoErrors();
+    });
+
+    it(`grades a multi-part question with partial credit (${lang})`, async () => {
+      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'dropout-mask-count');
+      const key = 'distributions/dropout-mask-count';
+      const parts = q.locator('.q-body .q-input');
+      expect(await parts.count()).toBe(3);
+      // A part left blank: invalid, no attempt.
+      await parts.nth(0).fill('900');
+      await parts.nth(1).fill('sqrt(90)');
+      await parts.nth(2).press('Enter');
+      expect(await status(q)).toBe('invalid');
+      expect(await attempts(page, key)).toBe(0);
+      // Two parts of three right: two thirds of the marks.
+      await parts.nth(1).fill('3');
+      await parts.nth(2).fill('10/9');
+      await parts.nth(2).press('Enter');
+      expect(await status(q)).toBe('incorrect');
+      expect(await feedback(q)).toContain(T(lang, 'quizui.partial', { pct: 67 }));
+      expect((await stored(page))!.questions[key]).toMatchObject({ attempts: 1, best: 2 / 3 });
+      // All right.
+      await parts.nth(1).fill('9.49');
+      await q.locator('.q-check').click();
+      expect(await status(q)).toBe('correct');
+      expect(await solutionVisible(q)).toBe(true);
+      expect((await stored(page))!.questions[key]).toMatchObject({ attempts: 2, best: 1, last: '900 | 9.49 | 10/9' });
+      // After a reload every part gets its last answer back.
+      await page.reload();
+      const again = await question(page, 'dropout-mask-count');
+      expect(await again.locator('.q-body .q-input').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))).toEqual(['900', '9.49', '10/9']);
+      site.assertNoErrors();
+    });
+  }
+});
+
+describe('choice questions', () => {
+  for (const lang of LANGS) {
+    it(`grades a single choice with radio buttons, with feedback on the wrong option (${lang})`, async () => {
+      const { page, q } = await openQuiz(ATTENTION(lang), 'why-sqrt-dk');
+      const options = q.locator('.q-body .q-choice input');
+      expect(await options.first().getAttribute('type')).toBe('radio');
+      await q.locator('.q-check').click();
+      expect(await status(q)).toBe('invalid');
+      expect(await feedback(q)).toContain(T(lang, 'quizui.chooseFirst'));
+      expect(await attempts(page, 'attention/why-sqrt-dk')).toBe(0);
+      await options.nth(1).check();
+      await q.locator('.q-check').click();
+      expect(await status(q)).toBe('incorrect');
+      // The wrong option's own explanation follows the verdict.
+      expect(await feedback(q)).toContain(T(lang, 'quizui.incorrect'));
+      expect(await feedback(q)).toContain(lang === 'en' ? 'The softmax already makes each row sum to 1' : 'softmax 本身就会让每行之和为 1');
+      await options.nth(0).check();
+      await q.locator('.q-check').click();
+      expect(await status(q)).toBe('correct');
+      expect(await solutionVisible(q)).toBe(true);
+      expect((await stored(page))!.questions['attention/why-sqrt-dk']).toMatchObject({ attempts: 2, best: 1, last: 'A' });
+      site.assertNoErrors();
+    });
+
+    it(`grades a multiple choice with checkboxes, partly and fully right (${lang})`, async () => {
+      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'zero-covariance');
+      const options = q.locator('.q-body .q-choice input');
+      expect(await options.count()).toBe(5);
+      expect(await options.first().getAttribute('type')).toBe('checkbox');
+      // Two of the three true statements, no false one: partly right.
+      await options.nth(0).check();
+      await options.nth(2).check();
+      await q.locator('.q-check').click();
+      expect(await status(q)).toBe('incorrect');
+      expect((await stored(page))!.questions['distributions/zero-covariance']!.best).toBeCloseTo(2 / 3, 5);
+      // A false statement brings its own explanation.
+      await options.nth(1).check();
+      await q.locator('.q-check').click();
+      expect(await feedback(q)).toContain(lang === 'en' ? 'Counter-example' : '反例');
+      await options.nth(1).uncheck();
+      await options.nth(3).check();
+      await q.locator('.q-check').click();
+      expect(await status(q)).toBe('correct');
+      expect((await stored(page))!.questions['distributions/zero-covariance']).toMatchObject({ attempts: 3, best: 1, last: 'A, C, D' });
+      // After a reload the last choice is ticked again.
+      await page.reload();
+      const again = await question(page, 'zero-covariance');
+      expect(await again.locator('.q-body .q-choice input').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).checked))).toEqual([true, false, true, true, false]);
+      site.assertNoErrors();
+    });
+  }
+});
+
+describe('variants and kept progress', () => {
+  for (const lang of LANGS) {
+    it(`keeps the variant across reloads; "Another variant" changes the numbers and is kept too (${lang})`, async () => {
+      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'scaled-dot-variance');
+      const variantOf = async (el: Locator) => el.locator('.q-body').getAttribute('data-variant');
+      const first = { variant: await variantOf(q), numbers: await formulas(q) };
+      await page.reload();
+      let again = await question(page, 'scaled-dot-variance');
+      expect(await variantOf(again)).toBe(first.variant);
+      expect(await formulas(again)).toEqual(first.numbers);
+
+      await again.locator('.q-another').click();
+      expect(await feedback(again)).toBe(T(lang, 'quizui.newVariant'));
+      const second = { variant: await variantOf(again), numbers: await formulas(again) };
+      expect(second.variant).not.toBe(first.variant);
+      expect(second.numbers).not.toEqual(first.numbers);
+      // The shown numbers are the ones graded: sd of q·k is sqrt(d)·s².
+      const d = Number(/\\mathbb\{R\}\^\{\s*(\d+)\s*\}/.exec(second.numbers.join(' '))![1]);
+      const s = Number(second.numbers[3]);
+      expect(d).toBeGreaterThan(0);
+      expect(s).toBeGreaterThan(0);
+      await answer(again, String(Math.sqrt(d) * s * s), 'enter');
+      expect(await status(again)).toBe('correct');
+
+      await page.reload();
+      again = await question(page, 'scaled-dot-variance');
+      expect(await variantOf(again)).toBe(second.variant);
+      expect(await formulas(again)).toEqual(second.numbers);
+      expect((await stored(page))!.questions['distributions/scaled-dot-variance']!.variant).toBe(Number(second.variant));
+      // The last answer belongs to this variant, so it comes back.
+      expect(await again.locator('.q-body .q-input').inputValue()).toBe(String(Math.sqrt(d) * s * s));
+      // Moving on again: the old variant's answer is not put into the new one's box.
+      await again.locator('.q-another').click();
+      await page.reload();
+      again = await question(page, 'scaled-dot-variance');
+      expect(await again.locator('.q-body .q-input').inputValue()).toBe('');
+      site.assertNoErrors();
+    });
+
+    it(`keeps progress across a reload: the history line and the last answer (${lang})`, async () => {
+      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination');
+      await answer(q, '5', 'enter');
+      const history = [T(lang, 'quizui.attempts', { n: 1 }), T(lang, 'quizui.best', { pct: 0 })].join(' ');
+      expect(await q.locator('.q-history').innerText()).toBe(history);
+      await page.reload();
+      const again = await question(page, 'variance-of-combination');
+      expect(await again.locator('.q-history').innerText()).toBe(history);
+      expect(await again.locator('.q-body .q-input').inputValue()).toBe('5');
+      site.assertNoErrors();
+    });
+  }
+});
+
+describe('the progress page', () => {
+  for (const lang of LANGS) {
+    it(`exports, resets and imports progress, and rejects a bad file without changing anything (${lang})`, async () => {
+      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination');
+      await answer(q, '6', 'enter');
+      await answer(await question(page, 'covariance-matrix'), '[1, 0; 0, 1]', 'enter');
+      const before = await stored(page);
+      expect(Object.keys(before!.questions)).toHaveLength(2);
+
+      await page.goto(`${site.url}${lang}/progress/`);
+      const root = page.locator('afm-progress-page[data-ready]');
+      await root.waitFor();
+      const summary = page.locator('.progress-summary');
+      expect(await summary.innerText()).toMatch(lang === 'en' ? /^1 of \d+ questions solved, 2 graded attempts/ : /已答对 1 题，累计批改 2 次/);
+      expect(await page.locator('.recent li').count()).toBe(2);
+      expect(await page.locator('.mastery li[data-area="probability"] .mastery-count').innerText()).toMatch(/^1 \/ \d+$/);
+
+      // Export.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('.progress-export')]);
+      const file = await download.path();
+      expect(download.suggestedFilename()).toMatch(/^ai-math-progress-\d{4}-\d\d-\d\d\.json$/);
+      const exported = JSON.parse(readFileSync(file, 'utf8'));
+      expect(exported.app).toBe('ai-math-foundations');
+      expect(exported.progress).toEqual(before);
+
+      // Reset asks first; "Keep it" keeps it.
+      await page.click('.progress-reset');
+      await page.click('.progress-reset-cancel');
+      expect(await stored(page)).toEqual(before);
+      await page.click('.progress-reset');
+      await page.click('.progress-reset-confirm');
+      expect(await page.locator('.progress-message').innerText()).toBe(T(lang, 'progressui.reset'));
+      expect((await stored(page))!.questions).toEqual({});
+      expect(await page.locator('.recent').innerText()).toBe(T(lang, 'progressui.none'));
+
+      // Import brings everything back.
+      await page.setInputFiles('#progress-import', file);
+      await page.locator('.progress-message', { hasText: T(lang, 'progressui.imported', { n: 2 }) }).waitFor();
+      expect(await stored(page)).toEqual(before);
+      expect(await page.locator('.recent li').count()).toBe(2);
+      expect(await summary.innerText()).toMatch(lang === 'en' ? /^1 of \d+ questions solved/ : /已答对 1 题/);
+
+      // Bad files: a clear message, nothing changed.
+      const failed = T(lang, 'progressui.importFailed', { reason: '' }).split('(')[0]!.split('（')[0]!;
+      for (const [name, text] of [
+        ['notes.json', '{ this is not json'],
+        ['other.json', JSON.stringify({ app: 'something-else', progress: before })],
+        ['broken.json', JSON.stringify({ ...exported, progress: { version: 2, questions: { 'x/y': { area: 'x', attempts: -1 } } } })],
+      ] as const) {
+        await page.setInputFiles('#progress-import', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+        await page.locator('.progress-message', { hasText: failed }).waitFor();
+        expect(await page.locator('.progress-message').innerText()).toContain(T(lang, 'progressui.importFailed', { reason: 'X' }).split('X')[1]!);
+        expect(await stored(page)).toEqual(before);
+        await page.locator('.progress-message').evaluate((el) => (el.textContent = ''));
+      }
+      site.assertNoErrors();
+    });
+  }
+});
+
+describe('storage trouble', () => {
+  for (const lang of LANGS) {
+    it(`starts clean on corrupt stored progress, says so, keeps the text aside and still grades (${lang})`, async () => {
+      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination', (context) =>
+        context.addInitScript(() => {
+          // Corrupt once per tab, as a bad write would leave it.
+          if (!sessionStorage.getItem('afm-test-corrupted')) {
+            localStorage.setItem('afm-progress', '{not json');
+            sessionStorage.setItem('afm-test-corrupted', '1');
+          }
+        }),
+      );
+      const notice = page.locator('#storage-notice');
+      await notice.waitFor();
+      expect(await notice.innerText()).toBe(T(lang, 'quizui.recovered'));
+      expect(await page.evaluate(() => localStorage.getItem('afm-progress-unreadable'))).toBe('{not json');
+      await answer(q, '6', 'enter');
+      expect(await status(q)).toBe('correct');
+      expect((await stored(page))!.questions['distributions/variance-of-combination']).toMatchObject({ attempts: 1, best: 1 });
+      expect(await page.evaluate(() => localStorage.getItem('afm-progress-unreadable'))).toBe('{not json');
+      // The progress page says so too, and an export includes the unreadable text.
+      await page.goto(`${site.url}${lang}/progress/`);
+      await page.locator('afm-progress-page[data-ready]').waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('.progress-export')]);
+      const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+      expect(exported.unreadable).toBe('{not json');
+      expect(Object.keys(exported.progress.questions)).toEqual(['distributions/variance-of-combination']);
+      site.assertNoErrors();
+    });
+
+    it(`works in memory when storage is unavailable, and says progress will not be kept (${lang})`, async () => {
+      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination', (context) =>
+        context.addInitScript(() => {
+          Object.defineProperty(window, 'localStorage', {
+            get() {
+              throw new DOMException('denied', 'SecurityError');
+            },
+          });
+        }),
+      );
+      const notice = page.locator('#storage-notice');
+      await notice.waitFor();
+      expect(await notice.innerText()).toBe(T(lang, 'quizui.unavailable'));
+      await answer(q, '7', 'enter');
+      expect(await status(q)).toBe('incorrect');
+      await answer(q, '6', 'enter');
+      expect(await status(q)).toBe('correct');
+      expect(await solutionVisible(q)).toBe(true);
+      expect(await q.locator('.q-history').innerText()).toContain(T(lang, 'quizui.attempts', { n: 2 }));
+      // Variants still switch.
+      const param = await question(page, 'scaled-dot-variance');
+      const before = await formulas(param);
+      await param.locator('.q-another').click();
+      expect(await formulas(param)).not.toEqual(before);
+      site.assertNoErrors();
+    });
+  }
+});
+
+describe('keyboard only', () => {
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return { cls: el?.className ?? '', tag: el?.tagName ?? '', type: el?.getAttribute('type') ?? '', question: el?.closest('afm-question')?.id ?? '' };
+    });
+
+  for (const lang of LANGS) {
+    it(`answers, asks for a hint, shows the solution and picks choices by keyboard (${lang})`, async () => {
+      const { page } = await site.page();
+      // Following a link to a question puts the keyboard's starting point there.
+      await page.goto(`${site.url}${DISTRIBUTIONS(lang)}#q-variance-of-combination`);
+      const q = page.locator('#q-variance-of-combination');
+      await q.locator('xpath=self::*[@data-ready]').waitFor();
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ cls: 'q-input', question: 'q-variance-of-combination' });
+      await page.keyboard.type('7');
+      await page.keyboard.press('Enter');
+      expect(await status(q)).toBe('incorrect');
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ cls: 'q-check' });
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ cls: 'q-hint' });
+      await page.keyboard.press('Enter');
+      expect(await q.locator('.q-hint-list li').count()).toBe(1);
+      // The hint just shown has focus, so a screen reader reads it; the buttons are just behind it.
+      expect(await focused(page)).toMatchObject({ tag: 'LI' });
+      await page.keyboard.press('Shift+Tab');
+      expect(await focused(page)).toMatchObject({ cls: 'q-reveal' });
+      await page.keyboard.press('Space');
+      expect(await solutionVisible(q)).toBe(true);
+
+      // Checkboxes: Tab between them, Space ticks, Enter checks.
+      await page.goto(`${site.url}${DISTRIBUTIONS(lang)}#q-zero-covariance`);
+      const multi = page.locator('#q-zero-covariance');
+      await multi.locator('xpath=self::*[@data-ready]').waitFor();
+      for (const tick of [true, false, true, true, false]) {
+        await page.keyboard.press('Tab');
+        expect(await focused(page)).toMatchObject({ type: 'checkbox', question: 'q-zero-covariance' });
+        if (tick) await page.keyboard.press('Space');
+      }
+      await page.keyboard.press('Enter');
+      expect(await status(multi)).toBe('correct');
+
+      // A radio group: one Tab stop, arrow keys choose, Enter checks.
+      await page.goto(`${site.url}${ATTENTION(lang)}#q-why-sqrt-dk`);
+      const radio = page.locator('#q-why-sqrt-dk');
+      await radio.locator('xpath=self::*[@data-ready]').waitFor();
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ type: 'radio', question: 'q-why-sqrt-dk' });
+      await page.keyboard.press('ArrowDown');
+      const checked = () => radio.locator('.q-body .q-choice input').evaluateAll((els) => els.findIndex((el) => (el as HTMLInputElement).checked));
+      expect(await checked()).toBe(1);
+      await page.keyboard.press('Enter');
+      expect(await status(radio)).toBe('incorrect');
+      await page.keyboard.press('ArrowUp');
+      expect(await checked()).toBe(0);
+      await page.keyboard.press('Enter');
+      expect(await status(radio)).toBe('correct');
+      // Past the group, Tab reaches the worked solution just opened, then the buttons.
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ tag: 'SUMMARY', question: 'q-why-sqrt-dk' });
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.q-solution')))).toBe(true);
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ cls: 'q-check', question: 'q-why-sqrt-dk' });
+      site.assertNoErrors();
+    });
+  }
+});
+
+describe('the review page', () => {
+  for (const lang of LANGS) {
+    it(`offers never-tried questions to a new learner, puts a wrong answer first, and grades there (${lang})`, async () => {
+      const { page } = await site.page();
+      await page.goto(`${site.url}${lang}/review/`);
+      await page.locator('afm-review[data-ready]').waitFor();
+      const items = page.locator('.review-item');
+      expect(await items.count()).toBeGreaterThan(0);
+      expect(await page.locator('.review-summary').innerText()).toMatch(lang === 'en' ? /^0 due for review/ : /^待复习 0 题/);
+      expect(await items.locator('afm-question').count()).toBe(await items.count());
+
+      // A wrong answer on a note page makes that question due now: it comes first.
+      await page.goto(`${site.url}${DISTRIBUTIONS(lang)}`);
+      await answer(await question(page, 'variance-of-combination'), '10', 'enter');
+      await page.goto(`${site.url}${lang}/review/`);
+      await page.locator('afm-review[data-ready]').waitFor();
+      expect(await page.locator('.review-summary').innerText()).toMatch(lang === 'en' ? /^1 due for review/ : /^待复习 1 题/);
+      const first = page.locator('.review-item').first();
+      const q = first.locator('afm-question');
+      expect(await q.getAttribute('data-key')).toBe('distributions/variance-of-combination');
+      expect(await first.locator('.review-source a').getAttribute('href')).toBe(`/${DISTRIBUTIONS(lang)}#q-variance-of-combination`);
+      await q.locator('xpath=self::*[@data-ready]').waitFor();
+      // Its history is there, and it grades, with targeted feedback and all.
+      expect(await q.locator('.q-history').innerText()).toContain(T(lang, 'quizui.attempts', { n: 1 }));
+      await answer(q, '10', 'enter');
+      expect(await feedback(q)).toContain(lang === 'en' ? 'The cross term' : '交叉项');
+      await answer(q, 'six', 'enter');
+      expect(await status(q)).toBe('invalid');
+      await answer(q, '6', 'enter');
+      expect(await status(q)).toBe('correct');
+      expect(await solutionVisible(q)).toBe(true);
+      expect((await stored(page))!.questions['distributions/variance-of-combination']).toMatchObject({ attempts: 3, best: 1 });
+      site.assertNoErrors();
+    });
+  }
+});
+
+describe('the review queue when much is due', () => {
+  for (const lang of LANGS) {
+    it(`counts every due question in the summary, shows the most urgent first, eight at a time (${lang})`, async () => {
+      const { page } = await site.page();
+      await page.goto(`${site.url}${lang}/review/`);
+      await page.locator('afm-review[data-ready]').waitFor();
+      const keys = await page.locator('.review-data').evaluate((el) => (JSON.parse(el.textContent ?? '[]') as Array<{ key: string; area: string }>).slice(0, 10));
+      expect(keys).toHaveLength(10);
+      // Ten questions answered wrong in the past, the later ones longer ago: all due now.
+      await page.evaluate((refs) => {
+        const questions: Record<string, unknown> = {};
+        refs.forEach(({ key, area }, i) => {
+          const at = new Date(Date.UTC(2026, 0, 20 - i)).toISOString();
+          questions[key] = { area, attempts: 1, best: 0, last: '0', lastAt: at, box: 1, due: at };
+        });
+        localStorage.setItem('afm-progress', JSON.stringify({ version: 2, questions }));
+      }, keys);
+      await page.reload();
+      await page.locator('afm-review[data-ready]').waitFor();
+      const fresh = (await page.locator('.review-data').evaluate((el) => JSON.parse(el.textContent ?? '[]').length)) - 10;
+      expect(await page.locator('.review-summary').innerText()).toBe(T(lang, 'reviewui.summary', { due: 10, fresh, shown: 8 }));
+      const shown = await page.locator('.review-item afm-question').evaluateAll((els) => els.map((el) => el.getAttribute('data-key')));
+      // Earliest due first: the tenth was due longest ago.
+      expect(shown).toEqual(keys.map((k) => k.key).reverse().slice(0, 8));
+      site.assertNoErrors();
+    });
+  }
+});
+
+describe('JavaScript budget', () => {
+  it('measures the JavaScript a note page with a quiz loads, calculator left out', async () => {
+    // Every note embeds a calculator, so its loader is replaced by an empty script: what is
+    // left is what a note with a quiz and no calculator would load.
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    const path = 'en/information-theory/';
+    const html = readFileSync(new URL(`../../dist/${path}index.html`, import.meta.url), 'utf8');
+    const pageScripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+    const calculatorScripts = pageScripts.filter((src) => !/\/(Quiz|BaseLayout|DocLayout)\.astro_/.test(src));
+    await page.route('**/*.js', (route) => {
+      const url = new URL(route.request().url());
+      if (calculatorScripts.includes(url.pathname)) return route.fulfill({ body: '', contentType: 'text/javascript' });
+      return route.continue();
+    });
+    const loaded = new Map<string, number>();
+    page.on('response', async (response) => {
+      const url = new URL(response.url());
+      if (!url.pathname.endsWith('.js') || calculatorScripts.includes(url.pathname)) return;
+      loaded.set(url.pathname, gzipSync(await response.body(), { level: 9 }).length);
+    });
+    await page.goto(`${site.url}${path}`);
+    const q = page.locator('afm-question').first();
+    await q.scrollIntoViewIfNeeded();
+    await q.locator('xpath=self::*[@data-ready]').waitFor();
+    await page.waitForLoadState('networkidle');
+    const total = [...loaded.values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `Quiz page JavaScript on /${path} (gzip -9, no calculator): ${total} bytes in ${loaded.size} files\n` +
+        [...loaded].map(([file, bytes]) => `  ${bytes}\t${file}`).join('\n'),
+    );
+    expect(calculatorScripts.length).toBeGreaterThan(0);
+    expect([...loaded.keys()].some((file) => file.includes('Quiz.astro'))).toBe(true);
+    expect(total).toBeGreaterThan(0);
+    await context.close();
+  });
+});
