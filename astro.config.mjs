@@ -55,11 +55,13 @@ export default defineConfig({
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        // Pagefind searches in a web worker it starts from a blob: URL; the service worker is sw.js.
-        "worker-src 'self' blob:",
+        // Pagefind searches in /pagefind/pagefind-worker.js; the service worker is /sw.js. No blob: workers.
+        "worker-src 'self'",
       ],
       scriptDirective: {
-        // Pagefind's index runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+        // Pagefind's search runs as WebAssembly. In its worker the page's policy does not apply, but
+        // when the worker cannot start Pagefind falls back to the page itself, where compiling
+        // WebAssembly needs 'wasm-unsafe-eval' (which allows no JavaScript eval).
         resources: ["'self'", "'wasm-unsafe-eval'"],
         // The theme script (applied before first paint) and the root page's language redirect.
         hashes: inlineScriptHashes([

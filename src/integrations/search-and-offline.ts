@@ -9,8 +9,24 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 
-/** What Pagefind must not index: KaTeX writes every formula three times (HTML, MathML, TeX). */
-export const pagefindExcludeSelectors = ['.katex-html', '.katex-mathml annotation', '.calculator-body', '.quiz-controls'];
+/**
+ * What Pagefind must not index. KaTeX writes every formula three times (HTML, MathML, TeX):
+ * keep the MathML text only. A calculator's fields and a quiz's buttons, answer formats,
+ * numbering and intro are the same on every page: indexed, they crowd excerpts ("Check Hint
+ * Show solution") and rank pages by boilerplate. Quiz prompts, hints and solutions stay.
+ */
+export const pagefindExcludeSelectors = [
+  '.katex-html',
+  '.katex-mathml annotation',
+  '.calculator-body',
+  '.quiz-intro',
+  '.q-heading',
+  '.q-controls',
+  '.q-accepts',
+  '.q-feedback',
+  '.q-history',
+  '.q-hint-list',
+];
 
 /** The files a visitor saves for offline use (globs relative to the build folder). */
 export const precachePatterns = [
@@ -49,49 +65,58 @@ export function searchAndOffline(): AstroIntegration {
         await pagefind.close();
         logger.info(`Pagefind indexed ${added.page_count} pages in ${Date.now() - started} ms`);
 
-        const { generateSW, getManifest } = await import('workbox-build');
-        // Size first, so the "save for offline" control can tell the visitor before it starts.
-        const sizeOnly = await getManifest({ globDirectory: outDir, globPatterns: precachePatterns.filter((p) => p !== 'offline.json'), maximumFileSizeToCacheInBytes: 8 * 1024 * 1024 });
-        const version = createHash('sha256')
-          .update(sizeOnly.manifestEntries.map((e) => `${e.url}@${e.revision ?? ''}`).join('\n'))
-          .digest('hex')
-          .slice(0, 12);
-        await writeFile(join(outDir, 'offline.json'), JSON.stringify({ version, files: sizeOnly.count + 1, bytes: sizeOnly.size }));
-
-        const sw = await generateSW({
-          globDirectory: outDir,
-          globPatterns: precachePatterns,
-          swDest: join(outDir, 'sw.js'),
-          modifyURLPrefix: { '': base },
-          maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-          // Calculator state lives in the query string and Pagefind adds ?ts=…: the cached page or
-          // index file is the same whatever the parameters say.
-          ignoreURLParametersMatching: [/.*/],
-          directoryIndex: 'index.html',
-          cleanupOutdatedCaches: true,
-          clientsClaim: true,
-          // No skipWaiting: a new version waits until the visitor accepts the reload, so one
-          // page never mixes files of two versions.
-          skipWaiting: false,
-          inlineWorkboxRuntime: true,
-          sourcemap: false,
-          mode: 'production',
-          runtimeCaching: [
-            {
-              urlPattern: ({ request, url }) => request.mode === 'navigate' && /\/zh\//.test(url.pathname),
-              handler: 'NetworkOnly',
-              options: { precacheFallback: { fallbackURL: `${base}zh/offline/index.html` } },
-            },
-            {
-              urlPattern: ({ request }) => request.mode === 'navigate',
-              handler: 'NetworkOnly',
-              options: { precacheFallback: { fallbackURL: `${base}en/offline/index.html` } },
-            },
-          ],
-        });
-        for (const warning of sw.warnings) logger.warn(warning);
-        logger.info(`Service worker precaches ${sw.count} files, ${(sw.size / 1024 / 1024).toFixed(2)} MiB (version ${version})`);
+        await writeServiceWorker(outDir, base, logger);
       },
     },
   };
+}
+
+/**
+ * Writes offline.json (version, file count and size, for the "save for offline" panel) and the
+ * service worker precaching the built folder. Exported so a test can regenerate the service
+ * worker over a changed copy of the site, as a second deploy would.
+ */
+export async function writeServiceWorker(outDir: string, base: string, logger: { info(m: string): void; warn(m: string): void } = console): Promise<void> {
+  const { generateSW, getManifest } = await import('workbox-build');
+  // Size first, so the "save for offline" control can tell the visitor before it starts.
+  const sizeOnly = await getManifest({ globDirectory: outDir, globPatterns: precachePatterns.filter((p) => p !== 'offline.json'), maximumFileSizeToCacheInBytes: 8 * 1024 * 1024 });
+  const version = createHash('sha256')
+    .update(sizeOnly.manifestEntries.map((e) => `${e.url}@${e.revision ?? ''}`).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
+  await writeFile(join(outDir, 'offline.json'), JSON.stringify({ version, files: sizeOnly.count + 1, bytes: sizeOnly.size }));
+
+  const sw = await generateSW({
+    globDirectory: outDir,
+    globPatterns: precachePatterns,
+    swDest: join(outDir, 'sw.js'),
+    modifyURLPrefix: { '': base },
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    // Calculator state lives in the query string and Pagefind adds ?ts=…: the cached page or
+    // index file is the same whatever the parameters say.
+    ignoreURLParametersMatching: [/.*/],
+    directoryIndex: 'index.html',
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    // No skipWaiting: a new version waits until the visitor accepts the reload, so one
+    // page never mixes files of two versions.
+    skipWaiting: false,
+    inlineWorkboxRuntime: true,
+    sourcemap: false,
+    mode: 'production',
+    runtimeCaching: [
+      {
+        urlPattern: ({ request, url }) => request.mode === 'navigate' && /\/zh\//.test(url.pathname),
+        handler: 'NetworkOnly',
+        options: { precacheFallback: { fallbackURL: `${base}zh/offline/index.html` } },
+      },
+      {
+        urlPattern: ({ request }) => request.mode === 'navigate',
+        handler: 'NetworkOnly',
+        options: { precacheFallback: { fallbackURL: `${base}en/offline/index.html` } },
+      },
+    ],
+  });
+  for (const warning of sw.warnings) logger.warn(warning);
+  logger.info(`Service worker precaches ${sw.count} files, ${(sw.size / 1024 / 1024).toFixed(2)} MiB (version ${version})`);
 }

@@ -30,7 +30,10 @@ if (sw?.controller) {
     const check = () => {
       if (reg.waiting && sw.controller) import('./update-notice.ts').then((m) => m.showUpdateNotice(reg));
     };
-    reg.addEventListener('updatefound', () => reg.installing?.addEventListener('statechange', check));
+    const watch = (worker: ServiceWorker | null) => worker?.addEventListener('statechange', check);
+    reg.addEventListener('updatefound', () => watch(reg.installing));
+    // The browser checks for a new version on navigation itself, so one may already be installing.
+    watch(reg.installing);
     check();
     reg.update().catch(() => {});
   });

@@ -44,7 +44,8 @@ export async function openSearch(): Promise<void> {
   const t = text[pageLang()];
   const { dialog, body, fresh } = modal('search-dialog', t.title, t.close);
   if (!fresh) {
-    dialog.showModal();
+    // Ctrl+K while the dialog is open reaches here too: only focus the query again.
+    if (!dialog.open) dialog.showModal();
     body.querySelector('input')?.select();
     return;
   }
@@ -100,7 +101,16 @@ export async function openSearch(): Promise<void> {
   };
   input.addEventListener('input', run);
   select.addEventListener('change', run);
+  // What was typed while Pagefind was still loading gets its results now.
+  if (input.value.trim()) void run();
   dialog.addEventListener('keydown', (e) => {
+    // In a search field Chromium's Escape first clears the text; here it closes the dialog, which
+    // keeps the query for next time.
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      dialog.close();
+      return;
+    }
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     const links = [...list.querySelectorAll<HTMLAnchorElement>('a.search-result')];
     if (links.length === 0) return;
