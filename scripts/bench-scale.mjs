@@ -11,6 +11,7 @@
  * Each build runs as `flock /tmp/afm-build.lock /usr/bin/time -v node astro build`, so the
  * shared build lock is held only while a build runs.
  */
+import { mulberry32 } from '../src/utils/seeded-random.ts';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,17 +24,8 @@ const areas = ['linear-algebra', 'probability', 'calculus', 'information-theory'
 
 // ---------------------------------------------------------------- corpus generation
 
-/** Small deterministic PRNG (mulberry32) so every run builds the same corpus. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic so every run builds the same corpus. */
+export const rng = mulberry32;
 
 const onsets = ['b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'cl', 'dr', 'gr', 'pl', 'st', 'tr', 'th', 'sh'];
 const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io', 'ou'];

@@ -7,6 +7,7 @@
 import { gradeAnswer, gradeChoice, gradeParts, type Answer, type Grade } from '../quiz/index.ts';
 import { $progress, recordAttempt, setVariant, storageHealth } from '../progress/store.ts';
 import { fill, uiStrings } from './text.ts';
+import { hashString } from '../utils/seeded-random.ts';
 
 /** Feedback is an index into `messages` (HTML in the page's language); see Quiz.astro. */
 type StoredAnswer = Omit<Answer, 'wrong'> & { wrong?: Array<{ value: Answer['value']; tolerance?: Answer['tolerance']; message: number }> };
@@ -38,11 +39,6 @@ function learnerSeed(): number {
   }
 }
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 function showStorageNotice(): void {
   const health = storageHealth.get();
@@ -79,7 +75,7 @@ class QuestionElement extends HTMLElement {
     this.data = JSON.parse(this.$('.q-data')?.textContent ?? '{}') as GradingData;
     const count = this.data.variants.length;
     const record = $progress.get().questions[this.key];
-    const wanted = record?.variant ?? (count > 1 ? (learnerSeed() + hash(this.key)) % count : 0);
+    const wanted = record?.variant ?? (count > 1 ? (learnerSeed() + hashString(this.key)) % count : 0);
     // Input typed before this script arrived is kept when the variant does not change.
     if (wanted !== 0 && wanted < count) this.showVariant(wanted);
     else this.prepareVariant();

@@ -9,6 +9,7 @@
  * otherwise tuples are drawn with mulberry32(hash(`topic/id/attempt`)) and duplicates
  * skipped. A variant's `seed` is hash(`topic/id/i`) for its index i in the pool.
  */
+import { hashString, mulberry32 } from '../utils/seeded-random.ts';
 import { evaluateExpression } from './expression.ts';
 import { formatNumber } from './format.ts';
 import type { AuthoredAnswer, AuthoredValue, ParamSpec, Question } from './schema.ts';
@@ -42,27 +43,7 @@ export class VariantError extends Error {
   }
 }
 
-/** 32-bit FNV-1a hash of a string (UTF-16 code units). */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { hashString, mulberry32 };
 
 /** The values a drawn param can take (12 significant digits, so 0.1·3 is 0.3). */
 export function paramValues(spec: Exclude<ParamSpec, string>): number[] {

@@ -3,6 +3,7 @@
  * renormalised distribution → one seeded draw. Ties are broken by the lower index, so every
  * step is deterministic.
  */
+import { mulberry32 } from '../../utils/seeded-random.ts';
 
 /**
  * softmax(logits / T), computed stably by subtracting the largest logit first.
@@ -65,17 +66,7 @@ export function entropyBits(probs: number[]): number {
   return probs.reduce((s, x) => (x > 0 ? s - x * Math.log2(x) : s), 0);
 }
 
-/** mulberry32: a tiny deterministic PRNG; returns a function giving numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /**
  * One draw from `probs` (nonnegative, not all zero; need not sum exactly to 1) by inverse
