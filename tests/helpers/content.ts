@@ -1,5 +1,6 @@
 /** Helpers for tests that read authored content straight from the repository. */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { expect } from 'vitest';
 import { join, relative } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
@@ -33,4 +34,17 @@ export function listNotes(lang: Lang): string[] {
   };
   walk(root);
   return out.sort();
+}
+
+/**
+ * Asserts that every printed result of a worked example appears, exactly as printed, in both
+ * the English and the Chinese note, so a note cannot change its numbers without its test.
+ */
+export function expectPrintedInBothNotes(area: string, slug: string, printed: string[]): void {
+  const en = readNote('en', area, slug);
+  const zh = readNote('zh', area, slug);
+  for (const s of printed) {
+    expect(en, `en ${slug} should contain ${s}`).toContain(s);
+    expect(zh, `zh ${slug} should contain ${s}`).toContain(s);
+  }
 }

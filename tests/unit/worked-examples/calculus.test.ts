@@ -4,18 +4,11 @@
  * Chinese note.
  */
 import { describe, expect, it } from 'vitest';
-import { readNote } from '../../helpers/content.ts';
+import { expectPrintedInBothNotes } from '../../helpers/content.ts';
 
 const AREA = 'calculus';
 
-function expectInBoth(slug: string, printed: string[]) {
-  const en = readNote('en', AREA, slug);
-  const zh = readNote('zh', AREA, slug);
-  for (const s of printed) {
-    expect(en, `en ${slug} should contain ${s}`).toContain(s);
-    expect(zh, `zh ${slug} should contain ${s}`).toContain(s);
-  }
-}
+const expectInBoth = (slug: string, printed: string[]) => expectPrintedInBothNotes(AREA, slug, printed);
 
 const f = (x: number, d = 4) => x.toFixed(d);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));

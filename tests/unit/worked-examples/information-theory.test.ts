@@ -4,7 +4,7 @@
  * must appear, formatted as printed, in both the English and the Chinese note.
  */
 import { describe, expect, it } from 'vitest';
-import { readNote } from '../../helpers/content.ts';
+import { expectPrintedInBothNotes } from '../../helpers/content.ts';
 
 const AREA = 'information-theory';
 
@@ -26,14 +26,7 @@ const softmax = (z: number[]) => {
 const f4 = (x: number) => x.toFixed(4);
 
 /** Assert that each string appears in both language versions of a note. */
-function inBoth(slug: string, ...strings: string[]) {
-  const en = readNote('en', AREA, slug);
-  const zh = readNote('zh', AREA, slug);
-  for (const s of strings) {
-    expect(en, `en ${slug} should contain ${s}`).toContain(s);
-    expect(zh, `zh ${slug} should contain ${s}`).toContain(s);
-  }
-}
+const inBoth = (slug: string, ...strings: string[]) => expectPrintedInBothNotes(AREA, slug, strings);
 
 describe('information-theory overview: surprisal in bits and nats', () => {
   it('a token with probability 1/8', () => {

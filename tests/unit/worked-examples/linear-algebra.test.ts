@@ -4,7 +4,7 @@
  * appear, formatted as printed, in both the English and the Chinese note.
  */
 import { describe, expect, it } from 'vitest';
-import { readNote } from '../../helpers/content.ts';
+import { expectPrintedInBothNotes } from '../../helpers/content.ts';
 
 const AREA = 'linear-algebra';
 
@@ -44,14 +44,7 @@ const fmtMat = (a: Mat) => a.map((row) => row.join(' & ')).join(' \\\\ ');
 const fmtMatTight = (a: Mat) => a.map((row) => row.join('&')).join('\\\\ ');
 
 /** Assert that each string appears in both language versions of a note. */
-function inBoth(slug: string, ...strings: string[]) {
-  const en = readNote('en', AREA, slug);
-  const zh = readNote('zh', AREA, slug);
-  for (const s of strings) {
-    expect(en, `en ${slug} should contain ${s}`).toContain(s);
-    expect(zh, `zh ${slug} should contain ${s}`).toContain(s);
-  }
-}
+const inBoth = (slug: string, ...strings: string[]) => expectPrintedInBothNotes(AREA, slug, strings);
 
 describe('overview: tensor sizes in a GPT-2 small forward pass', () => {
   const [B, T, d, h, V] = [4, 1024, 768, 12, 50257];

@@ -3,7 +3,7 @@
  * and checks that it appears, formatted as printed, in both the English and Chinese note.
  */
 import { describe, expect, it } from 'vitest';
-import { readNote } from '../../helpers/content.ts';
+import { expectPrintedInBothNotes, readNote } from '../../helpers/content.ts';
 import { FLOAT_FORMATS, roundToFormat } from '../../../src/calculators/math/float-formats.ts';
 import { learningRateAt } from '../../../src/calculators/math/lr-schedule.ts';
 
@@ -14,13 +14,7 @@ function both(slug: string) {
 }
 
 /** Assert that every string appears in both language versions of the note. */
-function expectInBoth(slug: string, ...printed: string[]) {
-  const notes = both(slug);
-  for (const s of printed) {
-    expect(notes.en, `en ${slug} should contain ${s}`).toContain(s);
-    expect(notes.zh, `zh ${slug} should contain ${s}`).toContain(s);
-  }
-}
+const expectInBoth = (slug: string, ...printed: string[]) => expectPrintedInBothNotes(AREA, slug, printed);
 
 /** "6.954\times10^{-5}" as KaTeX source: mantissa with `digits` decimals. */
 function sci(x: number, digits: number): string {
