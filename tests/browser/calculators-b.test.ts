@@ -5,8 +5,8 @@
  * backprop-stepper, mutual-information.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { openSite, type Site } from './harness.ts';
+import type { Locator } from 'playwright-core';
+import { openCalculator, openSite, type Site } from './harness.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -19,15 +19,7 @@ afterAll(async () => {
 const LANGS = ['en', 'zh'] as const;
 type Lang = (typeof LANGS)[number];
 
-/** Opens the calculators page (with an optional query) and waits for calculator `id` to be live. */
-async function openCalc(id: string, lang: Lang, query = ''): Promise<{ page: Page; calc: Locator }> {
-  const { page } = await site.page();
-  await page.goto(`${site.url}${lang}/calculators/${query}`);
-  const calc = page.locator(`afm-${id}`).first();
-  await calc.scrollIntoViewIfNeeded();
-  await page.locator(`afm-${id}[data-ready]`).first().waitFor({ state: 'attached' });
-  return { page, calc };
-}
+const openCalc = (id: string, lang: Lang, query = '') => openCalculator(site, id, lang, query);
 
 const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
 const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);

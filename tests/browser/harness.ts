@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { distDir } from '../helpers/site.ts';
 
@@ -95,4 +95,17 @@ export async function openSite(): Promise<Site> {
 export function tempProfile(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'afm-chromium-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Opens the calculators page of `lang` (with an optional query string carrying state) and
+ * waits until calculator `id` has loaded; returns the page and the calculator's element.
+ */
+export async function openCalculator(site: Site, id: string, lang: 'en' | 'zh', query = ''): Promise<{ page: Page; calc: Locator }> {
+  const { page } = await site.page();
+  await page.goto(`${site.url}${lang}/calculators/${query}`);
+  const calc = page.locator(`afm-${id}`).first();
+  await calc.scrollIntoViewIfNeeded();
+  await page.locator(`afm-${id}[data-ready]`).first().waitFor({ state: 'attached' });
+  return { page, calc };
 }
