@@ -8,7 +8,8 @@
  *
  * Usage (run with the project's Node, e.g. `npx node scripts/bench-scale.mjs 100 300 1000`):
  *   node scripts/bench-scale.mjs [notesPerLanguage...] [--timeout-min=25] [--json=file]
- * Each build runs as `flock /tmp/afm-build.lock /usr/bin/time -v node astro build`, so the
+ * Each build runs as `flock /tmp/afm-build.lock /usr/bin/time -v node astro build` (lock file:
+ * AFM_BUILD_LOCK, when set), so the
  * shared build lock is held only while a build runs.
  */
 import { mulberry32 } from '../src/utils/seeded-random.ts';
@@ -156,10 +157,14 @@ function folderBytes(dir, filter = () => true) {
   return total;
 }
 
-/** Runs the build under the lock and /usr/bin/time -v; resolves with timestamps of each log line. */
+/**
+ * Runs the build under the lock and /usr/bin/time -v; resolves with timestamps of each log line.
+ * AFM_BUILD_LOCK names another lock file for a run from a separate copy of the repository
+ * (its own .astro/ folder), which need not wait for builds in this one.
+ */
 function build(env, timeoutMs) {
   return new Promise((resolvePromise) => {
-    const args = ['/tmp/afm-build.lock', '/usr/bin/time', '-v', process.execPath, join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'];
+    const args = [process.env.AFM_BUILD_LOCK || '/tmp/afm-build.lock', '/usr/bin/time', '-v', process.execPath, join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'];
     const child = spawn('flock', args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const lines = [];
     let stderr = '';
