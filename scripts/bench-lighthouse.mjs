@@ -89,7 +89,7 @@ try {
     console.error(`${label}: ${JSON.stringify(scores)}`);
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.close();
 }
 

@@ -64,7 +64,7 @@ const inlineFormulas = [
   (r) => `\\log p(x_${r(9)} \\mid \\theta)`,
   (r) => `\\lVert \\mathbf{v}_${r(9)} \\rVert_2`,
   (r) => `e^{-${r(9)} t}`,
-  (r) => `\\nabla_{\\theta} L`,
+  () => `\\nabla_{\\theta} L`,
   (r) => `\\sigma(z) = ${r(9)}`,
 ];
 const displayFormulas = [
@@ -73,7 +73,7 @@ const displayFormulas = [
   (r) => `\\operatorname{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_{j=1}^{${r(99)}} e^{z_j}}`,
   (r) => `H(p, q) = -\\sum_{x} p(x) \\log q(x) + ${r(9)}`,
   (r) => `\\theta_{t+1} = \\theta_t - \\eta_{${r(9)}} \\nabla L(\\theta_t)`,
-  (r) => `P(A \\mid B) = \\frac{P(B \\mid A)\\,P(A)}{P(B)}`,
+  () => `P(A \\mid B) = \\frac{P(B \\mid A)\\,P(A)}{P(B)}`,
 ];
 
 function paragraph(words, count, random, lang) {

@@ -207,6 +207,7 @@ export function pageReport(dir, route, base = '/') {
   const inline = textSize(res.inline.join('\n'));
   const initial = sumSizes([inline, ...[...initialFiles].map((f) => fileSize(dir, f))]);
 
+  /** @type {Record<string, { files: string[], size: { raw: number, gz: number } }>} */
   const visible = {};
   const visibleFiles = new Set();
   const onDemandRoots = new Set();

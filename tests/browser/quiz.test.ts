@@ -392,15 +392,15 @@ describe('the progress page', () => {
 describe('storage trouble', () => {
   for (const lang of LANGS) {
     it(`starts clean on corrupt stored progress, says so, keeps the text aside and still grades (${lang})`, async () => {
-      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination', (context) =>
-        context.addInitScript(() => {
+      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination', async (context) => {
+        await context.addInitScript(() => {
           // Corrupt once per tab, as a bad write would leave it.
           if (!sessionStorage.getItem('afm-test-corrupted')) {
             localStorage.setItem('afm-progress', '{not json');
             sessionStorage.setItem('afm-test-corrupted', '1');
           }
-        }),
-      );
+        });
+      });
       const notice = page.locator('#storage-notice');
       await notice.waitFor();
       expect(await notice.innerText()).toBe(T(lang, 'quizui.recovered'));
@@ -420,15 +420,15 @@ describe('storage trouble', () => {
     });
 
     it(`works in memory when storage is unavailable, and says progress will not be kept (${lang})`, async () => {
-      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination', (context) =>
-        context.addInitScript(() => {
+      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination', async (context) => {
+        await context.addInitScript(() => {
           Object.defineProperty(window, 'localStorage', {
             get() {
               throw new DOMException('denied', 'SecurityError');
             },
           });
-        }),
-      );
+        });
+      });
       const notice = page.locator('#storage-notice');
       await notice.waitFor();
       expect(await notice.innerText()).toBe(T(lang, 'quizui.unavailable'));

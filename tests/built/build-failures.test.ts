@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../helpers/content.ts';
 
-const good = (lang: string, title: string) => `---
+const good = (title: string) => `---
 title: ${title}
 description: A short fixture note used to check that the build rejects broken content.
 area: probability
@@ -23,8 +23,8 @@ function buildFixture(files: Record<string, string>): { status: number | null; o
   const dir = mkdtempSync(join(tmpdir(), 'afm-fixture-'));
   try {
     const all: Record<string, string> = {
-      'content/en/probability/index.mdx': good('en', 'Probability'),
-      'content/zh/probability/index.mdx': good('zh', '概率'),
+      'content/en/probability/index.mdx': good('Probability'),
+      'content/zh/probability/index.mdx': good('概率'),
       'content/glossary/probability.yaml': '[]\n',
       ...files,
     };
@@ -55,14 +55,14 @@ function buildFixture(files: Record<string, string>): { status: number | null; o
 
 describe('the build rejects broken notes', { timeout: 120_000 }, () => {
   it('fails when a note exists in one language only, naming the file', () => {
-    const { status, output } = buildFixture({ 'content/en/probability/bayes.mdx': good('en', 'Bayes').replace('order: 0', 'order: 1') });
+    const { status, output } = buildFixture({ 'content/en/probability/bayes.mdx': good('Bayes').replace('order: 0', 'order: 1') });
     expect(status).not.toBe(0);
     expect(output).toMatch(/en\/probability\/bayes\.mdx: this note has no zh counterpart/);
   });
 
   it('fails on a missing front-matter field, naming the file and the field', () => {
     const { status, output } = buildFixture({
-      'content/en/probability/index.mdx': good('en', 'Probability').replace(/description: .*\n/, ''),
+      'content/en/probability/index.mdx': good('Probability').replace(/description: .*\n/, ''),
     });
     expect(status).not.toBe(0);
     expect(output).toContain('en/probability/index');
@@ -71,7 +71,7 @@ describe('the build rejects broken notes', { timeout: 120_000 }, () => {
 
   it('fails on a formula KaTeX cannot parse, naming the file and the formula', () => {
     const { status, output } = buildFixture({
-      'content/zh/probability/index.mdx': `${good('zh', '概率')}\n公式 $\\frac{1}{2$ 有误。\n`,
+      'content/zh/probability/index.mdx': `${good('概率')}\n公式 $\\frac{1}{2$ 有误。\n`,
     });
     expect(status).not.toBe(0);
     expect(output).toMatch(/zh\/probability\/index\.mdx: KaTeX cannot render the formula \$\\frac\{1\}\{2\$/);
