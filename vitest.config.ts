@@ -10,7 +10,8 @@ export default defineConfig({
   test: {
     reporters: ['default', './tests/setup/summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // The engine's messages come from the i18n files; Node code installs both languages.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: ['src/quiz/messages-bilingual.ts'] } },
       {
         test: {
           name: 'built',

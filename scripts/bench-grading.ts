@@ -2,7 +2,7 @@
  * Benchmark: grade 100,000 random inputs (valid numbers, expressions, vectors, junk) and
  * print the time. Run: npx node scripts/bench-grading.ts
  */
-import { gradeAnswer, type Answer } from '../src/quiz/index.ts';
+import { gradeAnswer, type Answer } from '../src/quiz/build.ts';
 import { mulberry32 } from '../src/quiz/variants.ts';
 
 const rng = mulberry32(12345);

@@ -250,7 +250,10 @@ export async function firstSearchBytes(outDir, htmlLang, query) {
   try {
     const jsPath = join(outDir, 'pagefind', 'pagefind.js');
     fetched.push({ path: '/pagefind/pagefind.js', bytes: statSync(jsPath).size, gzip: gzipSync(readFileSync(jsPath)).length });
-    const pagefind = await import(`${pathToFileURL(jsPath).href}?lang=${htmlLang}&q=${encodeURIComponent(query)}`);
+    // A fresh module instance for every build measured in this process: the file's mtime is in
+    // the URL, or Node's module cache would hand back a Pagefind set up on an earlier index.
+    const build = statSync(jsPath).mtimeMs;
+    const pagefind = await import(`${pathToFileURL(jsPath).href}?lang=${htmlLang}&q=${encodeURIComponent(query)}&build=${build}`);
     // As src/scripts/search-dialog.ts does.
     await pagefind.options({ basePath: '/pagefind/', baseUrl: '/', excerptLength: 22 });
     await pagefind.init();

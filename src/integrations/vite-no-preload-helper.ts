@@ -4,7 +4,8 @@
  * gzipped on every page) would only wrap each `import()` with an empty dependency list.
  * Module preloading is turned off for the client environment (Astro sets `modulePreload`
  * itself, hence the late hook), and each `__vitePreload(() => …, __VITE_PRELOAD__)` call left
- * in a chunk becomes a direct call of its function, before Vite fills in the placeholders.
+ * in a chunk becomes a direct call of its function, before Vite fills in the placeholders;
+ * the helper's chunk, then unused, is not written.
  */
 import type { Plugin } from 'vite';
 
@@ -27,6 +28,15 @@ export function noModulePreload(): Plugin {
         .replace(/,\s*__VITE_PRELOAD__\s*\)/g, ')()');
       if (unwrapped.includes('__vitePreload') || unwrapped.includes('__VITE_PRELOAD__')) return null;
       return { code: unwrapped, map: null };
+    },
+    // With every call unwrapped, nothing imports the helper's own chunk; Rollup still writes
+    // it, and the service worker would precache it. Drop it when no chunk names it.
+    generateBundle(_, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      for (const helper of chunks.filter((c) => /preload-helper/.test(c.fileName))) {
+        const file = helper.fileName.split('/').pop()!;
+        if (!chunks.some((c) => c !== helper && c.code.includes(file))) delete bundle[helper.fileName];
+      }
     },
   };
 }

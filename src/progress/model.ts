@@ -41,14 +41,26 @@ export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, quest
 export const BOX_INTERVAL_DAYS = [0, 0, 1, 3, 7, 21];
 export const MAX_BOX = 5;
 
-export class ProgressFormatError extends Error {}
+/**
+ * Why stored or imported progress cannot be read: `code` (with `vars`) picks the learner's
+ * message in their language (`progressui.reason.<code>` in src/i18n). The browser never shows
+ * English-only text, so none is carried here; `message` is the code, for logs.
+ */
+export class ProgressFormatError extends Error {
+  constructor(
+    readonly code: 'notJson' | 'notOurs' | 'notProgress' | 'noQuestions' | 'newer' | 'unknownVersion' | 'badRecord' | 'badField',
+    readonly vars: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isTime = (x: unknown): x is string => typeof x === 'string' && !Number.isNaN(Date.parse(x));
 
 function checkRecord(key: string, r: unknown): QuestionRecord {
-  const bad = (field: string) => new ProgressFormatError(`question "${key}": field ${field} is missing or wrong`);
-  if (!isObject(r)) throw bad('(record)');
+  const bad = (field: string) => new ProgressFormatError('badField', { key, field });
+  if (!isObject(r)) throw new ProgressFormatError('badRecord', { key });
   if (typeof r.area !== 'string') throw bad('area');
   if (!Number.isInteger(r.attempts) || (r.attempts as number) < 0) throw bad('attempts');
   if (typeof r.best !== 'number' || !(r.best >= 0 && r.best <= 1)) throw bad('best');
@@ -72,22 +84,25 @@ function checkRecord(key: string, r: unknown): QuestionRecord {
  * Throws ProgressFormatError saying what is wrong; never returns half-read data.
  */
 export function migrate(data: unknown): Progress {
-  if (!isObject(data)) throw new ProgressFormatError('not a progress object');
+  if (!isObject(data)) throw new ProgressFormatError('notProgress');
   const version = data.version;
   if (version === 1) {
-    if (!isObject(data.questions)) throw new ProgressFormatError('field questions is missing');
+    if (!isObject(data.questions)) throw new ProgressFormatError('noQuestions');
     const upgraded: Record<string, unknown> = {};
     for (const [key, old] of Object.entries(data.questions)) {
-      if (!isObject(old)) throw new ProgressFormatError(`question "${key}": not a record`);
+      if (!isObject(old)) throw new ProgressFormatError('badRecord', { key });
       // v1 had no review schedule: a solved question starts in box 2, others in box 1, due now.
       upgraded[key] = { ...old, box: typeof old.solvedAt === 'string' ? 2 : 1, due: typeof old.lastAt === 'string' ? old.lastAt : new Date(0).toISOString() };
     }
     return migrate({ version: 2, questions: upgraded });
   }
   if (version !== PROGRESS_VERSION) {
-    throw new ProgressFormatError(typeof version === 'number' && version > PROGRESS_VERSION ? `made by a newer version of the site (format ${version})` : 'unknown format version');
+    if (typeof version === 'number' && version > PROGRESS_VERSION) {
+      throw new ProgressFormatError('newer', { version });
+    }
+    throw new ProgressFormatError('unknownVersion');
   }
-  if (!isObject(data.questions)) throw new ProgressFormatError('field questions is missing');
+  if (!isObject(data.questions)) throw new ProgressFormatError('noQuestions');
   const questions: Record<string, QuestionRecord> = {};
   for (const [key, record] of Object.entries(data.questions)) questions[key] = checkRecord(key, record);
   return { version: PROGRESS_VERSION, questions };
@@ -129,50 +144,4 @@ export function withVariant(previous: QuestionRecord | undefined, area: string, 
   if (!previous) return { area, attempts: 0, best: 0, last: '', lastAt: now.toISOString(), box: 1, due: now.toISOString(), variant };
   if (previous.variant === variant) return previous;
   return { ...previous, variant, last: '' };
-}
-
-export type AreaTotals = { attempted: number; solved: number; attempts: number; meanBest: number };
-
-/** Per-area totals over the records whose area is listed (others are kept but not counted). */
-export function areaTotals(progress: Progress, area: string): AreaTotals {
-  const records = Object.values(progress.questions).filter((r) => r.area === area && r.attempts > 0);
-  const solved = records.filter((r) => r.solvedAt).length;
-  const attempts = records.reduce((s, r) => s + r.attempts, 0);
-  const meanBest = records.length ? records.reduce((s, r) => s + r.best, 0) / records.length : 0;
-  return { attempted: records.length, solved, attempts, meanBest };
-}
-
-/**
- * Questions to review now, most urgent first: due ones (earliest due, lowest box first),
- * then, if `fill` allows, never-tried questions from `known` so a new learner has a queue too.
- */
-export function reviewQueue(progress: Progress, known: string[], now: Date, size = 10): string[] {
-  const knownSet = new Set(known);
-  const due = Object.entries(progress.questions)
-    .filter(([key, r]) => knownSet.has(key) && r.attempts > 0 && Date.parse(r.due) <= now.getTime())
-    .sort(([, a], [, b]) => a.box - b.box || Date.parse(a.due) - Date.parse(b.due))
-    .map(([key]) => key);
-  const fresh = known.filter((key) => !progress.questions[key] || progress.questions[key]!.attempts === 0);
-  return [...due, ...fresh].slice(0, size);
-}
-
-/** The export file: self-describing, so an import can tell it is ours and which version. */
-export type ProgressExport = { app: 'ai-math-foundations'; exportedAt: string; progress: Progress; unreadable?: string };
-
-export function toExport(progress: Progress, now: Date, unreadable?: string): ProgressExport {
-  const file: ProgressExport = { app: 'ai-math-foundations', exportedAt: now.toISOString(), progress };
-  if (unreadable) file.unreadable = unreadable;
-  return file;
-}
-
-/** Reads an export file's text; throws ProgressFormatError with the reason when it is not one. */
-export function fromExport(text: string): Progress {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new ProgressFormatError('not a JSON file');
-  }
-  if (!isObject(data) || data.app !== 'ai-math-foundations') throw new ProgressFormatError('not an AI Math Foundations progress file');
-  return migrate(data.progress);
 }

@@ -3,7 +3,8 @@
  * store, and handles export, import (validated; a bad file changes nothing) and reset.
  */
 import { $progress, forgetUnreadable, replaceProgress, storageHealth, unreadableProgress } from '../progress/store.ts';
-import { areaTotals, emptyProgress, fromExport, ProgressFormatError, toExport, type Progress } from '../progress/model.ts';
+import { emptyProgress, ProgressFormatError, type Progress } from '../progress/model.ts';
+import { areaTotals, fromExport, toExport } from '../progress/summary.ts';
 import { fill, uiStrings } from './text.ts';
 
 type PageData = {
@@ -116,7 +117,7 @@ class ProgressPage extends HTMLElement {
       forgetUnreadable();
       this.say(fill(T.imported, { n: Object.keys(progress.questions).length }));
     } catch (error) {
-      const reason = error instanceof ProgressFormatError ? error.message : T.readFailed;
+      const reason = error instanceof ProgressFormatError ? fill(T[`reason.${error.code}`], error.vars) : T.readFailed;
       this.say(fill(T.importFailed, { reason }));
     } finally {
       input.value = '';

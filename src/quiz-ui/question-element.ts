@@ -5,9 +5,9 @@
  * explained and costs no attempt. The verdict is announced through a polite live region.
  */
 import { gradeAnswer, gradeChoice, gradeParts, type Answer, type Grade } from '../quiz/index.ts';
+import { setMessages } from '../quiz/messages.ts';
 import { $progress, recordAttempt, setVariant, storageHealth } from '../progress/store.ts';
 import { fill, uiStrings } from './text.ts';
-import { hashString } from '../utils/seeded-random.ts';
 
 /** Feedback is an index into `messages` (HTML in the page's language); see Quiz.astro. */
 type StoredAnswer = Omit<Answer, 'wrong'> & { wrong?: Array<{ value: Answer['value']; tolerance?: Answer['tolerance']; message: number }> };
@@ -22,6 +22,8 @@ type GradingData = {
 
 const lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
 const T = uiStrings('quizui');
+// The engine's messages in this page's language (both slots of its { en, zh } texts).
+setMessages(uiStrings('engine'));
 /** After this many graded attempts on a variant the solution opens by itself. */
 const ATTEMPTS_BEFORE_SOLUTION = 3;
 
@@ -75,7 +77,8 @@ class QuestionElement extends HTMLElement {
     this.data = JSON.parse(this.$('.q-data')?.textContent ?? '{}') as GradingData;
     const count = this.data.variants.length;
     const record = $progress.get().questions[this.key];
-    const wanted = record?.variant ?? (count > 1 ? (learnerSeed() + hashString(this.key)) % count : 0);
+    // data-offset is the question key's hash, computed at build time (Quiz.astro).
+    const wanted = record?.variant ?? (count > 1 ? (learnerSeed() + Number(this.dataset.offset ?? 0)) % count : 0);
     // Input typed before this script arrived is kept when the variant does not change.
     if (wanted !== 0 && wanted < count) this.showVariant(wanted);
     else this.prepareVariant();

@@ -4,7 +4,7 @@
  * The note pages are precached with the site, so review works offline too.
  */
 import { $progress } from '../progress/store.ts';
-import { reviewQueue } from '../progress/model.ts';
+import { reviewQueue } from '../progress/summary.ts';
 import { fill, uiStrings } from './text.ts';
 import './question-element.ts';
 

@@ -2,7 +2,7 @@
  * UI strings for the quiz, progress and review scripts come from the page (see
  * UiStrings.astro), in the page's language: the scripts carry no strings of their own.
  */
-export function uiStrings(prefix: 'quizui' | 'progressui' | 'reviewui'): Record<string, string> {
+export function uiStrings(prefix: 'quizui' | 'progressui' | 'reviewui' | 'engine'): Record<string, string> {
   try {
     return JSON.parse(document.getElementById(`ui-${prefix}`)?.textContent ?? '{}') as Record<string, string>;
   } catch {

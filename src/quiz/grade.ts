@@ -46,7 +46,7 @@ const strictN = (tol: Tolerance): number | undefined =>
 
 /** Read one component; under strict sig figs only typed decimals (which show figures) count. */
 function readComponent(text: string, forms: Form[], tol: Tolerance): Scalar {
-  if (text === '') return { ok: false, code: 'blank', message: M.blank };
+  if (text === '') return { ok: false, code: 'blank', message: M.blank() };
   const r = readScalar(text, forms);
   const n = strictN(tol);
   if (r.ok && n !== undefined && r.sig === undefined) {
@@ -97,7 +97,7 @@ function gradeScalar(s: string, answer: Answer, v: number, forms: Form[], tol: T
   if (!r.ok) {
     const list = r.code === 'syntax' ? splitList(s) : undefined;
     if ((r.code === 'syntax' && s.startsWith('[')) || (list && (list.matrix || list.rows[0]!.length > 1) && list.rows.flat().every((c) => readScalar(c, forms).ok))) {
-      return incorrect(0, 'shape', M.notAList);
+      return incorrect(0, 'shape', M.notAList());
     }
     return invalid(r.code, r.message);
   }
@@ -117,7 +117,7 @@ function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Gr
   const nRows = refRows.length;
   const nCols = refRows[0]?.length ?? 0;
   const typed = splitList(s);
-  if (!typed) return invalid('syntax', M.brackets);
+  if (!typed) return invalid('syntax', M.brackets());
   const rows = typed.rows;
   if (isMatrix) {
     if (rows.length !== nRows || rows.some((r) => r.length !== nCols)) return incorrect(0, 'shape', M.matrixShape(nRows, nCols));
@@ -127,7 +127,7 @@ function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Gr
     if (items.length !== nCols) {
       if (items.length === 1 && nCols > 1) {
         const bySpace = (unwrap(s) ?? s).split(' ');
-        if (bySpace.length > 1 && bySpace.every((c) => readScalar(c, forms).ok)) return invalid('syntax', M.separator);
+        if (bySpace.length > 1 && bySpace.every((c) => readScalar(c, forms).ok)) return invalid('syntax', M.separator());
       }
       return incorrect(0, 'shape', M.vectorShape(nCols, items.length));
     }
@@ -157,11 +157,11 @@ function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Gr
 }
 
 function gradeUnsafe(input: string, answer: Answer): Grade {
-  if (typeof input !== 'string') return invalid('blank', M.blank);
-  if (input.length > MAX_RAW_LENGTH) return invalid('too-long', M.tooLong);
+  if (typeof input !== 'string') return invalid('blank', M.blank());
+  if (input.length > MAX_RAW_LENGTH) return invalid('too-long', M.tooLong());
   const s = normaliseInput(input);
-  if (s === '') return invalid('blank', M.blank);
-  if (s.length > MAX_EXPR_LENGTH) return invalid('too-long', M.tooLong);
+  if (s === '') return invalid('blank', M.blank());
+  if (s.length > MAX_EXPR_LENGTH) return invalid('too-long', M.tooLong());
   const forms = formsOf(answer);
   const tol = answer.tolerance ?? DEFAULT_TOLERANCE;
   if (typeof answer.value === 'number') return gradeScalar(s, answer, answer.value, forms, tol);
@@ -190,9 +190,9 @@ export function gradeAnswer(input: string, answer: Answer): Grade {
  */
 export function gradeChoice(selected: number[], choices: ChoiceLike[], multiple: boolean): Grade {
   const picks = [...new Set(Array.isArray(selected) ? selected : [])];
-  if (picks.length === 0) return invalid('blank', M.chooseOne);
-  if (picks.some((i) => !Number.isInteger(i) || !choices[i])) return invalid('choice', M.badChoice);
-  if (!multiple && picks.length > 1) return invalid('choice', M.onlyOne);
+  if (picks.length === 0) return invalid('blank', M.chooseOne());
+  if (picks.some((i) => !Number.isInteger(i) || !choices[i])) return invalid('choice', M.badChoice());
+  if (!multiple && picks.length > 1) return invalid('choice', M.onlyOne());
   const isRight = (i: number) => choices[i]!.correct === true;
   const total = choices.filter((c) => c.correct === true).length;
   const right = picks.filter(isRight).length;
@@ -215,7 +215,7 @@ export function gradeParts(inputs: string[], parts: { answer: Answer }[]): Grade
   if (!Array.isArray(inputs) || inputs.length !== parts.length) return invalid('shape', M.partsCount(parts.length));
   const grades = parts.map((p, i) => gradeAnswer(inputs[i]!, p.answer));
   const bad = grades.findIndex((g) => g.status === 'invalid');
-  if (bad >= 0) return invalid(grades[bad]!.code ?? 'syntax', M.part(bad + 1, grades[bad]!.message ?? M.blank));
+  if (bad >= 0) return invalid(grades[bad]!.code ?? 'syntax', M.part(bad + 1, grades[bad]!.message ?? M.blank()));
   const notRight = grades.filter((g) => g.status !== 'correct');
   if (notRight.length === 0) return correct();
   const score = grades.reduce((a, g) => a + g.score, 0) / grades.length;

@@ -51,7 +51,7 @@ function decimalValue(text: string): Scalar {
 
 /** Read one scalar; `s` is normalised and non-empty. */
 export function readScalar(s: string, forms: readonly Form[]): Scalar {
-  if (s.length > MAX_EXPR_LENGTH) return fail('too-long', M.tooLong);
+  if (s.length > MAX_EXPR_LENGTH) return fail('too-long', M.tooLong());
   if (s.includes('。')) return fail('full-stop', M.decimalPoint(s.length <= 24 ? s.replace(/。/g, '.') : '0.5'));
   const expr = forms.includes('expression');
   /** An expression question accepts every form except percent. */
@@ -73,7 +73,7 @@ export function readScalar(s: string, forms: readonly Form[]): Scalar {
     return allows('decimal') || (forms.includes('fraction') && /^[+-]?[\d, ]+$/.test(s)) ? decimalValue(s) : notAllowed();
   }
   if (DEC_COMMA.test(s)) return fail('decimal-comma', M.decimalComma(s.replace(',', '.')));
-  if (/^[+-]?[\d,]+(\.\d*)?$/.test(s) && s.includes(',')) return fail('grouping', M.grouping);
+  if (/^[+-]?[\d,]+(\.\d*)?$/.test(s) && s.includes(',')) return fail('grouping', M.grouping());
 
   let m = SCI_E.exec(s) ?? SCI_TEN.exec(s);
   if (m && (m[2] === '(') === (m[4] === ')')) {
@@ -81,7 +81,7 @@ export function readScalar(s: string, forms: readonly Form[]): Scalar {
     const r = readLiteral(`${m[1] ?? 1}e${m[3]}`); // `10^5` alone has no mantissa
     return r.ok ? ok(r.value, m[1] === undefined ? undefined : countSigFigs(m[1])) : r;
   }
-  if (DANGLING.test(s) || /^[+-]?[eE][+-]?\d+$/.test(s)) return fail('syntax', M.exponent); // 1.5e, e5
+  if (DANGLING.test(s) || /^[+-]?[eE][+-]?\d+$/.test(s)) return fail('syntax', M.exponent()); // 1.5e, e5
 
   m = MIXED.exec(s);
   // a b/c with b < c (so c > 0) and no leading zero in b
@@ -97,9 +97,9 @@ export function readScalar(s: string, forms: readonly Form[]): Scalar {
     const den = decimalValue(m[2]!);
     if (!num.ok) return num;
     if (!den.ok) return den;
-    if (den.value === 0) return fail('division-by-zero', M.divisionByZero);
+    if (den.value === 0) return fail('division-by-zero', M.divisionByZero());
     const v = num.value / den.value;
-    return Number.isFinite(v) ? ok(v || 0) : fail('out-of-range', M.outOfRange);
+    return Number.isFinite(v) ? ok(v || 0) : fail('out-of-range', M.outOfRange());
   }
 
   const r = parseExpression(s);

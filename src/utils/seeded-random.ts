@@ -1,5 +1,5 @@
 /**
- * Deterministic randomness shared by quiz variants, the sampling lab, the quiz element and
+ * Deterministic randomness shared by quiz variants, the sampling lab, the quiz component and
  * the benchmarks: the same seed gives the same numbers on every machine and every build.
  * No dependencies, so it costs a few bytes wherever a browser bundle needs it.
  */

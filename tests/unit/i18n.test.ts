@@ -17,9 +17,9 @@ describe('UI strings', () => {
       expect(placeholders(other), key).toEqual(placeholders(text));
     }
   });
-  it('really translates: Chinese strings contain Chinese (names and brands aside)', () => {
+  it('really translates: Chinese strings contain Chinese (names, brands and list punctuation aside)', () => {
     const untranslated = Object.entries(zh).filter(
-      ([key, text]) => !/[\u4e00-\u9fff]/.test(text) && !['lang.switch', 'root.title'].includes(key),
+      ([key, text]) => !/[\u4e00-\u9fff]/.test(text) && !['lang.switch', 'root.title', 'engine.listSep', 'engine.exampleSep'].includes(key),
     );
     expect(untranslated).toEqual([]);
   });

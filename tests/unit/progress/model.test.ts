@@ -1,11 +1,23 @@
 /** Progress data: migration, validation, attempts, Leitner review, export/import. */
 import { describe, expect, it } from 'vitest';
 import {
-  afterAttempt, areaTotals, emptyProgress, fromExport, migrate, PROGRESS_VERSION, ProgressFormatError, reviewQueue, toExport, withVariant,
+  afterAttempt, emptyProgress, migrate, PROGRESS_VERSION, ProgressFormatError, withVariant,
   type Progress,
 } from '../../../src/progress/model.ts';
+import { areaTotals, fromExport, reviewQueue, toExport } from '../../../src/progress/summary.ts';
 
 const now = new Date('2026-11-24T10:00:00Z');
+
+/** The code and details of the ProgressFormatError that `f` throws (it must throw one). */
+function reason(f: () => unknown): { code: string; vars: Record<string, unknown> } {
+  try {
+    f();
+  } catch (error) {
+    if (error instanceof ProgressFormatError) return { code: error.code, vars: { ...error.vars } };
+    throw error;
+  }
+  throw new Error('expected a ProgressFormatError');
+}
 const day = 86_400_000;
 
 describe('migrate', () => {
@@ -25,9 +37,11 @@ describe('migrate', () => {
 
   it('rejects what it cannot read, saying why', () => {
     expect(() => migrate(null)).toThrow(ProgressFormatError);
-    expect(() => migrate({ version: 99, questions: {} })).toThrow(/newer version/);
-    expect(() => migrate({ version: 2, questions: { a: { area: 'x' } } })).toThrow(/question "a": field attempts/);
-    expect(() => migrate({ version: 2, questions: { a: { area: 'x', attempts: 1, best: 2, last: '', lastAt: now.toISOString(), box: 1, due: now.toISOString() } } })).toThrow(/field best/);
+    expect(reason(() => migrate({ version: 99, questions: {} }))).toEqual({ code: 'newer', vars: { version: 99 } });
+    expect(reason(() => migrate({ version: 2, questions: { a: { area: 'x' } } }))).toEqual({ code: 'badField', vars: { key: 'a', field: 'attempts' } });
+    expect(reason(() => migrate({ version: 2, questions: { a: { area: 'x', attempts: 1, best: 2, last: '', lastAt: now.toISOString(), box: 1, due: now.toISOString() } } }))).toEqual({ code: 'badField', vars: { key: 'a', field: 'best' } });
+    expect(reason(() => migrate({ version: 'two', questions: {} }))).toEqual({ code: 'unknownVersion', vars: {} });
+    expect(reason(() => migrate({ version: 2 }))).toEqual({ code: 'noQuestions', vars: {} });
   });
 });
 
@@ -92,8 +106,8 @@ describe('export and import', () => {
   });
 
   it('says why a file is not a progress export', () => {
-    expect(() => fromExport('not json')).toThrow('not a JSON file');
-    expect(() => fromExport('{"app":"other"}')).toThrow('not an AI Math Foundations progress file');
-    expect(() => fromExport('{"app":"ai-math-foundations","progress":{"version":2,"questions":{"a":1}}}')).toThrow(/question "a"/);
+    expect(reason(() => fromExport('not json'))).toEqual({ code: 'notJson', vars: {} });
+    expect(reason(() => fromExport('{"app":"other"}'))).toEqual({ code: 'notOurs', vars: {} });
+    expect(reason(() => fromExport('{"app":"ai-math-foundations","progress":{"version":2,"questions":{"a":1}}}'))).toEqual({ code: 'badRecord', vars: { key: 'a' } });
   });
 });
