@@ -1,8 +1,9 @@
 /**
- * A display formula wider than the column scrolls sideways (`.katex-display { overflow-x: auto }`
- * in global.css): on a phone most of them do. A keyboard user can only scroll what can take
- * focus, and which formulas overflow depends on the screen, so every display formula gets
- * `tabindex="0"` (WCAG 2.1.1; axe's scrollable-region-focusable). Runs after rehype-katex.
+ * A display formula or a table wider than the column scrolls sideways (`.katex-display` and
+ * `table` have `overflow-x: auto` in global.css): on a phone many do. A keyboard user can only
+ * scroll what can take focus, and which ones overflow depends on the screen, so every display
+ * formula and every table gets `tabindex="0"` (WCAG 2.1.1; axe's scrollable-region-focusable).
+ * Calculators' tables do the same in their own markup. Runs after rehype-katex.
  */
 import type { Element, Root } from 'hast';
 
@@ -22,7 +23,7 @@ const isDisplayMath = (el: Element) => {
 export default function rehypeScrollableMath() {
   return (tree: Root) => {
     walk(tree, (el) => {
-      if (isDisplayMath(el)) el.properties.tabIndex = 0;
+      if (isDisplayMath(el) || el.tagName === 'table') el.properties.tabIndex = 0;
     });
   };
 }

@@ -142,3 +142,31 @@ for (const theme of ['light', 'dark'] as const) {
     }
   });
 }
+
+/**
+ * A phone (Lighthouse's Moto G Power: 412 × 823 CSS px, touch) on one page of each kind in both
+ * languages. Some rules depend on the layout, target size (WCAG 2.5.8) above all: controls that
+ * sit side by side on a desktop wrap and crowd each other on a narrow screen.
+ */
+describe('accessibility, phone viewport', () => {
+  const kinds = ['', 'about/', 'glossary/', 'calculators/', 'progress/', 'review/', 'information-theory/entropy/', 'numerical-analysis/floating-point/', 'probability/bayes/', 'linear-algebra/matrix-multiplication/'];
+  let page: Page;
+  beforeAll(async () => {
+    const opened = await site.page({ bypassCSP: true, viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+    page = opened.page;
+  });
+
+  for (const lang of ['en', 'zh'] as const) {
+    for (const kind of kinds) {
+      const path = `${lang}/${kind}`;
+      it(`/${path} has no violations on a phone`, async () => {
+        expect(pages, 'a page of the sitemap').toContain(path);
+        const response = await page.goto(`${site.url}${path}`);
+        expect(response?.status()).toBe(200);
+        await loadEverything(page);
+        expect(await runAxe(page)).toEqual([]);
+        site.assertNoErrors();
+      });
+    }
+  }
+});

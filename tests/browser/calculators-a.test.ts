@@ -35,7 +35,8 @@ async function expectClean(calc: Locator): Promise<void> {
 /** The field shows a visible message containing `text`, is marked invalid, and `output` shows no result. */
 async function expectMessage(calc: Locator, name: string, text: string, output: string): Promise<void> {
   await expect.poll(() => error(calc, name).isVisible()).toBe(true);
-  expect(await error(calc, name).innerText()).toContain(text);
+  // Polled: the field may still show the previous input's message until it re-validates.
+  await expect.poll(() => error(calc, name).innerText()).toContain(text);
   expect(await field(calc, name).getAttribute('aria-invalid')).toBe('true');
   expect(await out(calc, output).innerText()).toBe('—');
 }

@@ -22,7 +22,7 @@ export function dataTable(caption: string, columns: string[], rows: TableRow[], 
       return `<tr><th scope="row">${escapeXml(r.head)}</th>${cells}</tr>`;
     })
     .join('');
-  return `<table class="calc-table"><caption>${escapeXml(caption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
+  return `<table class="calc-table" tabindex="0"><caption>${escapeXml(caption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
 /** Plots side by side (stacked on narrow screens), each under a visible title; `svg` is trusted markup. */

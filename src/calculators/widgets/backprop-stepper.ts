@@ -46,7 +46,7 @@ class BackpropStepper extends CalculatorElement {
     const head = this.pageLang === 'zh' ? ['#', '阶段', '节点', '公式', '值'] : ['#', 'Pass', 'Node', 'Formula', 'Value'];
     this.outputHtml(
       'table',
-      `<table class="calc-table"><caption>${this.t({ en: 'Every node, forward then backward', zh: '每个节点：先前向，后反向' })}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
+      `<table class="calc-table" tabindex="0"><caption>${this.t({ en: 'Every node, forward then backward', zh: '每个节点：先前向，后反向' })}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
     );
     const last = r.steps[step - 1];
     const progress =

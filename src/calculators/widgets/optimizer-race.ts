@@ -80,7 +80,7 @@ class OptimizerRace extends CalculatorElement {
       .join('');
     this.outputHtml(
       'table',
-      `<table class="calc-table"><caption>${this.t({ en: 'Where each optimizer ends', zh: '各优化器的终点' })}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
+      `<table class="calc-table" tabindex="0"><caption>${this.t({ en: 'Where each optimizer ends', zh: '各优化器的终点' })}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
     );
     const best = runs.reduce((b, r, i) => (r.divergedAt === null && r.losses.at(-1)! < (runs[b]?.losses.at(-1) ?? Infinity) ? i : b), 0);
     this.announce(

@@ -51,7 +51,7 @@ class SoftmaxStability extends CalculatorElement {
     const sums = `<tr><th scope="row">Σ</th><td>${this.fmt(naive.sum, 5)}</td><td></td><td>${this.fmt(stable.sum, 5)}</td><td></td></tr>`;
     this.outputHtml(
       'table',
-      `<table class="calc-table"><caption>${this.t({ en: 'Each step, naive and stable', zh: '每一步：朴素与稳定' })}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}${sums}</tbody></table>`,
+      `<table class="calc-table" tabindex="0"><caption>${this.t({ en: 'Each step, naive and stable', zh: '每一步：朴素与稳定' })}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}${sums}</tbody></table>`,
     );
     this.outputHtml(
       'chart',
