@@ -27,6 +27,11 @@ export type QuestionRecord = {
   solvedAt?: string;
   /** The variant the learner is on, for questions with params. */
   variant?: number;
+  /**
+   * Graded attempts on that variant (the worked solution opens after three, and stays open
+   * after a reload). Absent in records written before it existed: counted from 0.
+   */
+  tries?: number;
   /** Leitner box 1..5: wrong answers go back to 1, right ones move up. */
   box: number;
   /** ISO time from which the question is due for review. */
@@ -68,6 +73,7 @@ function checkRecord(key: string, r: unknown): QuestionRecord {
   if (!isTime(r.lastAt)) throw bad('lastAt');
   if (r.solvedAt !== undefined && !isTime(r.solvedAt)) throw bad('solvedAt');
   if (r.variant !== undefined && !(Number.isInteger(r.variant) && (r.variant as number) >= 0)) throw bad('variant');
+  if (r.tries !== undefined && !(Number.isInteger(r.tries) && (r.tries as number) >= 0)) throw bad('tries');
   if (!Number.isInteger(r.box) || (r.box as number) < 1 || (r.box as number) > MAX_BOX) throw bad('box');
   if (!isTime(r.due)) throw bad('due');
   const record: QuestionRecord = {
@@ -76,6 +82,7 @@ function checkRecord(key: string, r: unknown): QuestionRecord {
   };
   if (r.solvedAt !== undefined) record.solvedAt = r.solvedAt as string;
   if (r.variant !== undefined) record.variant = r.variant as number;
+  if (r.tries !== undefined) record.tries = r.tries as number;
   return record;
 }
 
@@ -132,16 +139,18 @@ export function afterAttempt(previous: QuestionRecord | undefined, area: string,
   const solvedAt = previous?.solvedAt ?? (correct ? now.toISOString() : undefined);
   if (solvedAt) record.solvedAt = solvedAt;
   if (previous?.variant !== undefined) record.variant = previous.variant;
+  record.tries = (previous?.tries ?? 0) + 1;
   return record;
 }
 
 /**
  * The record after the learner moves to another variant of a question. The last answer
  * belonged to the old variant (other numbers), so it is cleared rather than put back into
- * the new variant's box after a reload; attempts, best score and the review box are kept.
+ * the new variant's box after a reload, and the tries on the new variant start at 0;
+ * attempts, best score and the review box are kept.
  */
 export function withVariant(previous: QuestionRecord | undefined, area: string, variant: number, now: Date): QuestionRecord {
   if (!previous) return { area, attempts: 0, best: 0, last: '', lastAt: now.toISOString(), box: 1, due: now.toISOString(), variant };
   if (previous.variant === variant) return previous;
-  return { ...previous, variant, last: '' };
+  return { ...previous, variant, last: '', tries: 0 };
 }

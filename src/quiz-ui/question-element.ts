@@ -57,7 +57,6 @@ class QuestionElement extends HTMLElement {
   private data: GradingData = { messages: [], variants: [] };
   private variant = 0;
   private hintsShown = 0;
-  private attemptsHere = 0;
   /** Giving up on this variant was recorded: showing the solution again costs nothing more. */
   private gaveUp = false;
 
@@ -93,6 +92,8 @@ class QuestionElement extends HTMLElement {
       }
     });
     this.restoreLastAnswer();
+    // The solution opened after three tries on this variant stays open across reloads.
+    if ((record?.tries ?? 0) >= ATTEMPTS_BEFORE_SOLUTION) this.revealSolution();
     this.showHistory();
     showStorageNotice();
     this.setAttribute('data-ready', '');
@@ -106,7 +107,6 @@ class QuestionElement extends HTMLElement {
     const solution = body?.querySelector<HTMLDetailsElement>('.q-solution');
     if (solution) solution.hidden = true;
     this.hintsShown = 0;
-    this.attemptsHere = 0;
     this.gaveUp = false;
     const list = this.$('.q-hint-list');
     if (list) {
@@ -209,8 +209,7 @@ class QuestionElement extends HTMLElement {
       feedback.textContent = `${T.invalid} ${grade.message?.[lang] ?? ''}`;
       return;
     }
-    recordAttempt(this.key, this.area, typed, grade.score);
-    this.attemptsHere += 1;
+    const tries = recordAttempt(this.key, this.area, typed, grade.score).tries ?? 0;
     const verdict = grade.status === 'correct' ? T.correct : grade.score > 0 ? fill(T.partial, { pct: Math.round(grade.score * 100) }) : T.incorrect;
     const detail = document.createElement('span');
     // Targeted feedback (mistakes, choice feedback) is author-written HTML rendered at build
@@ -218,7 +217,7 @@ class QuestionElement extends HTMLElement {
     if (grade.message && grade.code === 'targeted') detail.innerHTML = ` ${grade.message[lang]}`;
     else if (grade.message) detail.textContent = ` ${grade.message[lang]}`;
     feedback.replaceChildren(verdict, detail);
-    if (grade.status === 'correct' || this.attemptsHere >= ATTEMPTS_BEFORE_SOLUTION) {
+    if (grade.status === 'correct' || tries >= ATTEMPTS_BEFORE_SOLUTION) {
       this.revealSolution();
       if (grade.status !== 'correct') feedback.append(` ${T.solutionShown}`);
     }

@@ -48,7 +48,7 @@ async function question(page: Page, id: string): Promise<Locator> {
   return q;
 }
 
-type StoredRecord = { attempts: number; best: number; last: string; solvedAt?: string; variant?: number; box: number; due: string };
+type StoredRecord = { attempts: number; best: number; last: string; solvedAt?: string; variant?: number; tries?: number; box: number; due: string };
 async function stored(page: Page): Promise<{ version: number; questions: Record<string, StoredRecord> } | null> {
   return page.evaluate(() => {
     const text = localStorage.getItem('afm-progress');
@@ -119,6 +119,10 @@ describe('numeric questions', () => {
       expect(await feedback(q)).toContain(T(lang, 'quizui.solutionShown'));
       expect(await solutionVisible(q)).toBe(true);
       expect(await q.locator('.q-body .q-solution').getAttribute('open')).not.toBeNull();
+      // The count is kept with the progress: after a reload the solution is still open.
+      await page.reload();
+      await question(page, 'variance-of-combination');
+      expect(await solutionVisible(q)).toBe(true);
 
       // Correct at last: solved, best score 100%.
       await answer(q, '6', 'enter');

@@ -92,9 +92,22 @@ describe('switching variants', () => {
   it('keeps attempts, best score and review box but drops the last answer, which was for other numbers', () => {
     const tried = afterAttempt({ ...withVariant(undefined, 'probability', 0, now) }, 'probability', '12.5', 1, now);
     const moved = withVariant(tried, 'probability', 1, new Date(now.getTime() + day));
-    expect(moved).toEqual({ ...tried, variant: 1, last: '' });
+    expect(moved).toEqual({ ...tried, variant: 1, last: '', tries: 0 });
     // Staying on the same variant changes nothing.
     expect(withVariant(tried, 'probability', 0, now)).toBe(tried);
+  });
+
+  it('counts the tries on the current variant, from 0 again on another one, and reads records without the count', () => {
+    let r = withVariant(undefined, 'probability', 0, now);
+    for (const score of [0, 0, 0.5]) r = afterAttempt(r, 'probability', 'x', score, now);
+    expect(r).toMatchObject({ attempts: 3, tries: 3 });
+    r = withVariant(r, 'probability', 1, now);
+    expect(r).toMatchObject({ attempts: 3, tries: 0 });
+    expect(afterAttempt(r, 'probability', 'y', 1, now)).toMatchObject({ attempts: 4, tries: 1 });
+    const { tries: _, ...older } = afterAttempt(undefined, 'probability', 'z', 0, now);
+    expect(migrate({ version: PROGRESS_VERSION, questions: { k: older } }).questions.k!.tries).toBeUndefined();
+    expect(afterAttempt(older, 'probability', 'z', 0, now).tries).toBe(1);
+    expect(reason(() => migrate({ version: PROGRESS_VERSION, questions: { k: { ...older, tries: -1 } } }))).toEqual({ code: 'badField', vars: { key: 'k', field: 'tries' } });
   });
 });
 
