@@ -61,29 +61,35 @@ export class ProgressFormatError extends Error {
 }
 
 export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isTime = (x: unknown): x is string => typeof x === 'string' && !Number.isNaN(Date.parse(x));
+const isString = (x: unknown) => typeof x === 'string';
+const isTime = (x: unknown) => isString(x) && !Number.isNaN(Date.parse(x as string));
+const isCount = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
 
+/** Each field of a record and what it must be; `?` marks the optional ones. */
+const FIELDS: Array<[keyof QuestionRecord, (x: unknown) => boolean, optional?: true]> = [
+  ['area', isString],
+  ['attempts', isCount],
+  ['best', (x) => typeof x === 'number' && x >= 0 && x <= 1],
+  ['last', isString],
+  ['lastAt', isTime],
+  ['solvedAt', isTime, true],
+  ['variant', isCount, true],
+  ['tries', isCount, true],
+  ['box', (x) => Number.isInteger(x) && (x as number) >= 1 && (x as number) <= MAX_BOX],
+  ['due', isTime],
+];
+
+/** A copy of the record with only the known fields, or the first field that is wrong. */
 function checkRecord(key: string, r: unknown): QuestionRecord {
-  const bad = (field: string) => new ProgressFormatError('badField', { key, field });
   if (!isObject(r)) throw new ProgressFormatError('badRecord', { key });
-  if (typeof r.area !== 'string') throw bad('area');
-  if (!Number.isInteger(r.attempts) || (r.attempts as number) < 0) throw bad('attempts');
-  if (typeof r.best !== 'number' || !(r.best >= 0 && r.best <= 1)) throw bad('best');
-  if (typeof r.last !== 'string') throw bad('last');
-  if (!isTime(r.lastAt)) throw bad('lastAt');
-  if (r.solvedAt !== undefined && !isTime(r.solvedAt)) throw bad('solvedAt');
-  if (r.variant !== undefined && !(Number.isInteger(r.variant) && (r.variant as number) >= 0)) throw bad('variant');
-  if (r.tries !== undefined && !(Number.isInteger(r.tries) && (r.tries as number) >= 0)) throw bad('tries');
-  if (!Number.isInteger(r.box) || (r.box as number) < 1 || (r.box as number) > MAX_BOX) throw bad('box');
-  if (!isTime(r.due)) throw bad('due');
-  const record: QuestionRecord = {
-    area: r.area, attempts: r.attempts as number, best: r.best, last: r.last, lastAt: r.lastAt,
-    box: r.box as number, due: r.due,
-  };
-  if (r.solvedAt !== undefined) record.solvedAt = r.solvedAt as string;
-  if (r.variant !== undefined) record.variant = r.variant as number;
-  if (r.tries !== undefined) record.tries = r.tries as number;
-  return record;
+  const record: Record<string, unknown> = {};
+  for (const [field, valid, optional] of FIELDS) {
+    const value = r[field];
+    if (optional && value === undefined) continue;
+    if (!valid(value)) throw new ProgressFormatError('badField', { key, field });
+    record[field] = value;
+  }
+  return record as QuestionRecord;
 }
 
 /**

@@ -18,7 +18,7 @@
  * to the browser, and closures minify far better than `this.` members. Failures are thrown
  * as the very result object that parseExpression returns (`{ ok: false, … }`).
  */
-import * as M from './messages.ts';
+import { msg } from './messages.ts';
 import type { Text } from './types.ts';
 
 export const MAX_EXPR_LENGTH = 500;
@@ -60,7 +60,7 @@ const TOKEN = / *(?:((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+|([eE](?!\w)))?)|([A-Za-z
 export function readLiteral(text: string): ExprResult {
   const v = Number(text);
   const underflow = v === 0 && /[1-9]/.test(text.split(/e/i)[0]!);
-  return Number.isFinite(v) && !underflow ? { ok: true, value: v || 0 } : fail('out-of-range', M.outOfRange());
+  return Number.isFinite(v) && !underflow ? { ok: true, value: v || 0 } : fail('out-of-range', msg('outOfRange'));
 }
 
 function resolveName(name: string, vars: ReadonlyMap<string, number> | undefined): Tok[] {
@@ -71,12 +71,12 @@ function resolveName(name: string, vars: ReadonlyMap<string, number> | undefined
   if (lower === 'pi') return [{ value: Math.PI }];
   const f = FUNCS.get(lower.replace(/^log_(2|10)$/, 'log$1')); // log_2 is log2
   if (f) return [f];
-  if (/^log_?\d*$/.test(lower)) throw fail('ambiguous-log', M.ambiguousLog());
+  if (/^log_?\d*$/.test(lower)) throw fail('ambiguous-log', msg('ambiguousLog'));
   const glued = /^(sqrt|exp|ln|sin|cos|tan|abs)(\d+)$/.exec(lower); // sqrt2 -> sqrt 2
   if (glued) return [FUNCS.get(glued[1]!)!, Number(glued[2])];
-  if (/^(inf(inity)?|nan)$/.test(lower)) throw fail('out-of-range', M.outOfRange());
-  if (/^e\d+$/.test(lower)) throw fail('syntax', M.exponent());
-  throw fail('unknown-name', M.unknownName(name.length > 20 ? name.slice(0, 20) + '…' : name));
+  if (/^(inf(inity)?|nan)$/.test(lower)) throw fail('out-of-range', msg('outOfRange'));
+  if (/^e\d+$/.test(lower)) throw fail('syntax', msg('exponent'));
+  throw fail('unknown-name', msg('unknownName', { name: name.length > 20 ? name.slice(0, 20) + '…' : name }));
 }
 
 function tokenise(src: string, vars: ReadonlyMap<string, number> | undefined): Tok[] {
@@ -84,7 +84,7 @@ function tokenise(src: string, vars: ReadonlyMap<string, number> | undefined): T
   TOKEN.lastIndex = 0; // a throw below may have left it mid-string
   for (let m; (m = TOKEN.exec(src)); ) {
     if (m[1] !== undefined) {
-      if (m[2]) throw fail('syntax', M.exponent());
+      if (m[2]) throw fail('syntax', msg('exponent'));
       const r = readLiteral(m[1]);
       if (!r.ok) throw r;
       out.push(r.value);
@@ -92,7 +92,7 @@ function tokenise(src: string, vars: ReadonlyMap<string, number> | undefined): T
       out.push(...resolveName(m[3], vars));
     } else {
       const op = m[4] === '**' ? '^' : m[4]!;
-      if (!'+-*/^()'.includes(op)) throw fail('syntax', M.unexpected(op));
+      if (!'+-*/^()'.includes(op)) throw fail('syntax', msg('unexpected', { c: op }));
       out.push(op);
     }
   }
@@ -101,14 +101,14 @@ function tokenise(src: string, vars: ReadonlyMap<string, number> | undefined): T
 
 /** Parse and evaluate `src` (already normalised); returns a value or a learner-facing reason. */
 export function parseExpression(src: string, vars?: ReadonlyMap<string, number>): ExprResult {
-  if (src.length > MAX_EXPR_LENGTH) return fail('too-long', M.tooLong());
+  if (src.length > MAX_EXPR_LENGTH) return fail('too-long', msg('tooLong'));
   let toks: Tok[];
   let i = 0;
   let depth = 0;
   /** Consume operator `op` if it comes next. */
   const eat = (op: string): boolean => toks[i] === op && ++i > 0;
   const enter = () => {
-    if (++depth > MAX_DEPTH) throw fail('too-deep', M.tooDeep());
+    if (++depth > MAX_DEPTH) throw fail('too-deep', msg('tooDeep'));
   };
   const sum = (): number => {
     let v = product();
@@ -125,7 +125,7 @@ export function parseExpression(src: string, vars?: ReadonlyMap<string, number>)
       if (eat('*')) v *= unary();
       else if (eat('/')) {
         const r = unary();
-        if (r === 0) throw fail('division-by-zero', M.divisionByZero());
+        if (r === 0) throw fail('division-by-zero', msg('divisionByZero'));
         v /= r;
       } else if (t === '(' || typeof t === 'object' || typeof t === 'function') v *= unary(); // 2pi, 3sqrt(2), 2(1+x)
       else return v;
@@ -147,13 +147,13 @@ export function parseExpression(src: string, vars?: ReadonlyMap<string, number>)
     if (typeof t === 'object') return t.value;
     if (typeof t === 'function') return t(eat('(') ? paren() : unary()); // ln(2), ln 2
     if (t === '(') return paren();
-    throw fail('syntax', t === ')' ? M.missingParen() : M.missingOperand());
+    throw fail('syntax', t === ')' ? msg('missingParen') : msg('missingOperand'));
   };
   /** After a consumed '(': the inside and the closing ')'. */
   const paren = (): number => {
     enter();
     const v = sum();
-    if (!eat(')')) throw fail('syntax', M.missingParen());
+    if (!eat(')')) throw fail('syntax', msg('missingParen'));
     depth--;
     return v;
   };
@@ -162,12 +162,12 @@ export function parseExpression(src: string, vars?: ReadonlyMap<string, number>)
     const value = sum();
     if (i < toks.length) {
       const t = toks[i];
-      throw fail('syntax', typeof t === 'number' ? M.adjacentNumbers() : t === ')' ? M.missingParen() : M.unexpected(typeof t === 'string' ? t : '?'));
+      throw fail('syntax', typeof t === 'number' ? msg('adjacentNumbers') : t === ')' ? msg('missingParen') : msg('unexpected', { c: typeof t === 'string' ? t : '?' }));
     }
-    return Number.isFinite(value) ? { ok: true, value: value || 0 } : fail('out-of-range', M.outOfRange());
+    return Number.isFinite(value) ? { ok: true, value: value || 0 } : fail('out-of-range', msg('outOfRange'));
   } catch (err) {
     if (isFailure(err)) return err;
-    if (err instanceof RangeError) return fail('too-deep', M.tooDeep());
+    if (err instanceof RangeError) return fail('too-deep', msg('tooDeep'));
     throw err;
   }
 }

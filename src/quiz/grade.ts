@@ -3,6 +3,7 @@
  * Pure functions; gradeAnswer never throws, whatever the input string.
  */
 import * as M from './messages.ts';
+import { msg } from './messages.ts';
 import { normaliseInput } from './normalise.ts';
 import { readScalar, type Scalar, type SigFigs } from './parse-number.ts';
 import { MAX_EXPR_LENGTH } from './expression.ts';
@@ -46,11 +47,11 @@ const strictN = (tol: Tolerance): number | undefined =>
 
 /** Read one component; under strict sig figs only typed decimals (which show figures) count. */
 function readComponent(text: string, forms: Form[], tol: Tolerance): Scalar {
-  if (text === '') return { ok: false, code: 'blank', message: M.blank() };
+  if (text === '') return { ok: false, code: 'blank', message: msg('blank') };
   const r = readScalar(text, forms);
   const n = strictN(tol);
   if (r.ok && n !== undefined && r.sig === undefined) {
-    return { ok: false, code: 'form-not-allowed', message: M.strictForm(n, (1.2345678).toPrecision(n)) };
+    return { ok: false, code: 'form-not-allowed', message: msg('strictForm', { n, x: (1.2345678).toPrecision(n) }) };
   }
   return r;
 }
@@ -87,9 +88,9 @@ function precisionHint(x: Read, v: number, tol: Tolerance): Text | undefined {
   if (!x.sig || strictN(tol) !== undefined) return undefined;
   const shown = x.sig.max;
   if (shown >= 17 || Math.abs(x.value - v) > sigfigBand(v, shown) * (1 + 1e-9)) return undefined;
-  if ('decimals' in tol) return M.precisionDecimals(tol.decimals);
+  if ('decimals' in tol) return msg('precisionDecimals', { n: tol.decimals });
   const need = sigfigsNeeded(v, tol, shown);
-  return need === undefined ? undefined : M.precisionSig(need);
+  return need === undefined ? undefined : msg('precisionSig', { n: need });
 }
 
 function gradeScalar(s: string, answer: Answer, v: number, forms: Form[], tol: Tolerance): Grade {
@@ -97,7 +98,7 @@ function gradeScalar(s: string, answer: Answer, v: number, forms: Form[], tol: T
   if (!r.ok) {
     const list = r.code === 'syntax' ? splitList(s) : undefined;
     if ((r.code === 'syntax' && s.startsWith('[')) || (list && (list.matrix || list.rows[0]!.length > 1) && list.rows.flat().every((c) => readScalar(c, forms).ok))) {
-      return incorrect(0, 'shape', M.notAList());
+      return incorrect(0, 'shape', msg('notAList'));
     }
     return invalid(r.code, r.message);
   }
@@ -117,26 +118,26 @@ function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Gr
   const nRows = refRows.length;
   const nCols = refRows[0]?.length ?? 0;
   const typed = splitList(s);
-  if (!typed) return invalid('syntax', M.brackets());
+  if (!typed) return invalid('syntax', msg('brackets'));
   const rows = typed.rows;
   if (isMatrix) {
-    if (rows.length !== nRows || rows.some((r) => r.length !== nCols)) return incorrect(0, 'shape', M.matrixShape(nRows, nCols));
+    if (rows.length !== nRows || rows.some((r) => r.length !== nCols)) return incorrect(0, 'shape', msg('matrixShape', { r: nRows, c: nCols }));
   } else {
     const items = rows[0]!;
-    if (typed.matrix) return incorrect(0, 'shape', M.vectorShape(nCols, rows.flat().length));
+    if (typed.matrix) return incorrect(0, 'shape', msg('vectorShape', { n: nCols, m: rows.flat().length }));
     if (items.length !== nCols) {
       if (items.length === 1 && nCols > 1) {
         const bySpace = (unwrap(s) ?? s).split(' ');
-        if (bySpace.length > 1 && bySpace.every((c) => readScalar(c, forms).ok)) return invalid('syntax', M.separator());
+        if (bySpace.length > 1 && bySpace.every((c) => readScalar(c, forms).ok)) return invalid('syntax', msg('separator'));
       }
-      return incorrect(0, 'shape', M.vectorShape(nCols, items.length));
+      return incorrect(0, 'shape', msg('vectorShape', { n: nCols, m: items.length }));
     }
   }
   const xs: Read[] = [];
   for (let i = 0; i < rows.length; i++) {
     for (let j = 0; j < rows[i]!.length; j++) {
       const r = readComponent(rows[i]![j]!, forms, tol);
-      if (!r.ok) return invalid(r.code, isMatrix ? M.cell(i + 1, j + 1, r.message) : M.component(j + 1, r.message));
+      if (!r.ok) return invalid(r.code, isMatrix ? msg('cell', { r: i + 1, c: j + 1, inner: r.message }) : msg('component', { i: j + 1, inner: r.message }));
       xs.push(r);
     }
   }
@@ -152,16 +153,16 @@ function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Gr
   }
   const w = findWrong(xs, answer.wrong, false, ordered, tol);
   if (w) return incorrect(score, 'targeted', w.message);
-  if (answer.partial === true && k > 0) return incorrect(score, 'partial', M.partial(k, n));
+  if (answer.partial === true && k > 0) return incorrect(score, 'partial', msg('partial', { k, n }));
   return incorrect(score);
 }
 
 function gradeUnsafe(input: string, answer: Answer): Grade {
-  if (typeof input !== 'string') return invalid('blank', M.blank());
-  if (input.length > MAX_RAW_LENGTH) return invalid('too-long', M.tooLong());
+  if (typeof input !== 'string') return invalid('blank', msg('blank'));
+  if (input.length > MAX_RAW_LENGTH) return invalid('too-long', msg('tooLong'));
   const s = normaliseInput(input);
-  if (s === '') return invalid('blank', M.blank());
-  if (s.length > MAX_EXPR_LENGTH) return invalid('too-long', M.tooLong());
+  if (s === '') return invalid('blank', msg('blank'));
+  if (s.length > MAX_EXPR_LENGTH) return invalid('too-long', msg('tooLong'));
   const forms = formsOf(answer);
   const tol = answer.tolerance ?? DEFAULT_TOLERANCE;
   if (typeof answer.value === 'number') return gradeScalar(s, answer, answer.value, forms, tol);
@@ -190,9 +191,9 @@ export function gradeAnswer(input: string, answer: Answer): Grade {
  */
 export function gradeChoice(selected: number[], choices: ChoiceLike[], multiple: boolean): Grade {
   const picks = [...new Set(Array.isArray(selected) ? selected : [])];
-  if (picks.length === 0) return invalid('blank', M.chooseOne());
-  if (picks.some((i) => !Number.isInteger(i) || !choices[i])) return invalid('choice', M.badChoice());
-  if (!multiple && picks.length > 1) return invalid('choice', M.onlyOne());
+  if (picks.length === 0) return invalid('blank', msg('chooseOne'));
+  if (picks.some((i) => !Number.isInteger(i) || !choices[i])) return invalid('choice', msg('badChoice'));
+  if (!multiple && picks.length > 1) return invalid('choice', msg('onlyOne'));
   const isRight = (i: number) => choices[i]!.correct === true;
   const total = choices.filter((c) => c.correct === true).length;
   const right = picks.filter(isRight).length;
@@ -212,14 +213,14 @@ export function gradeChoice(selected: number[], choices: ChoiceLike[], multiple:
  * parts' own messages (prefixed) or "k of n parts are right".
  */
 export function gradeParts(inputs: string[], parts: { answer: Answer }[]): Grade {
-  if (!Array.isArray(inputs) || inputs.length !== parts.length) return invalid('shape', M.partsCount(parts.length));
+  if (!Array.isArray(inputs) || inputs.length !== parts.length) return invalid('shape', msg('partsCount', { n: parts.length }));
   const grades = parts.map((p, i) => gradeAnswer(inputs[i]!, p.answer));
   const bad = grades.findIndex((g) => g.status === 'invalid');
-  if (bad >= 0) return invalid(grades[bad]!.code ?? 'syntax', M.part(bad + 1, grades[bad]!.message ?? M.blank()));
+  if (bad >= 0) return invalid(grades[bad]!.code ?? 'syntax', msg('part', { i: bad + 1, inner: grades[bad]!.message ?? msg('blank') }));
   const notRight = grades.filter((g) => g.status !== 'correct');
   if (notRight.length === 0) return correct();
   const score = grades.reduce((a, g) => a + g.score, 0) / grades.length;
-  const notes = grades.flatMap((g, i) => (g.message && g.status !== 'correct' ? [M.part(i + 1, g.message)] : []));
-  const message = notes.length > 0 ? { en: notes.map((m) => m.en).join(' '), zh: notes.map((m) => m.zh).join(' ') } : M.partsPartial(grades.length - notRight.length, grades.length);
+  const notes = grades.flatMap((g, i) => (g.message && g.status !== 'correct' ? [msg('part', { i: i + 1, inner: g.message })] : []));
+  const message = notes.length > 0 ? { en: notes.map((m) => m.en).join(' '), zh: notes.map((m) => m.zh).join(' ') } : msg('partsPartial', { k: grades.length - notRight.length, n: grades.length });
   return incorrect(score, score > 0 ? 'partial' : notRight[0]!.code, message);
 }

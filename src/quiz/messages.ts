@@ -10,6 +10,7 @@
  * element does with its page's language in both slots.
  */
 import type { Form, Text } from './types.ts';
+import type en from '../i18n/en.json';
 
 /** Templates keyed without the `engine.` prefix; `{name}` is filled in. */
 export type MessageTemplates = Record<string, string>;
@@ -31,7 +32,11 @@ const fillIn = (lang: keyof Text, key: string, vars: Vars): string =>
     return typeof v === 'object' ? v[lang] : String(v);
   });
 
-const m = (key: string, vars: Vars = {}): Text => ({ en: fillIn('en', key, vars), zh: fillIn('zh', key, vars) });
+/** A message key: an `engine.*` key of src/i18n/en.json without the prefix. */
+export type MessageKey = keyof typeof en extends infer K ? (K extends `engine.${infer Name}` ? Name : never) : never;
+
+/** The message `key` in both languages, `{name}` filled from `vars` (a Text fills each language). */
+export const msg = (key: MessageKey, vars: Vars = {}): Text => ({ en: fillIn('en', key, vars), zh: fillIn('zh', key, vars) });
 
 /** One template per language and list: "a, b or c" / "a、b或c". */
 function joinOr(lang: keyof Text, items: string[], kind: 'list' | 'example'): string {
@@ -49,56 +54,13 @@ export const formsPhrase = (forms: readonly Form[]): Text =>
 const FORM_EXAMPLE: Record<Form, string> = { decimal: '0.5', fraction: '1/2', scientific: '6.02e23', percent: '50%', expression: 'sqrt(2)/2' };
 
 /** What a number must look like here: the forms and an example of each. */
-const formsHint = (key: string, forms: readonly Form[]) =>
-  m(key, { forms: formsPhrase(forms), examples: bothLanguages((lang) => joinOr(lang, forms.map((f) => FORM_EXAMPLE[f]), 'example')) });
+const formsHint = (key: 'syntax' | 'formNotAllowed', forms: readonly Form[]) =>
+  msg(key, { forms: formsPhrase(forms), examples: bothLanguages((lang) => joinOr(lang, forms.map((f) => FORM_EXAMPLE[f]), 'example')) });
 
-export const blank = () => m('blank');
-export const tooLong = () => m('tooLong');
-export const tooDeep = () => m('tooDeep');
-
-/** For `0。5` and `0,5`: "Use . as the decimal point: type 0.5." */
-export const decimalPoint = (fixed: string) => m('decimalPoint', { fixed });
-export const decimalComma = (fixed: string) => m('decimalComma', { fixed });
-export const grouping = () => m('grouping');
 export const syntax = (forms: readonly Form[]) => formsHint('syntax', forms);
 export const formNotAllowed = (forms: readonly Form[]) => formsHint('formNotAllowed', forms);
 
-/** Syntax errors inside an expression: the reason, then an example expression. */
-export const unexpected = (c: string) => m('unexpected', { c });
-export const missingParen = () => m('missingParen');
-export const missingOperand = () => m('missingOperand');
-export const adjacentNumbers = () => m('adjacentNumbers');
-
-/** `1.5e`, `2e+`, `e5`. */
-export const exponent = () => m('exponent');
-export const percentNotAllowed = (fixed: string) => m('percentNotAllowed', { fixed });
-export const strictForm = (n: number, x: string) => m('strictForm', { n, x });
-export const divisionByZero = () => m('divisionByZero');
-/** Infinite, not a number, or too large or too small (but not 0) to represent. */
-export const outOfRange = () => m('outOfRange');
-export const ambiguousLog = () => m('ambiguousLog');
-export const unknownName = (name: string) => m('unknownName', { name });
-export const separator = () => m('separator');
-export const brackets = () => m('brackets');
-
 /** Right value(s), wrong count of figures under strict sig figs; `typed` is the count for a scalar. */
-export const sigfigs = (n: number, typed?: string) => m(typed ? 'sigfigsScalar' : 'sigfigsList', { n, typed: typed ?? '' });
-export const notAList = () => m('notAList');
-export const vectorShape = (n: number, m_: number) => m('vectorShape', { n, m: m_ });
-export const matrixShape = (r: number, c: number) => m('matrixShape', { r, c });
-export const component = (i: number, inner: Text) => m('component', { i, inner });
-export const cell = (r: number, c: number, inner: Text) => m('cell', { r, c, inner });
-export const part = (i: number, inner: Text) => m('part', { i, inner });
-
-export const precisionSig = (n: number) => m('precisionSig', { n });
-export const precisionDecimals = (n: number) => m('precisionDecimals', { n });
-
-/** "k of n <things> are right." */
-export const partial = (k: number, n: number) => m('partial', { k, n });
-export const partsPartial = (k: number, n: number) => m('partsPartial', { k, n });
-export const partsCount = (n: number) => m('partsCount', { n });
-export const chooseOne = () => m('chooseOne');
-export const onlyOne = () => m('onlyOne');
-export const badChoice = () => m('badChoice');
+export const sigfigs = (n: number, typed?: string) => msg(typed ? 'sigfigsScalar' : 'sigfigsList', { n, typed: typed ?? '' });
 export const choicePartial = (right: number, total: number, wrong: number) =>
-  m(wrong ? 'choicePartialWrong' : 'choicePartial', { right, total, wrong });
+  msg(wrong ? 'choicePartialWrong' : 'choicePartial', { right, total, wrong });

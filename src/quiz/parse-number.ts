@@ -4,6 +4,7 @@
  */
 import { fail, MAX_EXPR_LENGTH, parseExpression, readLiteral, type Failure } from './expression.ts';
 import * as M from './messages.ts';
+import { msg } from './messages.ts';
 import type { Form } from './types.ts';
 
 /** Significant figures shown by typed text: `100` shows 1 to 3, `10.0` shows 3. */
@@ -51,8 +52,8 @@ function decimalValue(text: string): Scalar {
 
 /** Read one scalar; `s` is normalised and non-empty. */
 export function readScalar(s: string, forms: readonly Form[]): Scalar {
-  if (s.length > MAX_EXPR_LENGTH) return fail('too-long', M.tooLong());
-  if (s.includes('。')) return fail('full-stop', M.decimalPoint(s.length <= 24 ? s.replace(/。/g, '.') : '0.5'));
+  if (s.length > MAX_EXPR_LENGTH) return fail('too-long', msg('tooLong'));
+  if (s.includes('。')) return fail('full-stop', msg('decimalPoint', { fixed: s.length <= 24 ? s.replace(/。/g, '.') : '0.5' }));
   const expr = forms.includes('expression');
   /** An expression question accepts every form except percent. */
   const allows = (f: Form) => expr || forms.includes(f);
@@ -64,7 +65,7 @@ export function readScalar(s: string, forms: readonly Form[]): Scalar {
     const r = decimalValue(body);
     if (!r.ok) return r;
     const value = r.value / 100;
-    if (!forms.includes('percent')) return fail('form-not-allowed', M.percentNotAllowed(String(Number(value.toPrecision(12)))));
+    if (!forms.includes('percent')) return fail('form-not-allowed', msg('percentNotAllowed', { fixed: String(Number(value.toPrecision(12))) }));
     return ok(value, r.sig);
   }
 
@@ -72,8 +73,8 @@ export function readScalar(s: string, forms: readonly Form[]): Scalar {
     // a plain integer is also a fraction (n/1)
     return allows('decimal') || (forms.includes('fraction') && /^[+-]?[\d, ]+$/.test(s)) ? decimalValue(s) : notAllowed();
   }
-  if (DEC_COMMA.test(s)) return fail('decimal-comma', M.decimalComma(s.replace(',', '.')));
-  if (/^[+-]?[\d,]+(\.\d*)?$/.test(s) && s.includes(',')) return fail('grouping', M.grouping());
+  if (DEC_COMMA.test(s)) return fail('decimal-comma', msg('decimalComma', { fixed: s.replace(',', '.') }));
+  if (/^[+-]?[\d,]+(\.\d*)?$/.test(s) && s.includes(',')) return fail('grouping', msg('grouping'));
 
   let m = SCI_E.exec(s) ?? SCI_TEN.exec(s);
   if (m && (m[2] === '(') === (m[4] === ')')) {
@@ -81,7 +82,7 @@ export function readScalar(s: string, forms: readonly Form[]): Scalar {
     const r = readLiteral(`${m[1] ?? 1}e${m[3]}`); // `10^5` alone has no mantissa
     return r.ok ? ok(r.value, m[1] === undefined ? undefined : countSigFigs(m[1])) : r;
   }
-  if (DANGLING.test(s) || /^[+-]?[eE][+-]?\d+$/.test(s)) return fail('syntax', M.exponent()); // 1.5e, e5
+  if (DANGLING.test(s) || /^[+-]?[eE][+-]?\d+$/.test(s)) return fail('syntax', msg('exponent')); // 1.5e, e5
 
   m = MIXED.exec(s);
   // a b/c with b < c (so c > 0) and no leading zero in b
@@ -97,9 +98,9 @@ export function readScalar(s: string, forms: readonly Form[]): Scalar {
     const den = decimalValue(m[2]!);
     if (!num.ok) return num;
     if (!den.ok) return den;
-    if (den.value === 0) return fail('division-by-zero', M.divisionByZero());
+    if (den.value === 0) return fail('division-by-zero', msg('divisionByZero'));
     const v = num.value / den.value;
-    return Number.isFinite(v) ? ok(v || 0) : fail('out-of-range', M.outOfRange());
+    return Number.isFinite(v) ? ok(v || 0) : fail('out-of-range', msg('outOfRange'));
   }
 
   const r = parseExpression(s);
