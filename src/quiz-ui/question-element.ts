@@ -214,7 +214,7 @@ class QuestionElement extends HTMLElement {
     const detail = document.createElement('span');
     // Targeted feedback (mistakes, choice feedback) is author-written HTML rendered at build
     // time; the engine's own messages may quote the learner's input, so they stay plain text.
-    if (grade.message && grade.code === 'targeted') detail.innerHTML = ` ${grade.message[lang]}`;
+    if (grade.message && (grade.code === 'targeted' || grade.html)) detail.innerHTML = ` ${grade.message[lang]}`;
     else if (grade.message) detail.textContent = ` ${grade.message[lang]}`;
     feedback.replaceChildren(verdict, detail);
     if (grade.status === 'correct' || tries >= ATTEMPTS_BEFORE_SOLUTION) {

@@ -25,6 +25,12 @@ import { maxMatching, splitList, unwrap } from './vector.ts';
 /** Raw inputs longer than this are refused before normalisation (spaces collapse later). */
 const MAX_RAW_LENGTH = 4 * MAX_EXPR_LENGTH;
 
+/** Text made safe to insert as HTML (element content: `&` and `<` are all that matter). */
+const escapeHtml = (t: Text): Text => {
+  const e = (s: string) => s.replace(/[&<]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return { en: e(t.en), zh: e(t.zh) };
+};
+
 const invalid = (code: string, message: Text): Grade => ({ status: 'invalid', score: 0, code, message });
 const correct = (): Grade => ({ status: 'correct', score: 1 });
 function incorrect(score = 0, code?: string, message?: Text): Grade {
@@ -220,7 +226,12 @@ export function gradeParts(inputs: string[], parts: { answer: Answer }[]): Grade
   const notRight = grades.filter((g) => g.status !== 'correct');
   if (notRight.length === 0) return correct();
   const score = grades.reduce((a, g) => a + g.score, 0) / grades.length;
-  const notes = grades.flatMap((g, i) => (g.message && g.status !== 'correct' ? [msg('part', { i: i + 1, inner: g.message })] : []));
+  // A part's targeted feedback is author HTML; then the whole message is HTML, the parts'
+  // other messages (which may quote the learner's input) escaped.
+  const html = notRight.some((g) => g.code === 'targeted');
+  const notes = grades.flatMap((g, i) => (g.message && g.status !== 'correct' ? [msg('part', { i: i + 1, inner: html && g.code !== 'targeted' ? escapeHtml(g.message) : g.message })] : []));
   const message = notes.length > 0 ? { en: notes.map((m) => m.en).join(' '), zh: notes.map((m) => m.zh).join(' ') } : msg('partsPartial', { k: grades.length - notRight.length, n: grades.length });
-  return incorrect(score, score > 0 ? 'partial' : notRight[0]!.code, message);
+  const g = incorrect(score, score > 0 ? 'partial' : notRight[0]!.code, message);
+  if (html) g.html = true;
+  return g;
 }

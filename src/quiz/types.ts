@@ -44,6 +44,12 @@ export type Grade = {
   score: number;
   code?: string;
   message?: Text;
+  /**
+   * The message is HTML: a multi-part grade that quotes a part's targeted feedback (author
+   * HTML, rendered at build time), the other parts' messages escaped. Otherwise a message is
+   * plain text, except code `targeted`, which is author HTML itself.
+   */
+  html?: true;
 };
 
 /** One choice as the grader needs it. */

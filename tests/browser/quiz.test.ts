@@ -213,12 +213,18 @@ describe('numeric questions', () => {
       expect(await status(q)).toBe('incorrect');
       expect(await feedback(q)).toContain(T(lang, 'quizui.partial', { pct: 67 }));
       expect((await stored(page))!.questions[key]).toMatchObject({ attempts: 1, best: 2 / 3 });
+      // The variance for the standard deviation: that part's targeted feedback, math and all.
+      await parts.nth(1).fill('90');
+      await parts.nth(2).press('Enter');
+      expect(await feedback(q)).toContain(lang === 'en' ? 'That is the variance' : '这是方差');
+      expect(await feedback(q)).not.toContain('<');
+      expect(await q.locator('.q-feedback .katex').count()).toBeGreaterThan(0);
       // All right.
       await parts.nth(1).fill('9.49');
       await q.locator('.q-check').click();
       expect(await status(q)).toBe('correct');
       expect(await solutionVisible(q)).toBe(true);
-      expect((await stored(page))!.questions[key]).toMatchObject({ attempts: 2, best: 1, last: '900 | 9.49 | 10/9' });
+      expect((await stored(page))!.questions[key]).toMatchObject({ attempts: 3, best: 1, last: '900 | 9.49 | 10/9' });
       // After a reload every part gets its last answer back.
       await page.reload();
       const again = await question(page, 'dropout-mask-count');

@@ -108,6 +108,23 @@ describe('shared message templates', () => {
     expect(gradeParts(['1'], [{ answer: num(1) }, { answer: num(2) }])).toMatchObject({ status: 'invalid', code: 'shape' });
     expect(gradeParts(['2', '1'], [{ answer: num(1) }, { answer: num(2) }]).message?.en).toBe('0 of 2 parts are right.');
   });
+  it("quote a part's targeted feedback as HTML, with the other parts' messages escaped", () => {
+    const mistake = { en: 'That is <em>the variance</em>.', zh: '这是<em>方差</em>。' };
+    const parts = [
+      { answer: { ...num(9.49), tolerance: { rel: 0.01 }, wrong: [{ value: 90, message: mistake }] } },
+      { answer: { ...num(1 / 3), tolerance: { rel: 0.001 } } },
+    ];
+    const g = gradeParts(['90', '0.33'], parts);
+    expect(g).toMatchObject({ status: 'incorrect', score: 0, html: true });
+    expect(g.message?.en).toBe('Part 1: That is <em>the variance</em>. Part 2: Close, but not precise enough: give at least 3 significant figures.');
+    expect(g.message?.zh).toContain('第 1 小题：这是<em>方差</em>。');
+    // Without targeted feedback the message stays plain text.
+    expect(gradeParts(['9.49', '0.33'], parts).html).toBeUndefined();
+    // A shape message next to targeted feedback is carried along in the HTML.
+    const escaped = gradeParts(['90', '[1, 2]'], [parts[0]!, { answer: num(1) }]);
+    expect(escaped.html).toBe(true);
+    expect(escaped.message?.en).toMatch(/^Part 1: That is <em>the variance<\/em>\. Part 2: /);
+  });
 });
 
 describe('RESERVED_NAMES (a written-out list, so the browser bundle can drop it)', () => {
