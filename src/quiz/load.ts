@@ -97,6 +97,15 @@ function checkAnswerValues(a: Answer, field: string, where: string, add: (field:
     if (clash) {
       add(`${field}.wrong[${i}].value`, `coincides with the reference value ${refs.map(formatNumber).join(', ')} within tolerance${where}`);
     }
+    // Two mistakes that give the same number: the learner would get the earlier one's
+    // feedback for the later one's mistake.
+    (a.wrong ?? []).slice(0, i).forEach((earlier, k) => {
+      const es = flat(earlier.value);
+      const et = earlier.tolerance ?? tol;
+      if (es.length === ws.length && ws.every((x, j) => withinTolerance(x, es[j]!, et))) {
+        add(`${field}.wrong[${i}].value`, `coincides with wrong[${k}] (${es.map(formatNumber).join(', ')}) within tolerance, so its feedback would never show${where}`);
+      }
+    });
   });
 }
 

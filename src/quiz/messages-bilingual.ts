@@ -1,9 +1,15 @@
 /**
  * Installs the engine's message templates in both languages, for Node and the build (quiz
  * files are graded against their reference answers there). Never import it from browser
- * code: a page installs its own language only (question-element.ts).
+ * code: a page installs its own language only (question-element.ts). The JSON is imported
+ * with its type attribute so that plain Node (scripts/bench-grading.ts) can load it too.
  */
-import { stringsWithPrefix } from '../i18n/index.ts';
-import { setMessages } from './messages.ts';
+import en from '../i18n/en.json' with { type: 'json' };
+import zh from '../i18n/zh.json' with { type: 'json' };
+import { setMessages, type MessageTemplates } from './messages.ts';
 
-setMessages(stringsWithPrefix('en', 'engine'), stringsWithPrefix('zh', 'engine'));
+/** The `engine.*` strings of one language, keyed without the prefix. */
+const engineStrings = (all: Record<string, string>): MessageTemplates =>
+  Object.fromEntries(Object.entries(all).flatMap(([key, text]) => (key.startsWith('engine.') ? [[key.slice('engine.'.length), text]] : [])));
+
+setMessages(engineStrings(en), engineStrings(zh));

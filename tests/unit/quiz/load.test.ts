@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string> = {
   'no-correct-choice': `${F('no-correct-choice')}: question "softmax-argmax", field choices: no choice is marked correct: true`,
   'two-correct-single': `${F('two-correct-single')}: question "softmax-argmax", field choices: 2 choices are marked correct; set multiple: true or mark only one`,
   'wrong-coincides': `${F('wrong-coincides')}: question "fair-coin-entropy", field answer.wrong[0].value: coincides with the reference value 1 within tolerance`,
+  'wrong-twice': `${F('wrong-twice')}: question "head-dim", field answer.wrong[1].value: coincides with wrong[0] (64) within tolerance, so its feedback would never show (for d = 4096, h = 64)`,
   'empty-questions': `${F('empty-questions')}: field questions: the quiz has no questions`,
   'negative-tolerance': `${F('negative-tolerance')}: question "fair-coin-entropy", field answer.tolerance.rel: rel must be ≥ 0`,
   'sigfigs-not-integer': `${F('sigfigs-not-integer')}: question "fair-coin-entropy", field answer.tolerance.sigfigs: sigfigs must be a positive integer`,
