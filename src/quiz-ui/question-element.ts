@@ -78,8 +78,11 @@ class QuestionElement extends HTMLElement {
     const record = $progress.get().questions[this.key];
     // data-offset is the question key's hash, computed at build time (Quiz.astro).
     const wanted = record?.variant ?? (count > 1 ? (learnerSeed() + Number(this.dataset.offset ?? 0)) % count : 0);
-    // Input typed before this script arrived is kept when the variant does not change.
-    if (wanted !== 0 && wanted < count) this.showVariant(wanted);
+    // A learner already at work in the question (focus in it, or something typed or chosen
+    // before this script arrived) keeps the variant on screen: switching would throw it away.
+    const busy = this.contains(document.activeElement) || this.inputs().some((el) => el.value !== '') || !!this.querySelector('.q-body input:checked');
+    const stay = busy && wanted !== 0;
+    if (wanted !== 0 && wanted < count && !stay) this.showVariant(wanted);
     else this.prepareVariant();
     this.$('.q-check')?.addEventListener('click', () => this.check());
     this.$('.q-hint')?.addEventListener('click', () => this.nextHint());
@@ -91,9 +94,12 @@ class QuestionElement extends HTMLElement {
         this.check();
       }
     });
-    this.restoreLastAnswer();
-    // The solution opened after three tries on this variant stays open across reloads.
-    if ((record?.tries ?? 0) >= ATTEMPTS_BEFORE_SOLUTION) this.revealSolution();
+    // The stored answer and tries belong to the stored variant, not to the one kept on screen.
+    if (!stay) {
+      this.restoreLastAnswer();
+      // The solution opened after three tries on this variant stays open across reloads.
+      if ((record?.tries ?? 0) >= ATTEMPTS_BEFORE_SOLUTION) this.revealSolution();
+    }
     this.showHistory();
     showStorageNotice();
     this.setAttribute('data-ready', '');

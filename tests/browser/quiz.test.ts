@@ -289,6 +289,35 @@ describe('choice questions', () => {
 
 describe('variants and kept progress', () => {
   for (const lang of LANGS) {
+    it(`keeps what was typed before the quiz code arrived, on the variant it was typed into (${lang})`, async () => {
+      const { page, context } = await site.page();
+      // Hold the quiz code back until the learner has typed.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await context.route(/question-element\.[\w-]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${site.url}${DISTRIBUTIONS(lang)}`);
+      const q = page.locator('afm-question#q-scaled-dot-variance');
+      // A learner seed that would put this learner on variant 1, not the variant 0 on screen.
+      const [offset, count] = await q.evaluate((el) => [Number(el.getAttribute('data-offset')), Number(el.getAttribute('data-count'))]);
+      await page.evaluate((seed) => localStorage.setItem('afm-seed', String(seed)), (((1 - offset) % count) + count) % count);
+      const input = q.locator('.q-body .q-input');
+      await input.scrollIntoViewIfNeeded();
+      await input.focus();
+      await page.keyboard.type('12.5');
+      release();
+      await q.locator('xpath=self::*[@data-ready]').waitFor();
+      expect(await input.inputValue()).toBe('12.5');
+      expect(await q.locator('.q-body').getAttribute('data-variant')).toBe('0');
+      // A fresh visit, with nothing typed, goes to the seed's variant.
+      await page.reload();
+      const again = await question(page, 'scaled-dot-variance');
+      expect(await again.locator('.q-body').getAttribute('data-variant')).toBe('1');
+      site.assertNoErrors();
+    });
+
     it(`keeps the variant across reloads; "Another variant" changes the numbers and is kept too (${lang})`, async () => {
       const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'scaled-dot-variance');
       const variantOf = async (el: Locator) => el.locator('.q-body').getAttribute('data-variant');
