@@ -6,8 +6,8 @@
  * the browser then ships no message text in JavaScript (a page hands its scripts the
  * templates of its own language, see UiStrings.astro), and the i18n test holds both languages
  * to the same keys. Whoever runs the engine installs the templates first with `setMessages`:
- * the build does (build.ts), the unit tests do (tests/setup/engine-messages.ts), the quiz
- * element does with its page's language in both slots.
+ * the build does (build.ts imports messages-bilingual.ts, as the unit tests do through
+ * vitest.config.ts), and the quiz element does with its page's language in both slots.
  */
 import type { Form, Text } from './types.ts';
 import type en from '../i18n/en.json';
