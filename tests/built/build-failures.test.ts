@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../helpers/content.ts';
+import { buildEnv } from '../helpers/build-env.ts';
 
 const good = (title: string) => `---
 title: ${title}
@@ -35,16 +36,14 @@ function buildFixture(files: Record<string, string>): { status: number | null; o
     mkdirSync(join(dir, 'quizzes'), { recursive: true });
     const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
       cwd: repoRoot,
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
+      env: buildEnv({
         AFM_CONTENT_DIR: join(dir, 'content'),
         AFM_QUIZ_DIR: join(dir, 'quizzes'),
         AFM_OUT_DIR: join(dir, 'dist'),
         // Its own content store, so the real site's cache is untouched.
         AFM_CACHE_DIR: join(dir, 'cache'),
         AFM_FIXTURE_BUILD: '1',
-      },
+      }),
       encoding: 'utf8',
     });
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../helpers/content.ts';
 import { checkLinks, formatProblems, listHtml, type LinkReport } from '../helpers/links.ts';
 import { siteConfig } from '../../site.config.mjs';
+import { buildEnv } from '../helpers/build-env.ts';
 
 const base = '/ai-math/';
 const outDir = join(repoRoot, '.builds', 'subpath');
@@ -31,22 +32,10 @@ function copySources(): void {
 }
 
 function build(): Promise<{ code: number | null; output: string }> {
-  // Vitest puts BASE_URL=/, MODE, DEV, PROD and SSR (and NODE_ENV=test) into process.env; a
-  // child build would take them as environment variables, and BASE_URL would override the
-  // configured base in every `import.meta.env.BASE_URL` of the pages.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(key) && !key.startsWith('VITEST')),
-  );
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(srcCopy, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
       cwd: srcCopy,
-      env: {
-        ...env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        AFM_BASE: base,
-        AFM_OUT_DIR: outDir,
-        AFM_CACHE_DIR: join(srcCopy, '.cache', 'astro'),
-      },
+      env: buildEnv({ AFM_BASE: base, AFM_OUT_DIR: outDir, AFM_CACHE_DIR: join(srcCopy, '.cache', 'astro') }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildEnv } from '../helpers/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -18,7 +19,8 @@ export default function buildSite(): void {
   const started = Date.now();
   const result = spawnSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', AFM_OUT_DIR: join(root, 'dist') },
+    // As `npm run build` makes it: production code of every library, the configured base.
+    env: buildEnv({ AFM_OUT_DIR: join(root, 'dist') }),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
