@@ -7,7 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexCheck from './src/integrations/rehype-katex-check.ts';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.ts';
-import rehypeScrollableMath from './src/integrations/rehype-scrollable-math.ts';
+import rehypeScrollable from './src/integrations/rehype-scrollable.ts';
 import { katexWoff2Only } from './src/integrations/vite-katex-woff2.ts';
 import { searchAndOffline } from './src/integrations/search-and-offline.ts';
 import { noModulePreload } from './src/integrations/vite-no-preload-helper.ts';
@@ -30,8 +30,8 @@ export default defineConfig({
       rehypePlugins: [
         rehypeKatexCheck,
         [rehypeKatex, { strict: 'ignore', output: 'htmlAndMathml' }],
-        // Wide display formulas scroll sideways: let a keyboard reach them.
-        rehypeScrollableMath,
+        // Wide display formulas and tables scroll sideways: let a keyboard reach them.
+        rehypeScrollable,
         // Authors write root-relative links (`/en/...`); under a sub-path they need the base.
         [rehypeBaseLinks, { base: siteConfig.base }],
       ],

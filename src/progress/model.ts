@@ -51,9 +51,11 @@ export const MAX_BOX = 5;
  * message in their language (`progressui.reason.<code>` in src/i18n). The browser never shows
  * English-only text, so none is carried here; `message` is the code, for logs.
  */
+export const PROGRESS_ERROR_CODES = ['notJson', 'notOurs', 'notProgress', 'noQuestions', 'newer', 'unknownVersion', 'badRecord', 'badField'] as const;
+
 export class ProgressFormatError extends Error {
   constructor(
-    readonly code: 'notJson' | 'notOurs' | 'notProgress' | 'noQuestions' | 'newer' | 'unknownVersion' | 'badRecord' | 'badField',
+    readonly code: (typeof PROGRESS_ERROR_CODES)[number],
     readonly vars: Record<string, string | number> = {},
   ) {
     super(code);

@@ -2,8 +2,7 @@
  * Grading: gradeAnswer (numbers, vectors, matrices), gradeChoice, gradeParts.
  * Pure functions; gradeAnswer never throws, whatever the input string.
  */
-import * as M from './messages.ts';
-import { msg } from './messages.ts';
+import { choicePartial, formsHint, msg, sigfigs } from './messages.ts';
 import { normaliseInput } from './normalise.ts';
 import { readScalar, type Scalar, type SigFigs } from './parse-number.ts';
 import { MAX_EXPR_LENGTH } from './expression.ts';
@@ -110,7 +109,7 @@ function gradeScalar(s: string, answer: Answer, v: number, forms: Form[], tol: T
   }
   const c = compare(r, v, tol);
   if (c === 'ok') return correct();
-  if (c === 'sigfigs') return incorrect(0, 'sigfigs', M.sigfigs(strictN(tol)!, sigText(r.sig!)));
+  if (c === 'sigfigs') return incorrect(0, 'sigfigs', sigfigs(strictN(tol)!, sigText(r.sig!)));
   const w = findWrong([r], answer.wrong, true, true, tol);
   if (w) return incorrect(0, 'targeted', w.message);
   const hint = precisionHint(r, v, tol);
@@ -155,7 +154,7 @@ function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Gr
   const score = answer.partial === true ? k / n : 0;
   const nStrict = strictN(tol);
   if (nStrict !== undefined && countMatches(xs, refs, ordered, (x, v) => compare(x, v, tol) !== 'no') === n) {
-    return incorrect(score, 'sigfigs', M.sigfigs(nStrict));
+    return incorrect(score, 'sigfigs', sigfigs(nStrict));
   }
   const w = findWrong(xs, answer.wrong, false, ordered, tol);
   if (w) return incorrect(score, 'targeted', w.message);
@@ -183,7 +182,7 @@ export function gradeAnswer(input: string, answer: Answer): Grade {
   try {
     return gradeUnsafe(input, answer);
   } catch {
-    return invalid('syntax', M.syntax(DEFAULT_FORMS));
+    return invalid('syntax', formsHint('syntax', DEFAULT_FORMS));
   }
 }
 
@@ -208,7 +207,7 @@ export function gradeChoice(selected: number[], choices: ChoiceLike[], multiple:
   const score = multiple ? Math.max(0, (right - wrongPicks.length) / Math.max(1, total)) : 0;
   const fb = wrongPicks.map((i) => choices[i]!.feedback).find((f) => f !== undefined);
   if (fb) return incorrect(score, 'targeted', fb);
-  return multiple ? incorrect(score, score > 0 ? 'partial' : undefined, M.choicePartial(right, total, wrongPicks.length)) : incorrect();
+  return multiple ? incorrect(score, score > 0 ? 'partial' : undefined, choicePartial(right, total, wrongPicks.length)) : incorrect();
 }
 
 /**

@@ -53,12 +53,12 @@ export const formsPhrase = (forms: readonly Form[]): Text =>
 
 const FORM_EXAMPLE: Record<Form, string> = { decimal: '0.5', fraction: '1/2', scientific: '6.02e23', percent: '50%', expression: 'sqrt(2)/2' };
 
-/** What a number must look like here: the forms and an example of each. */
-const formsHint = (key: 'syntax' | 'formNotAllowed', forms: readonly Form[]) =>
+/**
+ * What a number must look like here, the forms and an example of each: "This could not be
+ * read as …" (`syntax`) or "The answer must be …" (`formNotAllowed`).
+ */
+export const formsHint = (key: 'syntax' | 'formNotAllowed', forms: readonly Form[]) =>
   msg(key, { forms: formsPhrase(forms), examples: bothLanguages((lang) => joinOr(lang, forms.map((f) => FORM_EXAMPLE[f]), 'example')) });
-
-export const syntax = (forms: readonly Form[]) => formsHint('syntax', forms);
-export const formNotAllowed = (forms: readonly Form[]) => formsHint('formNotAllowed', forms);
 
 /** Right value(s), wrong count of figures under strict sig figs; `typed` is the count for a scalar. */
 export const sigfigs = (n: number, typed?: string) => msg(typed ? 'sigfigsScalar' : 'sigfigsList', { n, typed: typed ?? '' });

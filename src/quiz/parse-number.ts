@@ -3,8 +3,7 @@
  * Parsing returns either a value or a learner-facing reason (never throws).
  */
 import { fail, MAX_EXPR_LENGTH, parseExpression, readLiteral, type Failure } from './expression.ts';
-import * as M from './messages.ts';
-import { msg } from './messages.ts';
+import { formsHint, msg } from './messages.ts';
 import type { Form } from './types.ts';
 
 /** Significant figures shown by typed text: `100` shows 1 to 3, `10.0` shows 3. */
@@ -57,11 +56,11 @@ export function readScalar(s: string, forms: readonly Form[]): Scalar {
   const expr = forms.includes('expression');
   /** An expression question accepts every form except percent. */
   const allows = (f: Form) => expr || forms.includes(f);
-  const notAllowed = () => fail('form-not-allowed', M.formNotAllowed(forms));
+  const notAllowed = () => fail('form-not-allowed', formsHint('formNotAllowed', forms));
 
   if (s.endsWith('%')) {
     const body = s.slice(0, -1).trim();
-    if (!DECIMAL.test(body)) return fail('syntax', M.syntax(forms));
+    if (!DECIMAL.test(body)) return fail('syntax', formsHint('syntax', forms));
     const r = decimalValue(body);
     if (!r.ok) return r;
     const value = r.value / 100;
@@ -107,5 +106,5 @@ export function readScalar(s: string, forms: readonly Form[]): Scalar {
   if (expr) return r;
   if (r.ok || r.code === 'ambiguous-log') return notAllowed();
   // Outside expression questions, say what a number looks like, except for clear-cut reasons.
-  return ['out-of-range', 'division-by-zero', 'too-long', 'too-deep'].includes(r.code) ? r : fail('syntax', M.syntax(forms));
+  return ['out-of-range', 'division-by-zero', 'too-long', 'too-deep'].includes(r.code) ? r : fail('syntax', formsHint('syntax', forms));
 }

@@ -1,7 +1,9 @@
 /** Progress data: migration, validation, attempts, Leitner review, export/import. */
 import { describe, expect, it } from 'vitest';
+import en from '../../../src/i18n/en.json';
+import zh from '../../../src/i18n/zh.json';
 import {
-  afterAttempt, emptyProgress, migrate, PROGRESS_VERSION, ProgressFormatError, withVariant,
+  afterAttempt, emptyProgress, migrate, PROGRESS_ERROR_CODES, PROGRESS_VERSION, ProgressFormatError, withVariant,
   type Progress,
 } from '../../../src/progress/model.ts';
 import { areaTotals, fromExport, reviewQueue, toExport } from '../../../src/progress/summary.ts';
@@ -122,5 +124,14 @@ describe('export and import', () => {
     expect(reason(() => fromExport('not json'))).toEqual({ code: 'notJson', vars: {} });
     expect(reason(() => fromExport('{"app":"other"}'))).toEqual({ code: 'notOurs', vars: {} });
     expect(reason(() => fromExport('{"app":"ai-math-foundations","progress":{"version":2,"questions":{"a":1}}}'))).toEqual({ code: 'badRecord', vars: { key: 'a' } });
+  });
+});
+
+describe('import errors', () => {
+  it('have a reason in both languages for every code', () => {
+    for (const code of PROGRESS_ERROR_CODES) {
+      expect((en as Record<string, string>)[`progressui.reason.${code}`], code).toBeTruthy();
+      expect((zh as Record<string, string>)[`progressui.reason.${code}`], code).toBeTruthy();
+    }
   });
 });

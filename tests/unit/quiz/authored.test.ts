@@ -9,33 +9,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatNumber, gradeAnswer, gradeChoice, gradeParts, loadQuizFile, makeVariants, type Answer, type Value, type Variant } from '../../../src/quiz/build.ts';
+import { gradeAnswer, gradeChoice, gradeParts, loadQuizFile, makeVariants, type Answer, type Variant } from '../../../src/quiz/build.ts';
+import { typedAnswer } from '../../helpers/quiz.ts';
+import { listNotes } from '../../helpers/content.ts';
+import { areaIds } from '../../../src/utils/areas.ts';
 
 const quizDir = join(import.meta.dirname, '..', '..', '..', 'quizzes');
 const files = readdirSync(quizDir).filter((f) => f.endsWith('.yaml')).sort();
 
-/** A value as a learner would type it: `0.5`, `[1, 2]`, `[1, 2; 3, 4]`. */
-function typed(value: Value): string {
-  if (typeof value === 'number') return formatNumber(value);
-  if (Array.isArray(value[0])) return `[${(value as number[][]).map((row) => row.map(formatNumber).join(', ')).join('; ')}]`;
-  return `[${(value as number[]).map(formatNumber).join(', ')}]`;
-}
-
-/** The reference typed the way the answer's own tolerance asks (significant figures, decimals). */
-function typedReference(answer: Answer): string {
-  const tol = answer.tolerance;
-  const one = (x: number) => (tol && 'sigfigs' in tol ? x.toPrecision(tol.sigfigs) : tol && 'decimals' in tol ? x.toFixed(tol.decimals) : formatNumber(x));
-  const v = answer.value;
-  if (typeof v === 'number') return one(v);
-  if (Array.isArray(v[0])) return `[${(v as number[][]).map((row) => row.map(one).join(', ')).join('; ')}]`;
-  return `[${(v as number[]).map(one).join(', ')}]`;
-}
-
 function checkAnswer(where: string, answer: Answer): void {
-  expect(gradeAnswer(typedReference(answer), answer), `${where}: the reference ${typedReference(answer)}`).toMatchObject({ status: 'correct' });
+  const reference = typedAnswer(answer.value, answer.tolerance);
+  expect(gradeAnswer(reference, answer), `${where}: the reference ${reference}`).toMatchObject({ status: 'correct' });
   for (const [i, w] of (answer.wrong ?? []).entries()) {
-    const g = gradeAnswer(typed(w.value), answer);
-    expect(g, `${where}: wrong[${i}] = ${typed(w.value)}`).toMatchObject({ status: 'incorrect', code: 'targeted' });
+    const g = gradeAnswer(typedAnswer(w.value), answer);
+    expect(g, `${where}: wrong[${i}] = ${typedAnswer(w.value)}`).toMatchObject({ status: 'incorrect', code: 'targeted' });
     expect(g.message).toEqual(w.message);
   }
 }
@@ -75,7 +62,7 @@ describe('authored quizzes', () => {
                 both(`${where} part ${i + 1} prompt`, p.prompt);
                 checkAnswer(`${where} part ${i + 1}`, p.answer);
               });
-              expect(gradeParts(v.parts.map((p) => typedReference(p.answer)), v.parts), `${where} all parts`).toMatchObject({ status: 'correct' });
+              expect(gradeParts(v.parts.map((p) => typedAnswer(p.answer.value, p.answer.tolerance)), v.parts), `${where} all parts`).toMatchObject({ status: 'correct' });
             }
             if (v.choices) {
               v.choices.forEach((c, i) => both(`${where} choice ${i + 1}`, c.text));
@@ -96,10 +83,13 @@ describe('authored quizzes', () => {
 });
 
 describe('what each area must have (issue: 12 questions an area, 4 with params, 1 vector or matrix, 2 with targeted feedback)', () => {
-  const areaOf = new Map<string, string>();
-  for (const area of readdirSync(join(quizDir, '..', 'content', 'en'), { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    for (const note of readdirSync(join(quizDir, '..', 'content', 'en', area.name))) areaOf.set(note === 'index.mdx' ? area.name : note.replace(/\.mdx?$/, ''), area.name);
-  }
+  // A note's slug is its file name; an area's overview (index.mdx) has the area's id.
+  const areaOf = new Map(
+    listNotes('en').flatMap((path) => {
+      const [area, file] = path.split('/');
+      return file ? [[file === 'index.mdx' ? area! : file.replace(/\.mdx?$/, ''), area!] as [string, string]] : [];
+    }),
+  );
   const perArea = new Map<string, { questions: number; params: number; vector: number; targeted: number }>();
   for (const { quiz, variants } of all) {
     const area = areaOf.get(quiz.topic);
@@ -117,9 +107,9 @@ describe('what each area must have (issue: 12 questions an area, 4 with params, 
     perArea.set(area, t);
   }
   it('covers the five areas', () => {
-    expect([...perArea.keys()].sort()).toEqual(['calculus', 'information-theory', 'linear-algebra', 'numerical-analysis', 'probability']);
+    expect([...perArea.keys()].sort()).toEqual([...areaIds].sort());
   });
-  for (const area of ['calculus', 'information-theory', 'linear-algebra', 'numerical-analysis', 'probability']) {
+  for (const area of areaIds) {
     it(area, () => {
       const t = perArea.get(area)!;
       expect(t.questions).toBeGreaterThanOrEqual(12);

@@ -8,7 +8,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { gradeAnswer, type Answer, type Tolerance, type Value } from '../../../src/quiz/build.ts';
+import { DEFAULT_TOLERANCE, gradeAnswer, type Answer, type Tolerance, type Value } from '../../../src/quiz/build.ts';
+import { typedAnswer } from '../../helpers/quiz.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const quizDir = join(root, 'quizzes');
@@ -348,28 +349,9 @@ function staticAnswers(): Map<string, StaticAnswer> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Formatting the computed value as a learner would type it, and comparing numbers.
-
-const DEFAULT_TOLERANCE: Tolerance = { rel: 0.01, abs: 1e-8 };
-
-/** One number as text: rounded to the tolerance's sigfigs/decimals if it has them. */
-function formatScalar(x: number, tol: Tolerance): string {
-  if ('sigfigs' in tol) {
-    const s = x.toPrecision(tol.sigfigs);
-    return s.includes('e') ? String(Number(s)) : s;
-  }
-  if ('decimals' in tol) return x.toFixed(tol.decimals);
-  return String(Number(x.toPrecision(12)));
-}
+// Comparing numbers.
 
 const isMatrix = (v: Value): v is number[][] => Array.isArray(v) && Array.isArray(v[0]);
-
-/** A value as typed into the answer box: `x`, `[a, b, c]` or `[a, b; c, d]`. */
-function formatValue(v: Value, tol: Tolerance): string {
-  if (typeof v === 'number') return formatScalar(v, tol);
-  const row = (xs: readonly number[]): string => xs.map((x) => formatScalar(x, tol)).join(', ');
-  return isMatrix(v) ? `[${v.map(row).join('; ')}]` : `[${row(v)}]`;
-}
 
 /** Largest |x − v| the tolerance accepts around the reference v (QUIZ-FORMAT.md). */
 function toleranceBound(v: number, tol: Tolerance): number {
@@ -400,7 +382,7 @@ describe('static quiz answers agree with an independent computation', () => {
       const tol = answer.tolerance ?? DEFAULT_TOLERANCE;
 
       // The computed value, typed as a learner would, is accepted by the question as authored.
-      const input = formatValue(value, tol);
+      const input = typedAnswer(value, tol);
       const grade = gradeAnswer(input, answer);
       expect(grade.status, `${key}: computed ${input}, authored ${JSON.stringify(answer.value)}`).toBe('correct');
 

@@ -20,7 +20,7 @@ const isDisplayMath = (el: Element) => {
   return Array.isArray(className) && className.includes('katex-display');
 };
 
-export default function rehypeScrollableMath() {
+export default function rehypeScrollable() {
   return (tree: Root) => {
     walk(tree, (el) => {
       if (isDisplayMath(el) || el.tagName === 'table') el.properties.tabIndex = 0;
