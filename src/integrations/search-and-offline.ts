@@ -25,7 +25,8 @@ export const pagefindExcludeSelectors = [
   '.q-accepts',
   '.q-feedback',
   '.q-history',
-  '.q-hint-list',
+  // "Hint 1 of 2", "Worked solution": the labels, not what they open.
+  '.q-body summary',
 ];
 
 /** The files a visitor saves for offline use (globs relative to the build folder). */

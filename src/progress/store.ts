@@ -31,8 +31,8 @@ function realStorage(): Storage | undefined {
   }
 }
 
-const storage = typeof window === 'undefined' ? undefined : realStorage();
-if (typeof window !== 'undefined' && !storage) storageHealth.set('unavailable');
+const storage = realStorage();
+if (!storage) storageHealth.set('unavailable');
 
 /**
  * Reads fall back to memory; a failed write (quota) switches to memory and says so. Once a
@@ -51,15 +51,6 @@ const engine = new Proxy(memory, {
     } catch {
       writeFailed = true;
       storageHealth.set('unavailable');
-    }
-    return true;
-  },
-  deleteProperty: (_, key: string) => {
-    delete memory[key];
-    try {
-      storage?.removeItem(key);
-    } catch {
-      /* nothing stored to remove */
     }
     return true;
   },
@@ -85,7 +76,14 @@ export function unreadableProgress(): string | undefined {
 }
 
 export function forgetUnreadable(): void {
-  delete (engine as Record<string, string>)[UNREADABLE_KEY];
+  // Not through the engine: it has no delete (progress is never deleted, only replaced), and
+  // the quiz's copy of this module would carry one for nothing.
+  delete memory[UNREADABLE_KEY];
+  try {
+    storage?.removeItem(UNREADABLE_KEY);
+  } catch {
+    /* nothing stored to remove */
+  }
   if (storageHealth.get() === 'recovered') storageHealth.set('ok');
 }
 

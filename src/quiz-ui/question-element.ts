@@ -1,10 +1,15 @@
 /**
- * <afm-question>: checks answers with the quiz engine, reveals hints one at a time, shows the
- * worked solution (after a correct answer, giving up, or three graded attempts), switches
- * variants, and records every graded attempt in the shared progress store. Invalid input is
- * explained and costs no attempt. The verdict is announced through a polite live region.
+ * <afm-question>: checks answers with the quiz engine, shows the worked solution (after a
+ * correct answer, giving up, or three graded attempts), switches variants, and records every
+ * graded attempt in the shared progress store. Invalid input is explained and costs no
+ * attempt. The verdict is announced through a polite live region. Hints need no script (see
+ * QuizVariant.astro).
+ *
+ * Each question's state lives in the closure of `setUp` rather than in methods and fields:
+ * a minifier shortens local names but must keep property names, and this file is most of
+ * what a quiz page downloads.
  */
-import { gradeAnswer, gradeChoice, gradeParts, type Answer, type Grade } from '../quiz/index.ts';
+import { gradeAnswer, gradeChoice, gradeParts, type Answer, type Grade, type Text } from '../quiz/index.ts';
 import { setMessages } from '../quiz/messages.ts';
 import { $progress, recordAttempt, setVariant, storageHealth } from '../progress/store.ts';
 import { fill, uiStrings } from './text.ts';
@@ -30,263 +35,184 @@ const ATTEMPTS_BEFORE_SOLUTION = 3;
 /** A per-learner number that spreads learners over variants; stable across reloads. */
 function learnerSeed(): number {
   try {
-    let seed = localStorage.getItem('afm-seed');
-    if (!seed) {
-      seed = String(Math.floor(Math.random() * 2 ** 31));
-      localStorage.setItem('afm-seed', seed);
-    }
+    const seed = localStorage.getItem('afm-seed') ?? String(Math.floor(Math.random() * 2 ** 31));
+    localStorage.setItem('afm-seed', seed);
     return Number(seed) || 0;
   } catch {
     return 0;
   }
 }
 
-
+/** Says why progress is not being kept, in the notice the page holds for it (Quiz.astro, review.astro). */
 function showStorageNotice(): void {
   const health = storageHealth.get();
-  if (health === 'ok' || document.getElementById('storage-notice')) return;
-  const notice = document.createElement('p');
-  notice.id = 'storage-notice';
-  notice.className = 'storage-notice';
-  notice.setAttribute('role', 'status');
+  const notice = document.getElementById('storage-notice');
+  if (health === 'ok' || !notice) return;
   notice.textContent = health === 'recovered' ? T.recovered : T.unavailable;
-  document.querySelector('.quiz, main')?.prepend(notice);
+  notice.hidden = false;
 }
 
-class QuestionElement extends HTMLElement {
-  private data: GradingData = { messages: [], variants: [] };
-  private variant = 0;
-  private hintsShown = 0;
+function setUp(el: HTMLElement): void {
+  const { key = '', area = '' } = el.dataset;
+  const find = (selector: string) => el.querySelector<HTMLElement>(selector);
+  const data = JSON.parse(find('.q-data')?.textContent ?? '{}') as GradingData;
+  const count = data.variants.length;
+  const body = find('.q-body')!;
+  const feedback = find('.q-feedback')!;
+  // Variant 0 is the markup on the page; the others are data blocks (VariantData.astro).
+  const firstVariant = body.innerHTML;
+  let variant = 0;
   /** Giving up on this variant was recorded: showing the solution again costs nothing more. */
-  private gaveUp = false;
+  let gaveUp = false;
 
-  private get key(): string {
-    return this.dataset.key ?? '';
-  }
+  const record = () => $progress.get().questions[key];
+  const inputs = () => Array.from(body.querySelectorAll<HTMLInputElement>('.q-input'));
+  const options = () => Array.from(body.querySelectorAll<HTMLInputElement>('.q-choice input'));
+  const solution = () => body.querySelector<HTMLDetailsElement>('.q-solution');
 
-  private get area(): string {
-    return this.dataset.area ?? '';
-  }
+  /** Puts variant `index` on screen (if it is not already) with its solution out of sight. */
+  const show = (index: number) => {
+    if (index !== variant) body.innerHTML = index ? (find(`script[data-variant="${index}"]`)?.textContent ?? '') : firstVariant;
+    variant = index;
+    body.dataset.variant = String(index);
+    gaveUp = false;
+    const s = solution();
+    if (s) s.hidden = true;
+  };
 
-  private $(selector: string): HTMLElement | null {
-    return this.querySelector<HTMLElement>(selector);
-  }
-
-  connectedCallback(): void {
-    this.data = JSON.parse(this.$('.q-data')?.textContent ?? '{}') as GradingData;
-    const count = this.data.variants.length;
-    const record = $progress.get().questions[this.key];
-    // data-offset is the question key's hash, computed at build time (Quiz.astro).
-    const wanted = record?.variant ?? (count > 1 ? (learnerSeed() + Number(this.dataset.offset ?? 0)) % count : 0);
-    // A learner already at work in the question (focus in it, or something typed or chosen
-    // before this script arrived) keeps the variant on screen: switching would throw it away.
-    const busy = this.contains(document.activeElement) || this.inputs().some((el) => el.value !== '') || !!this.querySelector('.q-body input:checked');
-    const stay = busy && wanted !== 0;
-    if (wanted !== 0 && wanted < count && !stay) this.showVariant(wanted);
-    else this.prepareVariant();
-    this.$('.q-check')?.addEventListener('click', () => this.check());
-    this.$('.q-hint')?.addEventListener('click', () => this.nextHint());
-    this.$('.q-reveal')?.addEventListener('click', () => this.giveUp());
-    this.$('.q-another')?.addEventListener('click', () => this.another());
-    this.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' && (e.target as HTMLElement).matches('.q-input, .q-choice input')) {
-        e.preventDefault();
-        this.check();
-      }
-    });
-    // The stored answer and tries belong to the stored variant, not to the one kept on screen.
-    if (!stay) {
-      this.restoreLastAnswer();
-      // The solution opened after three tries on this variant stays open across reloads.
-      if ((record?.tries ?? 0) >= ATTEMPTS_BEFORE_SOLUTION) this.revealSolution();
+  const revealSolution = () => {
+    const s = solution();
+    if (s) {
+      s.hidden = false;
+      s.open = true;
     }
-    this.showHistory();
-    showStorageNotice();
-    this.setAttribute('data-ready', '');
-  }
+  };
 
-  /** Hides the no-script <details> for hints and the solution; resets per-variant state. */
-  private prepareVariant(): void {
-    const body = this.$('.q-body');
-    const hints = body?.querySelector<HTMLDetailsElement>('.q-hints');
-    if (hints) hints.hidden = true;
-    const solution = body?.querySelector<HTMLDetailsElement>('.q-solution');
-    if (solution) solution.hidden = true;
-    this.hintsShown = 0;
-    this.gaveUp = false;
-    const list = this.$('.q-hint-list');
-    if (list) {
-      list.replaceChildren();
-      list.hidden = true;
-    }
-    this.updateHintButton();
-  }
-
-  private showVariant(index: number): void {
-    const template = this.querySelector<HTMLTemplateElement>(`template[data-variant="${index}"]`);
-    const body = this.$('.q-body');
-    if (!body) return;
-    if (index !== Number(body.dataset.variant)) {
-      // Keep every variant's markup: swap the visible one back into a template.
-      const current = document.createElement('template');
-      current.dataset.variant = body.dataset.variant ?? '0';
-      current.content.append(...Array.from(body.childNodes));
-      body.after(current);
-      if (template) {
-        body.append(template.content.cloneNode(true));
-        template.remove();
-      }
-      body.dataset.variant = String(index);
-    }
-    this.variant = index;
-    this.prepareVariant();
-  }
-
-  private hintItems(): string[] {
-    return Array.from(this.$('.q-body .q-hints')?.querySelectorAll('li') ?? []).map((li) => li.innerHTML);
-  }
-
-  private updateHintButton(): void {
-    const button = this.$('.q-hint') as HTMLButtonElement | null;
-    if (!button) return;
-    const total = this.hintItems().length;
-    button.hidden = total === 0;
-    button.disabled = this.hintsShown >= total;
-    button.textContent = this.hintsShown >= total ? T.noMoreHints : fill(T.hint, { i: this.hintsShown + 1, n: total });
-  }
-
-  private nextHint(): void {
-    const items = this.hintItems();
-    if (this.hintsShown >= items.length) return;
-    const list = this.$('.q-hint-list');
-    if (!list) return;
-    const li = document.createElement('li');
-    li.innerHTML = items[this.hintsShown] ?? '';
-    li.tabIndex = -1;
-    list.append(li);
-    list.hidden = false;
-    this.hintsShown += 1;
-    this.updateHintButton();
-    li.focus();
-  }
-
-  private revealSolution(): void {
-    const solution = this.$('.q-body .q-solution') as HTMLDetailsElement | null;
-    if (!solution) return;
-    solution.hidden = false;
-    solution.open = true;
-  }
-
-  private inputs(): HTMLInputElement[] {
-    return Array.from(this.querySelectorAll<HTMLInputElement>('.q-body .q-input'));
-  }
+  const showHistory = () => {
+    const r = record();
+    const history = find('.q-history');
+    if (!history || !r?.attempts) return;
+    history.textContent = [r.solvedAt ? T.solved : '', fill(T.attempts, { n: r.attempts }), fill(T.best, { pct: Math.round(r.best * 100) })].filter(Boolean).join(' ');
+  };
 
   /** The stored message index becomes the same HTML in both slots of the engine's {en, zh}. */
-  private message(index: number | undefined): { en: string; zh: string } | undefined {
-    const html = index === undefined ? undefined : this.data.messages[index];
+  const message = (index: number | undefined): Text | undefined => {
+    const html = data.messages[index ?? -1];
     return html === undefined ? undefined : { en: html, zh: html };
-  }
+  };
+  const answer = (stored: StoredAnswer): Answer => ({ ...stored, wrong: stored.wrong?.map((w) => ({ ...w, message: message(w.message)! })) });
 
-  private answer(stored: StoredAnswer): Answer {
-    if (!stored.wrong) return stored as Answer;
-    return { ...stored, wrong: stored.wrong.map((w) => ({ ...w, message: this.message(w.message)! })) };
-  }
-
-  private grade(): { grade: Grade; typed: string } {
-    const data = this.data.variants[this.variant] ?? {};
-    if (data.choices) {
-      const picked = Array.from(this.querySelectorAll<HTMLInputElement>('.q-body .q-choice input:checked')).map((el) => Number(el.value));
-      if (picked.length === 0) return { grade: { status: 'invalid', score: 0, code: 'blank', message: { en: T.chooseFirst, zh: T.chooseFirst } }, typed: '' };
-      const choices = data.choices.map((c) => ({ correct: c.correct, feedback: this.message(c.feedback) }));
-      return { grade: gradeChoice(picked, choices, this.hasAttribute('data-multiple')), typed: picked.map((i) => String.fromCharCode(65 + i)).join(', ') };
+  /** The grade and what to store as the learner's answer ("a | b" for parts, "A, C" for choices). */
+  const grade = (): [Grade, string] => {
+    const v = data.variants[variant] ?? {};
+    if (v.choices) {
+      // Nothing picked is the engine's `invalid` (blank): it asks for a choice and costs no attempt.
+      const picked = options().flatMap((o) => (o.checked ? [Number(o.value)] : []));
+      const choices = v.choices.map((c) => ({ correct: c.correct, feedback: message(c.feedback) }));
+      return [gradeChoice(picked, choices, el.hasAttribute('data-multiple')), picked.map((i) => String.fromCharCode(65 + i)).join(', ')];
     }
-    const typed = this.inputs().map((el) => el.value);
-    if (data.parts) return { grade: gradeParts(typed, data.parts.map((p) => ({ answer: this.answer(p) }))), typed: typed.join(' | ') };
-    return { grade: gradeAnswer(typed[0] ?? '', data.answer ? this.answer(data.answer) : { value: Number.NaN }), typed: typed[0] ?? '' };
-  }
+    const typed = inputs().map((i) => i.value);
+    if (v.parts) return [gradeParts(typed, v.parts.map((p) => ({ answer: answer(p) }))), typed.join(' | ')];
+    return [gradeAnswer(typed[0] ?? '', v.answer ? answer(v.answer) : { value: NaN }), typed[0] ?? ''];
+  };
 
-  private check(): void {
-    const { grade, typed } = this.grade();
-    const feedback = this.$('.q-feedback');
-    if (!feedback) return;
-    this.dataset.status = grade.status;
-    for (const input of this.inputs()) input.setAttribute('aria-invalid', String(grade.status === 'invalid'));
-    if (grade.status === 'invalid') {
-      feedback.textContent = `${T.invalid} ${grade.message?.[lang] ?? ''}`;
+  const check = () => {
+    const [g, typed] = grade();
+    el.dataset.status = g.status;
+    for (const input of inputs()) input.setAttribute('aria-invalid', String(g.status === 'invalid'));
+    const text = g.message?.[lang] ?? '';
+    if (g.status === 'invalid') {
+      feedback.textContent = `${T.invalid} ${text}`;
       return;
     }
-    const tries = recordAttempt(this.key, this.area, typed, grade.score).tries ?? 0;
-    const verdict = grade.status === 'correct' ? T.correct : grade.score > 0 ? fill(T.partial, { pct: Math.round(grade.score * 100) }) : T.incorrect;
+    const tries = recordAttempt(key, area, typed, g.score).tries ?? 0;
     const detail = document.createElement('span');
     // Targeted feedback (mistakes, choice feedback) is author-written HTML rendered at build
     // time; the engine's own messages may quote the learner's input, so they stay plain text.
-    if (grade.message && (grade.code === 'targeted' || grade.html)) detail.innerHTML = ` ${grade.message[lang]}`;
-    else if (grade.message) detail.textContent = ` ${grade.message[lang]}`;
-    feedback.replaceChildren(verdict, detail);
-    if (grade.status === 'correct' || tries >= ATTEMPTS_BEFORE_SOLUTION) {
-      this.revealSolution();
-      if (grade.status !== 'correct') feedback.append(` ${T.solutionShown}`);
+    detail[g.code === 'targeted' || g.html ? 'innerHTML' : 'textContent'] = text && ` ${text}`;
+    feedback.replaceChildren(g.status === 'correct' ? T.correct : g.score > 0 ? fill(T.partial, { pct: Math.round(g.score * 100) }) : T.incorrect, detail);
+    if (g.status === 'correct' || tries >= ATTEMPTS_BEFORE_SOLUTION) {
+      revealSolution();
+      if (g.status !== 'correct') feedback.append(` ${T.solutionShown}`);
     }
-    this.showHistory();
-  }
+    showHistory();
+  };
 
-  private giveUp(): void {
-    this.revealSolution();
-    const record = $progress.get().questions[this.key];
+  const giveUp = () => {
+    revealSolution();
     // Giving up sends the question back to the first review box, like a wrong answer; once
     // per variant, so pressing the button again does not pile up attempts.
-    if (!this.gaveUp && (!record?.solvedAt || this.dataset.status !== 'correct')) {
-      recordAttempt(this.key, this.area, '', 0);
-      this.gaveUp = true;
+    if (!gaveUp && (!record()?.solvedAt || el.dataset.status !== 'correct')) {
+      recordAttempt(key, area, '', 0);
+      gaveUp = true;
     }
-    const feedback = this.$('.q-feedback');
-    if (feedback) feedback.textContent = T.solutionShown;
-    this.showHistory();
-  }
+    feedback.textContent = T.solutionShown;
+    showHistory();
+  };
 
-  private another(): void {
-    const count = this.data.variants.length;
-    if (count < 2) return;
-    const next = (this.variant + 1) % count;
-    this.showVariant(next);
-    setVariant(this.key, this.area, next);
-    delete this.dataset.status;
-    const feedback = this.$('.q-feedback');
-    if (feedback) feedback.textContent = T.newVariant;
-    this.inputs()[0]?.focus();
-    this.showHistory();
-  }
-
-  private showHistory(): void {
-    const history = this.$('.q-history');
-    const record = $progress.get().questions[this.key];
-    if (!history || !record || record.attempts === 0) return;
-    const parts = [fill(T.attempts, { n: record.attempts }), fill(T.best, { pct: Math.round(record.best * 100) })];
-    if (record.solvedAt) parts.unshift(T.solved);
-    history.textContent = parts.join(' ');
-  }
+  const another = () => {
+    const next = (variant + 1) % count;
+    show(next);
+    setVariant(key, area, next);
+    delete el.dataset.status;
+    feedback.textContent = T.newVariant;
+    inputs()[0]?.focus();
+    showHistory();
+  };
 
   /**
    * Puts the last graded answer back after a reload: into empty answer boxes (one per part,
    * stored as "a | b | c"), or as the chosen options (stored as "A, C") when none is chosen.
    * The store clears it when the learner moves to another variant, so it fits this one.
    */
-  private restoreLastAnswer(): void {
-    const last = $progress.get().questions[this.key]?.last;
-    if (!last) return;
-    const inputs = this.inputs();
-    if (inputs.length > 0) {
-      const values = inputs.length === 1 ? [last] : last.split(' | ');
-      if (values.length === inputs.length && inputs.every((el) => el.value === '')) inputs.forEach((el, i) => (el.value = values[i]!));
-      return;
+  const restoreLastAnswer = (last: string) => {
+    const boxes = inputs();
+    if (boxes.length) {
+      const values = boxes.length === 1 ? [last] : last.split(' | ');
+      if (values.length === boxes.length && boxes.every((b) => !b.value)) boxes.forEach((b, i) => (b.value = values[i]!));
+    } else if (!options().some((o) => o.checked)) {
+      for (const letter of last.split(', ')) {
+        const option = options()[letter.charCodeAt(0) - 65];
+        if (option) option.checked = true;
+      }
     }
-    const options = Array.from(this.querySelectorAll<HTMLInputElement>('.q-body .q-choice input'));
-    if (options.some((el) => el.checked)) return;
-    for (const letter of last.split(', ')) {
-      const option = options[letter.charCodeAt(0) - 65];
-      if (option) option.checked = true;
-    }
+  };
+
+  const stored = record();
+  // data-offset is the question key's hash, computed at build time (Quiz.astro).
+  const wanted = stored?.variant ?? (count > 1 ? (learnerSeed() + Number(el.dataset.offset ?? 0)) % count : 0);
+  // A learner already at work in the question (focus in it, or something typed or chosen
+  // before this script arrived) keeps the variant on screen: switching would throw it away.
+  const busy = el.contains(document.activeElement) || inputs().some((i) => i.value) || options().some((o) => o.checked);
+  const stay = busy && wanted !== 0;
+  show(!stay && wanted < count ? wanted : 0);
+  // The stored answer and tries belong to the stored variant, not to the one kept on screen.
+  if (!stay && stored) {
+    restoreLastAnswer(stored.last);
+    // The solution opened after three tries on this variant stays open across reloads.
+    if ((stored.tries ?? 0) >= ATTEMPTS_BEFORE_SOLUTION) revealSolution();
   }
+  const actions: Record<string, () => void> = { 'q-check': check, 'q-reveal': giveUp, 'q-another': another };
+  el.addEventListener('click', (e) => actions[(e.target as Element).closest('button')?.className ?? '']?.());
+  el.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.target as Element).matches('.q-input, .q-choice input')) {
+      e.preventDefault();
+      check();
+    }
+  });
+  showHistory();
+  showStorageNotice();
+  el.setAttribute('data-ready', '');
 }
 
-customElements.define('afm-question', QuestionElement);
+/** For the review page, which must use this store rather than a copy of its own. */
+export { $progress };
+
+customElements.define(
+  'afm-question',
+  class extends HTMLElement {
+    connectedCallback(): void {
+      if (!this.hasAttribute('data-ready')) setUp(this);
+    }
+  },
+);

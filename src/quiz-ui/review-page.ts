@@ -3,10 +3,8 @@
  * new ones) and brings each question in from its note page, where its HTML already lives.
  * The note pages are precached with the site, so review works offline too.
  */
-import { $progress } from '../progress/store.ts';
 import { reviewQueue } from '../progress/summary.ts';
 import { fill, uiStrings } from './text.ts';
-import './question-element.ts';
 
 type Ref = { key: string; area: string; noteUrl: string; noteTitle: string; number: number; id: string };
 
@@ -14,6 +12,9 @@ const T = uiStrings('reviewui');
 
 class ReviewPage extends HTMLElement {
   async connectedCallback(): Promise<void> {
+    // The quiz code, imported as quiz notes import it, brings the progress store: one store on
+    // the page, and the quiz stays a single chunk (see src/integrations/vite-own-copy.ts).
+    const { $progress } = await import('./question-element.ts');
     const refs = JSON.parse(this.querySelector('.review-data')?.textContent ?? '[]') as Ref[];
     const progress = $progress.get();
     const now = new Date();

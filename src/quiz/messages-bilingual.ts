@@ -7,9 +7,12 @@
 import en from '../i18n/en.json' with { type: 'json' };
 import zh from '../i18n/zh.json' with { type: 'json' };
 import { setMessages, type MessageTemplates } from './messages.ts';
+import { allFormLists, formPhrases } from './form-phrases.ts';
 
-/** The `engine.*` strings of one language, keyed without the prefix. */
-const engineStrings = (all: Record<string, string>): MessageTemplates =>
-  Object.fromEntries(Object.entries(all).flatMap(([key, text]) => (key.startsWith('engine.') ? [[key.slice('engine.'.length), text]] : [])));
+/** The `engine.*` strings of one language, keyed without the prefix, and the phrases for every list of forms. */
+function engineStrings(all: Record<string, string>): MessageTemplates {
+  const templates = Object.fromEntries(Object.entries(all).flatMap(([key, text]) => (key.startsWith('engine.') ? [[key.slice('engine.'.length), text]] : [])));
+  return { ...templates, ...formPhrases(templates, allFormLists()) };
+}
 
 setMessages(engineStrings(en), engineStrings(zh));

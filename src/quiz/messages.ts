@@ -38,27 +38,18 @@ export type MessageKey = keyof typeof en extends infer K ? (K extends `engine.${
 /** The message `key` in both languages, `{name}` filled from `vars` (a Text fills each language). */
 export const msg = (key: MessageKey, vars: Vars = {}): Text => ({ en: fillIn('en', key, vars), zh: fillIn('zh', key, vars) });
 
-/** One template per language and list: "a, b or c" / "a、b或c". */
-function joinOr(lang: keyof Text, items: string[], kind: 'list' | 'example'): string {
-  const sep = templates[lang][`${kind}Sep`] ?? ', ';
-  const or = templates[lang][`${kind}Or`] ?? ' or ';
-  return items.length > 1 ? items.slice(0, -1).join(sep) + or + items[items.length - 1] : items.join('');
-}
-
-const bothLanguages = (f: (lang: keyof Text) => string): Text => ({ en: f('en'), zh: f('zh') });
-
-/** "a number, fraction or scientific notation" / "数字、分数或科学计数法". Forms in canonical order. */
-export const formsPhrase = (forms: readonly Form[]): Text =>
-  bothLanguages((lang) => joinOr(lang, forms.map((f, i) => fillIn(lang, `form${i ? '' : 'First'}.${f}`, {})), 'list'));
-
-const FORM_EXAMPLE: Record<Form, string> = { decimal: '0.5', fraction: '1/2', scientific: '6.02e23', percent: '50%', expression: 'sqrt(2)/2' };
+/**
+ * "a number, fraction or scientific notation" / "数字、分数或科学计数法": the forms in canonical
+ * order, as the template `forms.<list>` made at build time (form-phrases.ts).
+ */
+export const formsPhrase = (forms: readonly Form[]): Text => msg(`forms.${forms.join()}` as MessageKey);
 
 /**
  * What a number must look like here, the forms and an example of each: "This could not be
  * read as …" (`syntax`) or "The answer must be …" (`formNotAllowed`).
  */
 export const formsHint = (key: 'syntax' | 'formNotAllowed', forms: readonly Form[]) =>
-  msg(key, { forms: formsPhrase(forms), examples: bothLanguages((lang) => joinOr(lang, forms.map((f) => FORM_EXAMPLE[f]), 'example')) });
+  msg(key, { forms: formsPhrase(forms), examples: msg(`examples.${forms.join()}` as MessageKey) });
 
 /** Right value(s), wrong count of figures under strict sig figs; `typed` is the count for a scalar. */
 export const sigfigs = (n: number, typed?: string) => msg(typed ? 'sigfigsScalar' : 'sigfigsList', { n, typed: typed ?? '' });

@@ -5,16 +5,13 @@
  */
 const byId = (id: string) => document.getElementById(id);
 
-function typingIn(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
-}
+const typingIn = (el: HTMLElement) => el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
 
 const openSearch = () => import('./search-dialog.ts').then((m) => m.openSearch());
 byId('search-open')?.addEventListener('click', openSearch);
 addEventListener('keydown', (e) => {
   const k = e.key.toLowerCase();
-  if ((k === '/' && !typingIn(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) || ((e.ctrlKey || e.metaKey) && k === 'k')) {
+  if ((k === '/' && !typingIn(e.target as HTMLElement) && !e.ctrlKey && !e.metaKey && !e.altKey) || ((e.ctrlKey || e.metaKey) && k === 'k')) {
     e.preventDefault();
     openSearch();
   }

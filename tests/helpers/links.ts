@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -72,6 +72,10 @@ function* elements(node: Node): Generator<Element> {
   // <template> keeps its children in a separate fragment.
   const content = (node as Element & { content?: Node }).content;
   if (node.nodeName === 'template' && content) yield* elements(content);
+  // A quiz variant kept as a data block (VariantData.astro) is HTML too, held as text.
+  if (node.nodeName === 'script' && (node as Element).attrs.some((a) => a.name === 'type' && a.value === 'text/html')) {
+    yield* elements(parseFragment((node as Element).childNodes.map((c) => ('value' in c ? c.value : '')).join('')));
+  }
   if ('childNodes' in node) for (const child of node.childNodes) yield* elements(child);
 }
 

@@ -16,9 +16,9 @@ export function defineWhenVisible(tag: string, load: () => Promise<unknown>): vo
       for (const el of elements) el.setAttribute('data-load-failed', String(error));
     });
   };
-  // A shared link carries the calculator's state: load at once so the result is there on arrival.
-  const prefix = `${elements[0]?.getAttribute('data-calc') ?? ''}.`;
-  if ([...new URLSearchParams(location.search).keys()].some((key) => key.startsWith(prefix))) {
+  // A shared link carries the calculator's state (`?softmax.logits=…`): load at once so the
+  // result is there on arrival. (A value that merely contains the name loads early too: harmless.)
+  if (location.search.includes(`${elements[0]?.getAttribute('data-calc')}.`)) {
     start();
     return;
   }
