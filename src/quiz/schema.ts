@@ -14,7 +14,10 @@ const LANG_NAME = { en: 'English (en)', zh: 'Chinese (zh)' } as const;
 const langText = (lang: 'en' | 'zh') =>
   z
     .string({ error: (iss) => (iss.input === undefined ? `missing the ${LANG_NAME[lang]} text` : `the ${LANG_NAME[lang]} text must be a string`) })
-    .refine((s) => s.trim() !== '', { error: `the ${LANG_NAME[lang]} text is empty` });
+    .refine((s) => s.trim() !== '', { error: `the ${LANG_NAME[lang]} text is empty` })
+    // Markdown passes raw HTML through; a script there would never run (the content security
+    // policy) and would end the data block that carries a variant (VariantData.astro).
+    .refine((s) => !/<\/?script/i.test(s), { error: `the ${LANG_NAME[lang]} text contains a <script> tag, which a quiz cannot carry` });
 
 /** `{ en, zh }`, both required and non-empty. */
 export const TextSchema = z.strictObject(

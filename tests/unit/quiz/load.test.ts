@@ -28,6 +28,7 @@ const EXPECTED: Record<string, string> = {
   'ragged-matrix': `${F('ragged-matrix')}: question "matrix-product", field answer.value: a matrix needs rows of equal length (row 1 has 2 numbers, row 2 has 3)`,
   'unknown-form': `${F('unknown-form')}: question "fair-coin-entropy", field answer.forms[1]: unknown form "integer"; allowed: decimal, fraction, scientific, percent, expression`,
   'bad-id': `${F('bad-id')}: question "Fair_Coin", field id: must match /^[a-z0-9][a-z0-9-]*$/`,
+  'script-tag': `${F('script-tag')}: question "fair-coin-entropy", field hints[0].en: the English (en) text contains a <script> tag, which a quiz cannot carry`,
   'plain-log': `${F('plain-log')}: question "nats-of-two", field answer.value: cannot evaluate "log(2)": log is ambiguous; write ln, log2 or log10`,
 };
 
