@@ -35,8 +35,9 @@ const ATTEMPTS_BEFORE_SOLUTION = 3;
 /** A per-learner number that spreads learners over variants; stable across reloads. */
 function learnerSeed(): number {
   try {
-    const seed = localStorage.getItem('afm-seed') ?? String(Math.floor(Math.random() * 2 ** 31));
-    localStorage.setItem('afm-seed', seed);
+    // Written once: with storage full, a write on every visit would throw and lose the seed.
+    let seed = localStorage.getItem('afm-seed');
+    if (!seed) localStorage.setItem('afm-seed', (seed = String(Math.floor(Math.random() * 2 ** 31))));
     return Number(seed) || 0;
   } catch {
     return 0;
