@@ -7,7 +7,7 @@
  * `forms.<list>` and `examples.<list>` (`<list>`: the forms in canonical order joined by
  * commas, e.g. `forms.decimal,fraction,scientific`). A page carries the phrases of the lists
  * its questions use, so its JavaScript has no code for making them; Node installs every
- * list (messages-bilingual.ts).
+ * list (messages-bilingual.ts). Both take their templates from `engineTemplates`.
  */
 import { formsOf } from './grade.ts';
 import type { MessageTemplates } from './messages.ts';
@@ -23,7 +23,7 @@ function joinOr(templates: MessageTemplates, items: string[], kind: 'list' | 'ex
 }
 
 /** The `forms.<list>` and `examples.<list>` templates for each list of forms (canonical order). */
-export function formPhrases(templates: MessageTemplates, lists: ReadonlyArray<readonly Form[]>): MessageTemplates {
+function formPhrases(templates: MessageTemplates, lists: ReadonlyArray<readonly Form[]>): MessageTemplates {
   const out: MessageTemplates = {};
   for (const forms of lists) {
     const list = forms.join();
@@ -49,7 +49,8 @@ export function formListsOf(questions: readonly QuestionLike[]): Form[][] {
   for (const q of questions) {
     for (const v of q.variants) {
       for (const answer of [v.answer, ...(v.parts ?? []).map((p) => p.answer)]) {
-        if (answer) lists.set(formsOf(answer).join(), formsOf(answer));
+        const forms = answer && formsOf(answer);
+        if (forms) lists.set(forms.join(), forms);
       }
     }
   }
@@ -59,7 +60,7 @@ export function formListsOf(questions: readonly QuestionLike[]): Form[][] {
 /** Templates that only build the phrases: a page does not need them once they are made. */
 const isPhrasePart = (key: string) => /^(form|formFirst)\.|^(list|example)(Sep|Or)$/.test(key);
 
-/** What a page hands the engine (one language): its message templates and the phrases for `lists`. */
-export function pageTemplates(templates: MessageTemplates, lists: ReadonlyArray<readonly Form[]>): MessageTemplates {
+/** The templates the engine runs with (one language): its messages and the phrases for `lists`. */
+export function engineTemplates(templates: MessageTemplates, lists: ReadonlyArray<readonly Form[]>): MessageTemplates {
   return { ...Object.fromEntries(Object.entries(templates).filter(([key]) => !isPhrasePart(key))), ...formPhrases(templates, lists) };
 }

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { openSite, type Site } from './harness.ts';
-import { budgets } from '../../scripts/size-report.mjs';
+import { budgets, pageResources } from '../../scripts/size-report.mjs';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
 
@@ -655,7 +655,7 @@ describe('JavaScript budget', () => {
     await q.locator('xpath=self::*[@data-ready]').waitFor();
     await page.waitForLoadState('networkidle');
     // Scripts inside the page (the theme) count too: JSON and variant data blocks do not.
-    const inline = [...html.matchAll(/<script(?![^>]*\s(?:src|type)=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('\n');
+    const inline = pageResources(html, `${path}index.html`).inline.join('\n');
     const total = [...loaded.values()].reduce((a, b) => a + b, 0) + gzipSync(inline, { level: 9 }).length;
     console.log(
       `Quiz page JavaScript on /${path} (gzip -9, no calculator): ${total} bytes, the inline script and ${loaded.size} files\n` +

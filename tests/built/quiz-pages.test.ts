@@ -12,7 +12,7 @@ import { DEFAULT_FORMS, type Answer } from '../../src/quiz/types.ts';
 
 type Variant = { answer?: Answer; parts?: Answer[] };
 const jsonIn = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((m) => JSON.parse(m[1]!) as unknown);
-const engineTemplates = (html: string) => jsonIn(html, /<script type="application\/json" id="ui-engine">([\s\S]*?)<\/script>/g)[0] as Record<string, string> | undefined;
+const pageEngineStrings = (html: string) => jsonIn(html, /<script type="application\/json" id="ui-engine">([\s\S]*?)<\/script>/g)[0] as Record<string, string> | undefined;
 
 const quizPages = builtPages()
   .map((page) => ({ page, html: readBuilt(page) }))
@@ -35,7 +35,7 @@ describe('quiz pages', () => {
   it('hand the engine a phrase and examples for every list of forms their questions accept', () => {
     const missing: string[] = [];
     for (const { page, html } of quizPages) {
-      const templates = engineTemplates(html) ?? {};
+      const templates = pageEngineStrings(html) ?? {};
       for (const list of formLists(html)) {
         for (const key of [`forms.${list}`, `examples.${list}`]) if (!templates[key]) missing.push(`${page}: ${key}`);
       }
@@ -47,7 +47,7 @@ describe('quiz pages', () => {
 
   it('hand the review page the phrases of every quiz page, in its language', () => {
     for (const lang of ['en', 'zh']) {
-      const review = engineTemplates(readBuilt(`${lang}/review/index.html`)) ?? {};
+      const review = pageEngineStrings(readBuilt(`${lang}/review/index.html`)) ?? {};
       const needed = new Set(quizPages.filter(({ page }) => page.startsWith(`${lang}/`)).flatMap(({ html }) => [...formLists(html)]));
       expect([...needed].filter((list) => !review[`forms.${list}`] || !review[`examples.${list}`])).toEqual([]);
       expect(review['forms.decimal,fraction,scientific']).toBe(lang === 'en' ? 'a number, fraction or scientific notation' : '数字、分数或科学计数法');

@@ -18,7 +18,8 @@ export function defineWhenVisible(tag: string, load: () => Promise<unknown>): vo
   };
   // A shared link carries the calculator's state (`?softmax.logits=…`): load at once so the
   // result is there on arrival. (A value that merely contains the name loads early too: harmless.)
-  if (location.search.includes(`${elements[0]?.getAttribute('data-calc')}.`)) {
+  const calc = elements[0]!.getAttribute('data-calc');
+  if (calc && location.search.includes(`${calc}.`)) {
     start();
     return;
   }
