@@ -122,6 +122,38 @@ describe('floating-point', () => {
     expectInBoth('floating-point', Math.fround(0.1).toPrecision(15));
   });
 
+  it('the BF16 error is 4 times the FP16 error, not 8: where 0.1 falls between grid points', () => {
+    const e16 = 0.1 - roundTo(0.1, FP16);
+    const e16b = roundTo(0.1, BF16) - 0.1;
+    // The ULP ratio (and the ratio of the unit roundoffs) is 8 ...
+    const ulp16 = 2 ** (Math.floor(Math.log2(0.1)) - 10);
+    const ulpB = 2 ** (Math.floor(Math.log2(0.1)) - 7);
+    expect(ulpB / ulp16).toBe(8);
+    // ... but 0.1 lies 0.4 of a gap from its FP16 neighbour and 0.2 of a gap from its BF16 one.
+    const f16 = e16 / ulp16;
+    const fB = e16b / ulpB;
+    expect(f16).toBeCloseTo(0.4, 10);
+    expect(fB).toBeCloseTo(0.2, 10);
+    expect(e16b / e16).toBeCloseTo(4, 10);
+    expect((8 * fB) / f16).toBeCloseTo(4, 10);
+    expectInBoth('floating-point', '8 \\times 0.2/0.4 = 4', '614.4 \\to 614', '76.8 \\to 77', '2^{-8}', '2^{-11}');
+  });
+
+  it('a BF16 weight update is absorbed when it is small relative to the weight', () => {
+    const theta = 0.02;
+    const step = 3e-4 * 0.1;
+    expect(step).toBeCloseTo(3e-5, 15);
+    const rel = step / theta;
+    expect(rel.toExponential(1)).toBe('1.5e-3');
+    expect(rel).toBeLessThan(2 ** -9);
+    const w = roundTo(theta, BF16);
+    expect(roundTo(w - step, BF16)).toBe(w);
+    expect(roundTo(w + step, BF16)).toBe(w);
+    // In FP32 the same step survives.
+    expect(Math.fround(Math.fround(theta) - Math.fround(step))).not.toBe(Math.fround(theta));
+    expectInBoth('floating-point', '1.5\\times10^{-3}', '3\\times10^{-5}', (2 ** -8).toFixed(4));
+  });
+
   it('largest finite values, epsilons and absorption', () => {
     expect((2 - 2 ** -10) * 2 ** (30 - 15)).toBe(65504);
     expect(1.75 * 2 ** (15 - 7)).toBe(448);
