@@ -5,6 +5,7 @@
  */
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { checkComparison, parseComparison, type Comparison } from './constraints.ts';
 import { RESERVED_NAMES } from './expression.ts';
 import { formatNumber } from './format.ts';
 import { QuizFileSchema, type AuthoredAnswer, type Question, type QuizFile } from './schema.ts';
@@ -145,6 +146,68 @@ export function loadQuizFile(fileName: string, yamlText: string): QuizFile {
   return quiz;
 }
 
+const describeParams = (params: Record<string, number>) =>
+  Object.entries(params).map(([k, x]) => `${k} = ${formatNumber(x)}`).join(', ');
+
+/** The names a constraint can use in one variant: its params, `answer` and `part1`, `part2`, … when scalar. */
+function constraintVars(v: Variant): Record<string, number> {
+  const vars: Record<string, number> = { ...v.params };
+  if (typeof v.answer?.value === 'number') vars.answer = v.answer.value;
+  v.parts?.forEach((p, i) => {
+    if (typeof p.answer.value === 'number') vars[`part${i + 1}`] = p.answer.value;
+  });
+  return vars;
+}
+
+/**
+ * Every constraint must hold in every variant checked (the whole param space when it has at
+ * most CHECK_ALL_UP_TO tuples, else the pool that ships). One issue per failing constraint,
+ * naming its first failing variant and how many fail. Returns whether all held.
+ */
+function checkConstraints(q: Question, variants: Variant[], add: (field: string, reason: string) => void): boolean {
+  let ok = true;
+  for (const name of Object.keys(q.params ?? {})) {
+    if (name === 'answer' || /^part\d+$/.test(name)) {
+      add(`params.${name}`, `constraints use "${name}" for ${name === 'answer' ? 'the answer' : 'a part\'s answer'}; choose another param name`);
+      ok = false;
+    }
+  }
+  if (!ok) return false;
+  (q.constraints ?? []).forEach((raw, i) => {
+    const field = `constraints[${i}]`;
+    const text = typeof raw === 'string' ? raw : raw.check;
+    const why = typeof raw === 'string' || raw.why === undefined ? '' : ` (${raw.why})`;
+    const c = parseComparison(text) as Comparison; // the schema has checked the syntax
+    let first: { v: Variant; lhs: number; rhs: number } | undefined;
+    let failing = 0;
+    for (const v of variants) {
+      let r: ReturnType<typeof checkComparison>;
+      try {
+        r = checkComparison(c, constraintVars(v));
+      } catch (err) {
+        add(field, `${(err as Error).message}${Object.keys(v.params).length ? ` (for ${describeParams(v.params)})` : ''}`);
+        ok = false;
+        return;
+      }
+      if (!r.ok) {
+        failing++;
+        first ??= { v, ...r };
+      }
+    }
+    if (first) {
+      ok = false;
+      const params = Object.keys(first.v.params).length ? `the variant ${describeParams(first.v.params)}` : 'the question';
+      add(
+        field,
+        `${params} violates "${text}"${why}: ${c.lhs} is ${formatNumber(first.lhs)}` +
+          (/^[-+]?[\d.]+(e[-+]?\d+)?$/i.test(c.rhs) ? '' : `, ${c.rhs} is ${formatNumber(first.rhs)}`) +
+          (variants.length > 1 ? ` (${failing} of ${variants.length} variants fail it)` : ''),
+      );
+    }
+  });
+  return ok;
+}
+
 function checkQuestion(q: Question, topic: string, add: (field: string | undefined, reason: string) => void): void {
   let count = 0;
   const addC = (f: string | undefined, r: string) => {
@@ -175,10 +238,9 @@ function checkQuestion(q: Question, topic: string, add: (field: string | undefin
     if (err instanceof VariantError) return addC(err.field, err.reason);
     throw err;
   }
+  if (q.constraints && !checkConstraints(q, variants, addC)) return;
   for (const v of variants) {
-    const where = Object.keys(v.params).length
-      ? ` (for ${Object.entries(v.params).map(([k, x]) => `${k} = ${formatNumber(x)}`).join(', ')})`
-      : '';
+    const where = Object.keys(v.params).length ? ` (for ${describeParams(v.params)})` : '';
     const local: string[] = [];
     const addLocal = (f: string, r: string) => {
       local.push(f);

@@ -4,6 +4,7 @@
  * need evaluation (params, {{name}}, reference 0, wrong answers) live in load.ts.
  */
 import { z } from 'zod';
+import { parseComparison } from './constraints.ts';
 import { FORMS } from './types.ts';
 
 export const QUESTION_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -112,6 +113,23 @@ const QuestionId = z
 
 const Params = z.record(z.string().regex(PARAM_NAME, { error: 'a param name is a letter followed by letters, digits or _' }), ParamSchema);
 
+const ConstraintCheck = z
+  .string({ error: 'a constraint is a comparison in quotes, for example "a*c - b^2 >= 1"' })
+  .trim()
+  .min(1, { error: 'a constraint must not be empty' })
+  .superRefine((s, ctx) => {
+    const parsed = parseComparison(s);
+    if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+  });
+
+/**
+ * A condition every variant must meet: `"h != t"`, or `{ check: "h != t", why: "…" }` where
+ * `why` (for authors, English) is quoted in the build error.
+ */
+export const ConstraintSchema = z.union([ConstraintCheck, z.strictObject({ check: ConstraintCheck, why: z.string().trim().min(1).optional() })], {
+  error: 'a constraint is a comparison in quotes, or { check: "…", why: "…" }',
+});
+
 export const PartSchema = z.strictObject({ prompt: TextSchema, answer: AnswerSchema });
 
 export const ChoiceSchema = z.strictObject({
@@ -124,6 +142,7 @@ const common = {
   id: QuestionId,
   prompt: TextSchema,
   params: Params.optional(),
+  constraints: z.array(ConstraintSchema).min(1, { error: 'list at least one constraint, or leave constraints out' }).optional(),
   hints: z.array(TextSchema).optional(),
   solution: TextSchema.optional(),
 };
@@ -159,3 +178,4 @@ export type ChoiceQuestion = z.infer<typeof ChoiceQuestionSchema>;
 export type AuthoredAnswer = z.infer<typeof AnswerSchema>;
 export type AuthoredValue = z.infer<typeof ValueSchema>;
 export type ParamSpec = z.infer<typeof ParamSchema>;
+export type Constraint = z.infer<typeof ConstraintSchema>;

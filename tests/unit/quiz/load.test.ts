@@ -29,6 +29,7 @@ const EXPECTED: Record<string, string> = {
   'unknown-form': `${F('unknown-form')}: question "fair-coin-entropy", field answer.forms[1]: unknown form "integer"; allowed: decimal, fraction, scientific, percent, expression`,
   'bad-id': `${F('bad-id')}: question "Fair_Coin", field id: must match /^[a-z0-9][a-z0-9-]*$/`,
   'script-tag': `${F('script-tag')}: question "fair-coin-entropy", field hints[0].en: the English (en) text contains a <script> tag, which a quiz cannot carry`,
+  'constraint-violated': `${F('constraint-violated')}: question "covariance-eigenvalue", field constraints[0]: the variant a = 2, b = 1, c = 0 violates "a*c - b^2 > 0" (a covariance matrix is positive definite): a*c - b^2 is -1 (4 of 8 variants fail it)`,
   'plain-log': `${F('plain-log')}: question "nats-of-two", field answer.value: cannot evaluate "log(2)": log is ambiguous; write ln, log2 or log10`,
 };
 
@@ -114,6 +115,10 @@ describe('loadQuizFile', () => {
     expect(quiz.topic).toBe('information-theory');
     expect(quiz.questions.map((q) => q.id)).toEqual(['fair-coin-entropy', 'kl-two-coins', 'eigenvalues-of-a', 'two-parts', 'softmax-argmax']);
   });
+  it('accepts constraints that every variant meets, as strings or with why', () => {
+    const ok = VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n    constraints: ["n >= 2", { check: "bits != 0", why: "not trivially 0" }, "part2 ≥ 0.69", "0.1 + 0.2 == 0.3"]\n');
+    expect(loadQuizFile('q.yaml', ok).questions[3]!.constraints).toHaveLength(4);
+  });
   it('reports every problem, one line each', () => {
     const bad = VALID.replace('tolerance: { abs: 0.01 }', 'tolerance: { abs: -1 }').replace('type: choice', 'type: chioce');
     try {
@@ -134,6 +139,11 @@ describe('loadQuizFile', () => {
     ['strict without sigfigs', VALID.replace('tolerance: { abs: 0.01 }', 'tolerance: { abs: 0.01, strict: true }'), 'strict only goes with sigfigs'],
     ['a wrong answer of another shape', VALID.replace('- value: 0.693147', '- value: [0.693147, 1]'), 'field answer.wrong[0].value: is a vector of 2 but the answer is a number'],
     ['a duplicate YAML key', VALID.replace('    type: numeric\n    prompt:\n      en: What', '    type: numeric\n    type: numeric\n    prompt:\n      en: What'), 'YAML syntax error at line'],
+    ['a constraint that is not a comparison', VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n    constraints: ["n - 1"]\n'), 'question "two-parts", field constraints[0]: a constraint compares two expressions'],
+    ['a chained comparison', VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n    constraints: ["1 < n < 9"]\n'), 'field constraints[0]: a constraint has one comparison'],
+    ['a constraint with an unknown name', VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n    constraints: ["m > 1"]\n'), 'field constraints[0]: cannot evaluate "m": unknown name "m" (not a param or a built-in) (for n = '],
+    ['a constraint on the answer', VALID.replace('      q: { choose: [0.25, 0.5, 0.75] }\n', '      q: { choose: [0.25, 0.5, 0.75] }\n    constraints: [{ check: "answer > 0", why: "not trivially 0" }]\n'), 'question "kl-two-coins", field constraints[0]: the variant p = 0.5, q = 0.5 violates "answer > 0" (not trivially 0): answer is 0 (1 of 27 variants fail it)'],
+    ['a param named answer beside constraints', VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n      answer: "n"\n    constraints: ["n > 1"]\n'), 'field params.answer: constraints use "answer" for the answer'],
     ['a missing topic', VALID.replace('topic: information-theory\n', ''), 'field topic: missing'],
   ])('rejects %s', (_, text, expected) => {
     expect(() => loadQuizFile('q.yaml', text)).toThrow(expected);
