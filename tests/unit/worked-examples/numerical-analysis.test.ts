@@ -299,6 +299,51 @@ describe('mixed-precision', () => {
     expect(roundTo(1e-4 ** 2, FP16)).toBe(0);
     expect(Math.round(1 / (1 - 0.95))).toBe(20);
     expectInBoth('mixed-precision', '1.7\\times10^{-4}');
+    // 8-bit Adam: m and v in one byte each.
+    const bytes8 = 2 + 2 + 4 + 1 + 1;
+    expect(bytes8).toBe(10);
+    expectInBoth('mixed-precision', '2 + 2 + 4 + 1 + 1 = 10', `${(7e9 * bytes8) / 1e9} GB`, '2048');
+  });
+
+  it('the relative update that BF16 rounds away', () => {
+    const rel = (3e-4 * 0.1) / 0.02;
+    expect(rel).toBeCloseTo(1.5e-3, 15);
+    expect(rel).toBeLessThan(2 ** -9);
+    expectInBoth('mixed-precision', '1.5\\times10^{-3}', (2 ** -8).toFixed(4), '6\\times10^{-8}');
+    expect(2 ** -24).toBeCloseTo(6e-8, 8);
+  });
+
+  it('the Adam step after a gradient spike', () => {
+    /** Step size in units of eta after k steps of gradient G, starting from m = v = 0 (G cancels). */
+    const stepAfter = (b1: number, b2: number, k: number) => (1 - b1 ** k) / Math.sqrt(1 - b2 ** k);
+    // The same thing simulated: a long run of tiny gradients, then a large one.
+    const simulate = (b2: number) => {
+      let m = 0;
+      let v = 0;
+      for (let t = 0; t < 20000; t++) {
+        m = 0.9 * m + 0.1 * 1e-6;
+        v = b2 * v + (1 - b2) * 1e-12;
+      }
+      m = 0.9 * m + 0.1 * 1;
+      v = b2 * v + (1 - b2) * 1;
+      return m / Math.sqrt(v);
+    };
+    for (const b2 of [0.999, 0.95]) {
+      const first = stepAfter(0.9, b2, 1);
+      expect(first).toBeCloseTo(0.1 / Math.sqrt(1 - b2), 12);
+      expect(simulate(b2)).toBeCloseTo(first, 3);
+      expectInBoth('mixed-precision', `0.1/${Math.sqrt(1 - b2).toFixed(4).replace(/0+$/, '')}`, `${first.toFixed(first > 1 ? 2 : 3)}\\eta`);
+      const ks = Array.from({ length: 500 }, (_, i) => i + 1);
+      const peakK = ks.reduce((best, k) => (stepAfter(0.9, b2, k) > stepAfter(0.9, b2, best) ? k : best), 1);
+      const peak = stepAfter(0.9, b2, peakK);
+      expectInBoth('mixed-precision', `${peak.toFixed(2)}\\eta`);
+      if (b2 === 0.999) {
+        expect(peakK).toBe(12);
+        const notes = both('mixed-precision');
+        expect(notes.en).toContain(`after ${peakK} steps`);
+        expect(notes.zh).toContain(`在第 ${peakK} 步`);
+      }
+    }
   });
 });
 
