@@ -243,6 +243,13 @@ describe('gradients-and-clipping', () => {
     const nW = Math.hypot(...gW);
     expectInBoth('gradients-and-clipping', `(${gW.map((v) => String(v / nW)).join(', ')})`);
     expect(`(${gW.map((v) => String(v / nW)).join(', ')})`).toBe('(0.6, 0.8)');
+    // The weight gradient's share of the global norm before and after per-tensor clipping.
+    const shareBefore = nW / norm;
+    const perTensor = [...gW.map((v) => v / nW), ...gb.map((v) => v / Math.abs(v))];
+    const shareAfter = Math.hypot(...perTensor.slice(0, 2)) / Math.hypot(...perTensor);
+    expect(Math.hypot(...perTensor)).toBeCloseTo(Math.SQRT2, 12);
+    expect(shareAfter).toBeCloseTo(1 / Math.SQRT2, 12);
+    expectInBoth('gradients-and-clipping', `5/13 \\approx ${shareBefore.toFixed(3)}`, `1/\\sqrt{2} \\approx ${shareAfter.toFixed(3)}`);
   });
 
   it('vanishing and exploding products', () => {
