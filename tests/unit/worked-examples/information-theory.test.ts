@@ -87,6 +87,37 @@ describe('entropy note', () => {
       f4(Hx + Hy - Hxy), // 0.1245
     );
   });
+  it('one observation can raise the uncertainty: p(Y) = (0.1, 0.9), Y uniform inside code', () => {
+    // Rows: code, text; columns: symbol, word.
+    const J = [
+      [0.05, 0.05],
+      [0.05, 0.85],
+    ];
+    const px = J.map((r) => sum(r));
+    const py = [J[0][0] + J[1][0], J[0][1] + J[1][1]];
+    expect(px[0]).toBeCloseTo(0.1, 12);
+    expect(py[0]).toBeCloseTo(0.1, 12);
+    expect(py[1]).toBeCloseTo(0.9, 12);
+    const Hy = entropy(py);
+    const HyGivenCode = entropy(J[0].map((v) => v / px[0]));
+    const HyGivenText = entropy(J[1].map((v) => v / px[1]));
+    expect(J[1][0] / px[1]).toBeCloseTo(1 / 18, 12);
+    const HyGivenX = px[0] * HyGivenCode + px[1] * HyGivenText;
+    expect(HyGivenCode).toBeCloseTo(1, 12);
+    expect(HyGivenCode).toBeGreaterThan(Hy);
+    expect(HyGivenX).toBeLessThanOrEqual(Hy);
+    // The chain rule gives the same average.
+    expect(HyGivenX).toBeCloseTo(entropy(J.flat()) - entropy(px), 12);
+    inBoth(
+      'entropy',
+      `H_b(0.1) = ${f4(Hy)}`, // 0.4690
+      f4(HyGivenText), // 0.3095
+      `0.1\\cdot 1 + 0.9\\cdot ${f4(HyGivenText)} = ${f4(HyGivenX)}`, // 0.3786
+      '| 0.05 | 0.05 | 0.1 |',
+      '| 0.05 | 0.85 | 0.9 |',
+      '| 0.1 | 0.9 | 1 |',
+    );
+  });
   it('uniform loss at initialisation', () => {
     inBoth('entropy', f4(ln(50257)), f4(log2(50257)), f4(ln(32000))); // 10.8249, 15.6170, 10.3735
   });
