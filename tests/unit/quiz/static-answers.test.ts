@@ -167,8 +167,8 @@ const computed: Record<string, Value> = {
     return sum(matmul([a], sigma)[0]!.map((x, i) => x * a[i]!));
   })(),
 
-  // Expected number kept: n·p for a Binomial(1000, 0.9).
-  'distributions/dropout-mask-count#0': 1000 * 0.9,
+  // Expected number kept: n·(1 − p) with drop probability p = 0.1, a Binomial(1000, 0.9).
+  'distributions/dropout-mask-count#0': 1000 * (1 - 0.1),
 
   // Eigenvalues of [[4, 2], [1, 3]] from the characteristic polynomial.
   'eigen-svd-pca/eigenvalues-by-hand': eigenvalues2([
