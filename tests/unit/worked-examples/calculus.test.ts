@@ -125,9 +125,22 @@ describe('chain rule and backpropagation', () => {
     ]);
   });
 
-  it('6ND for GPT-3', () => {
-    const flops = 6 * 175e9 * 300e9;
-    expectInBoth('chain-rule-backprop', [`6ND = ${sci(flops, 2)}$`]);
+  it('row form: the weight gradient X^T Delta of the same neuron', () => {
+    // z = x w + b with the row x = (1, 2) and the column w; Delta = dL/dz is 1x1.
+    const a = sigmoid(w1 * x1 + w2 * x2 + b);
+    const delta = (a - y) * a * (1 - a);
+    const gradW = [x1 * delta, x2 * delta];
+    expectInBoth('chain-rule-backprop', [`= (${f(gradW[0]!)}, ${f(gradW[1]!)})^\\top$`]);
+  });
+
+  it('6ND for GPT-3, with the backward pass at twice the forward', () => {
+    const forwardPerParam = 2; // one multiply and one add per weight and token
+    const backwardPerParam = 2 * forwardPerParam; // X^T Delta and Delta W^T for each forward product
+    const trainPerParam = forwardPerParam + backwardPerParam;
+    expect(trainPerParam / forwardPerParam).toBe(3);
+    const flops = trainPerParam * 175e9 * 300e9;
+    expectInBoth('chain-rule-backprop', [`$${forwardPerParam}N$`, `$${backwardPerParam}N$`, `$${trainPerParam}N$`, `6ND = ${sci(flops, 2)}$`]);
+    expectInBoth(AREA, [`$${trainPerParam}N$ FLOPs`]);
   });
 });
 
