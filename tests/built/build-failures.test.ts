@@ -3,54 +3,7 @@
  * builds a tiny fixture site (a copy of one good note pair plus one defect) into a temp folder.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { repoRoot } from '../helpers/content.ts';
-import { buildEnv } from '../helpers/build-env.ts';
-
-const good = (title: string) => `---
-title: ${title}
-description: A short fixture note used to check that the build rejects broken content.
-area: probability
-order: 0
----
-
-Probability $p \\in [0, 1]$.
-`;
-
-function buildFixture(files: Record<string, string>): { status: number | null; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'afm-fixture-'));
-  try {
-    const all: Record<string, string> = {
-      'content/en/probability/index.mdx': good('Probability'),
-      'content/zh/probability/index.mdx': good('概率'),
-      'content/glossary/probability.yaml': '[]\n',
-      ...files,
-    };
-    for (const [path, text] of Object.entries(all)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
-    mkdirSync(join(dir, 'quizzes'), { recursive: true });
-    const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-      cwd: repoRoot,
-      env: buildEnv({
-        AFM_CONTENT_DIR: join(dir, 'content'),
-        AFM_QUIZ_DIR: join(dir, 'quizzes'),
-        AFM_OUT_DIR: join(dir, 'dist'),
-        // Its own content store, so the real site's cache is untouched.
-        AFM_CACHE_DIR: join(dir, 'cache'),
-        AFM_FIXTURE_BUILD: '1',
-      }),
-      encoding: 'utf8',
-    });
-    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { buildFixture, fixtureNote as good } from '../helpers/fixture-build.ts';
 
 describe('the build rejects broken notes', { timeout: 120_000 }, () => {
   it('fails when a note exists in one language only, naming the file', () => {
