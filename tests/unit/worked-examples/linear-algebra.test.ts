@@ -290,6 +290,39 @@ describe('eigenvalues, SVD and PCA', () => {
     expect(u1[0]).toBeCloseTo(1 / Math.sqrt(10), 12);
     expect(u1[1]).toBeCloseTo(3 / Math.sqrt(10), 12);
   });
+  it('the SVD of [[3,0],[4,5]] is rotation-stretch-rotation only up to reflections', () => {
+    const A = [
+      [3, 0],
+      [4, 5],
+    ];
+    const det2 = (m: Mat) => m[0][0] * m[1][1] - m[0][1] * m[1][0];
+    const sigma = [Math.sqrt(45), Math.sqrt(5)];
+    const V = transpose([
+      [1 / Math.SQRT2, 1 / Math.SQRT2],
+      [1 / Math.SQRT2, -1 / Math.SQRT2],
+    ]);
+    // U's columns are A v_i / sigma_i.
+    const AV = matmul(A, V);
+    const U = AV.map((row) => row.map((x, j) => x / sigma[j]));
+    const u2 = [U[0][1], U[1][1]].map((x) => Math.round(x * Math.sqrt(10)));
+    expect(u2).toEqual([3, -1]);
+    const [detU, detV] = [det2(U), det2(V)].map((d) => Math.round(d));
+    expect(detU).toBe(-1);
+    expect(detV).toBe(-1);
+    // Negating the pair (u2, v2) gives two rotations and the same A = U Σ Vᵀ.
+    const flip = (m: Mat) => m.map((row) => [row[0], -row[1]]);
+    const rebuilt = matmul(matmul(flip(U), [[sigma[0], 0], [0, sigma[1]]]), transpose(flip(V)));
+    rebuilt.flat().forEach((x, i) => expect(x).toBeCloseTo(A.flat()[i], 12));
+    expect(Math.round(det2(flip(U)))).toBe(1);
+    expect(Math.round(det2(flip(V)))).toBe(1);
+    inBoth(
+      slug,
+      `\\tfrac{1}{\\sqrt{10}}(${u2[0]}, ${u2[1]})`,
+      `\\det V = \\det U = ${detV}$`,
+      `\\det V = \\det U = +${Math.round(det2(flip(V)))}$`,
+      `\\det A = ${det2(A)} \\gt 0$`,
+    );
+  });
   it('rank-1 approximation and Eckart–Young', () => {
     const A = [
       [3, 0],
