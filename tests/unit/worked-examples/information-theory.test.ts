@@ -278,18 +278,51 @@ describe('information-in-llms note', () => {
       penalised.toFixed(1), // 2.4
     );
   });
-  it('quantisation noise, code entropy and output KL', () => {
-    const d4 = 2 / 2 ** 4;
-    const d8 = 2 / 2 ** 8;
-    const v4 = d4 ** 2 / 12;
-    const v8 = d8 ** 2 / 12;
+  it('quantisation: asymmetric and symmetric INT4, noise, code entropy and output KL', () => {
+    const lo = -0.5;
+    const hi = 1.0;
+    const x = 0.37;
+    // Asymmetric (min-max) with a zero-point.
+    const sA = (hi - lo) / (2 ** 4 - 1);
+    const z = Math.round(-lo / sA);
+    const qA = Math.min(Math.max(Math.round(x / sA) + z, 0), 2 ** 4 - 1);
+    const readA = sA * (qA - z);
+    expect(sA).toBeCloseTo(0.1, 15);
+    expect(z).toBe(5);
+    expect(qA).toBe(9);
+    expect(readA).toBeCloseTo(0.4, 12);
+    expect(sA * (0 - z)).toBeCloseTo(lo, 12);
+    expect(sA * (15 - z)).toBeCloseTo(hi, 12);
+    // Symmetric (absmax): INT4 levels -7..7, INT8 -127..127.
+    const qmax4 = 2 ** 3 - 1;
+    const qmax8 = 2 ** 7 - 1;
+    expect([qmax4, qmax8]).toEqual([7, 127]);
+    const sS = Math.max(Math.abs(lo), Math.abs(hi)) / qmax4;
+    const qS = Math.min(Math.max(Math.round(x / sS), -qmax4), qmax4);
+    expect(qS).toBe(3);
+    // Codes -7 ... -4 stand for values below the block's minimum -0.5; -3 does not.
+    expect(-4 * sS).toBeLessThan(lo);
+    expect(-3 * sS).toBeGreaterThan(lo);
+    inBoth('information-in-llms', '$-7$', '$-4$');
+    const vA = sA ** 2 / 12;
+    const vS4 = sS ** 2 / 12;
+    const vS8 = (Math.max(Math.abs(lo), Math.abs(hi)) / qmax8) ** 2 / 12;
     inBoth(
       'information-in-llms',
-      String(d4), // 0.125
-      v4.toFixed(7), // 0.0013021
-      (v8 / 1e-6).toFixed(3), // 5.086
-      String(Math.round(v4 / v8)), // 256
-      (10 * Math.log10(v4 / v8)).toFixed(2), // 24.08
+      '1.5/15 = 0.1',
+      'round}(0.5/0.1) = 5',
+      'round}(3.7) + 5 = 9',
+      `(9 - 5) \\times 0.1 = ${readA.toFixed(1)}`,
+      `1/7 = ${sS.toFixed(4)}`, // 0.1429
+      `round}(${(x / sS).toFixed(2)}) = 3`, // 2.59
+      `3/7 = ${(qS * sS).toFixed(4)}`, // 0.4286
+      vA.toFixed(8), // 0.00083333
+      vS4.toFixed(7), // 0.0017007
+      (vS8 / 1e-6).toFixed(3), // 5.167
+      `(127/7)^2 = ${(vS4 / vS8).toFixed(1)}`, // 329.2
+      (10 * Math.log10(vS4 / vS8)).toFixed(2), // 25.17
+      (10 * Math.log10(256)).toFixed(2), // 24.08
+      (10 * Math.log10(4)).toFixed(2), // 6.02
       f4(entropy([0.1, 0.4, 0.4, 0.1])), // 1.7219
       f4(kl([0.6, 0.3, 0.1], [0.55, 0.33, 0.12], ln)), // 0.0054
     );
