@@ -6,6 +6,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { areaIds, type AreaId } from './areas.ts';
 import { languages, type Lang } from './lang.ts';
+import { checkReferences } from './references.ts';
+import { calculatorInfo } from '../components/calculators/info.ts';
 
 export type NoteEntry = CollectionEntry<'notes'>;
 
@@ -45,10 +47,11 @@ let cache: Promise<Note[]> | undefined;
 
 /**
  * All notes of both languages. Fails the build, naming the file, when a note exists in one
- * language only, when a folder and the `area` field disagree, or when two notes share a slug.
+ * language only, when a folder and the `area` field disagree, when two notes share a slug, or
+ * when a reference between collections has no target (see references.ts).
  */
 export function allNotes(): Promise<Note[]> {
-  cache ??= getCollection('notes').then((entries) => {
+  cache ??= getCollection('notes').then(async (entries) => {
     const notes = entries.map(toNote);
     const byLang = new Map(languages.map((lang) => [lang, new Set(notes.filter((n) => n.lang === lang).map((n) => n.path))]));
     for (const note of notes) {
@@ -70,6 +73,17 @@ export function allNotes(): Promise<Note[]> {
         seen.set(note.slug, note.sourceFile);
       }
     }
+    const [glossary, quizzes] = await Promise.all([getCollection('glossary'), getCollection('quizzes')]);
+    checkReferences({
+      notes: notes.map((n) => ({ slug: n.slug, lang: n.lang, file: n.sourceFile, body: n.entry.body ?? '' })),
+      // The calculators belong to the site's own notes: a build of other content (a test
+      // fixture, AFM_CONTENT_DIR) checks the notes' <Calculator> ids but not the calculators' notes.
+      calculators: process.env.AFM_CONTENT_DIR ? [] : Object.entries(calculatorInfo).map(([id, info]) => ({ id, note: info.note })),
+      calculatorIds: Object.keys(calculatorInfo),
+      calculatorsFile: 'src/components/calculators/info.ts',
+      glossary: glossary.map(({ data }) => ({ id: data.id, note: data.note, file: data.file })),
+      quizzes: quizzes.map(({ data }) => ({ topic: (data as { topic: string }).topic, file: (data as { file: string }).file })),
+    });
     return notes;
   });
   return cache;

@@ -1,0 +1,25 @@
+/**
+ * Every calculator's id, where it is taught (area and note slug) and what it is called. Plain
+ * data without components, so the build-time reference check (utils/references.ts) and unit
+ * tests can read it; registry.ts pairs each id with its component.
+ */
+import type { Bilingual } from '../../utils/lang.ts';
+
+export type CalculatorInfo = { area: string; note: string; title: Bilingual };
+
+export const calculatorInfo = {
+  'bayes-test': { area: 'probability', note: 'bayes', title: { en: 'Bayes test calculator', zh: '贝叶斯检测计算器' } },
+  'float-inspector': { area: 'numerical-analysis', note: 'floating-point', title: { en: 'Float inspector', zh: '浮点数检查器' } },
+  'softmax-stability': { area: 'numerical-analysis', note: 'stable-softmax', title: { en: 'Naive vs stable softmax', zh: '朴素与稳定 softmax 对比' } },
+  'lr-schedule': { area: 'numerical-analysis', note: 'learning-rate-schedules', title: { en: 'Learning-rate schedule plotter', zh: '学习率调度绘图器' } },
+  'optimizer-race': { area: 'calculus', note: 'gradient-descent', title: { en: 'Optimizer race', zh: '优化器赛跑' } },
+  'backprop-stepper': { area: 'calculus', note: 'chain-rule-backprop', title: { en: 'Backprop stepper', zh: '反向传播逐步演示' } },
+  'mutual-information': { area: 'information-theory', note: 'mutual-information', title: { en: 'Mutual information from a joint table', zh: '由联合分布表计算互信息' } },
+  'transform-explorer': { area: 'linear-algebra', note: 'eigen-svd-pca', title: { en: 'Transform explorer', zh: '线性变换探索器' } },
+  'attention': { area: 'linear-algebra', note: 'attention', title: { en: 'Attention calculator', zh: '注意力计算器' } },
+  'transformer-params': { area: 'linear-algebra', note: 'matrix-multiplication', title: { en: 'Transformer parameter and memory counter', zh: 'Transformer 参数与内存计数器' } },
+  'sampling-lab': { area: 'probability', note: 'sampling', title: { en: 'Next-token sampling lab', zh: '下一个词元采样实验室' } },
+  'entropy-kl': { area: 'information-theory', note: 'cross-entropy-kl', title: { en: 'Entropy, cross-entropy and KL calculator', zh: '熵、交叉熵与 KL 散度计算器' } },
+} as const satisfies Record<string, CalculatorInfo>;
+
+export type CalculatorId = keyof typeof calculatorInfo;
