@@ -18,6 +18,11 @@ export function rounderFor(precision: Precision): (x: number) => number {
 export type SoftmaxIssue =
   /** exp(logit) overflowed to ∞ at `index`, so the sum is ∞ and ∞/∞ is NaN. */
   | { kind: 'overflow'; index: number; logit: number }
+  /**
+   * Every exp(xᵢ) is finite but their running sum overflowed to ∞ when term `index` was added
+   * (FP16: three times e^10 ≈ 22026 is past 65504), so every pᵢ = exp(xᵢ)/∞ = 0.
+   */
+  | { kind: 'sum-overflow'; index: number; largestExp: number }
   /** Every exp underflowed to 0, so the sum is 0 and 0/0 is NaN. */
   | { kind: 'underflow' }
   | null;
@@ -27,7 +32,7 @@ export type SoftmaxTrace = {
   exps: number[];
   /** Their sum, accumulated left to right in the working precision. */
   sum: number;
-  /** The result; NaN entries when `issue` is set. */
+  /** The result: NaN entries after an overflowing exp or an underflowing sum, zeros after an overflowing sum. */
   probabilities: number[];
   /** The shift subtracted from every logit (0 for the naive version). */
   shift: number;
@@ -40,11 +45,21 @@ function softmaxWithShift(logits: number[], precision: Precision, stable: boolea
   const shift = stable ? Math.max(...xs) : 0;
   const exps = xs.map((x) => r(Math.exp(r(x - shift))));
   let sum = 0;
-  for (const e of exps) sum = r(sum + e);
+  let sumOverflowAt = -1;
+  for (const [i, e] of exps.entries()) {
+    sum = r(sum + e);
+    if (sum === Infinity && sumOverflowAt < 0) sumOverflowAt = i;
+  }
   const probabilities = exps.map((e) => r(e / sum));
   const overflowAt = exps.findIndex((e) => e === Infinity);
   const issue: SoftmaxIssue =
-    overflowAt >= 0 ? { kind: 'overflow', index: overflowAt, logit: xs[overflowAt] ?? Number.NaN } : sum === 0 ? { kind: 'underflow' } : null;
+    overflowAt >= 0
+      ? { kind: 'overflow', index: overflowAt, logit: xs[overflowAt] ?? Number.NaN }
+      : sumOverflowAt >= 0
+        ? { kind: 'sum-overflow', index: sumOverflowAt, largestExp: Math.max(...exps) }
+        : sum === 0
+          ? { kind: 'underflow' }
+          : null;
   return { exps, sum, probabilities, shift, issue };
 }
 
@@ -61,7 +76,7 @@ export function stableSoftmax(logits: number[], precision: Precision = 'float64'
 export type LogSumExpTrace = { value: number; issue: SoftmaxIssue };
 
 /**
- * log Σ exp(xᵢ). 'naive' takes the log of the naive sum (∞ on overflow, −∞ when everything
+ * log Σ exp(xᵢ). 'naive' takes the log of the naive sum (∞ when an exp or the sum overflows, −∞ when everything
  * underflows); 'stable' computes m + log Σ exp(xᵢ − m) with m = max xᵢ. `logits` non-empty, finite.
  */
 export function logSumExp(logits: number[], method: 'naive' | 'stable' = 'stable', precision: Precision = 'float64'): LogSumExpTrace {

@@ -27,17 +27,34 @@ class SoftmaxStability extends CalculatorElement {
               en: `overflow: exp(${plain(i.logit)}) = ∞ in ${precision} (largest finite ${LARGEST[precision]}), so the sum is ∞ and ∞/∞ is undefined.`,
               zh: `上溢：在 ${precision} 中 exp(${plain(i.logit)}) = ∞（最大有限值 ${LARGEST[precision]}），于是和为 ∞，∞/∞ 无定义。`,
             })
-          : this.t({
-              en: `underflow: every exp(xᵢ) rounds to 0 in ${precision}, so the sum is 0 and 0/0 is undefined.`,
-              zh: `下溢：在 ${precision} 中每个 exp(xᵢ) 都舍入为 0，于是和为 0，0/0 无定义。`,
-            });
+          : i.kind === 'sum-overflow'
+            ? this.t({
+                en: `overflow in the sum: every exp(xᵢ) is finite in ${precision} (the largest is ${this.fmt(i.largestExp, 6)}), but adding term ${i.index + 1} takes the sum past ${LARGEST[precision]}, so it becomes ∞ and every pᵢ = exp(xᵢ)/∞ = 0: the naive probabilities add up to 0, not 1.`,
+                zh: `求和上溢：在 ${precision} 中每个 exp(xᵢ) 都是有限值（最大为 ${this.fmt(i.largestExp, 6)}），但加上第 ${i.index + 1} 项后和超过了 ${LARGEST[precision]}，变成 ∞，于是每个 pᵢ = exp(xᵢ)/∞ = 0：朴素算法得到的概率之和是 0 而不是 1。`,
+              })
+            : this.t({
+                en: `underflow: every exp(xᵢ) rounds to 0 in ${precision}, so the sum is 0 and 0/0 is undefined.`,
+                zh: `下溢：在 ${precision} 中每个 exp(xᵢ) 都舍入为 0，于是和为 0，0/0 无定义。`,
+              });
+    const kindName = (i: NonNullable<SoftmaxIssue>) =>
+      i.kind === 'overflow'
+        ? this.t({ en: 'overflow in exp', zh: 'exp 上溢' })
+        : i.kind === 'sum-overflow'
+          ? this.t({ en: 'overflow in the sum', zh: '求和上溢' })
+          : this.t({ en: 'underflow', zh: '下溢' });
     this.output(
       'naiveStatus',
       issue(naive.issue) || this.t({ en: 'no overflow: naive and stable agree here.', zh: '没有上溢：此时朴素算法与稳定算法结果一致。' }),
     );
     const lseN = logSumExp(logits, 'naive', precision);
     const lseS = logSumExp(logits, 'stable', precision);
-    this.output('lseNaive', Number.isFinite(lseN.value) ? this.fmt(lseN.value, 8) : `${this.fmt(lseN.value)} (${lseN.issue?.kind === 'overflow' ? this.t({ en: 'overflow', zh: '上溢' }) : this.t({ en: 'underflow: log 0', zh: '下溢：log 0' })})`);
+    // +∞ comes from an overflowing exp or sum (log ∞), −∞ from a sum that underflowed to 0 (log 0).
+    this.output(
+      'lseNaive',
+      Number.isFinite(lseN.value)
+        ? this.fmt(lseN.value, 8)
+        : `${this.fmt(lseN.value)} (${lseN.value > 0 && lseN.issue ? `${kindName(lseN.issue)}: log ∞` : this.t({ en: 'underflow: log 0', zh: '下溢：log 0' })})`,
+    );
     this.output('lseStable', this.fmt(lseS.value, 8));
 
     const head = this.pageLang === 'zh'
@@ -59,7 +76,7 @@ class SoftmaxStability extends CalculatorElement {
     );
     this.announce(
       naive.issue
-        ? this.t({ en: `Naive softmax fails (${naive.issue.kind}); stable softmax works.`, zh: `朴素 softmax 失败（${naive.issue.kind === 'overflow' ? '上溢' : '下溢'}）；稳定 softmax 正常。` })
+        ? this.t({ en: `Naive softmax fails (${kindName(naive.issue)}); stable softmax works.`, zh: `朴素 softmax 失败（${kindName(naive.issue)}）；稳定 softmax 正常。` })
         : this.t({ en: 'Naive and stable softmax agree.', zh: '朴素与稳定 softmax 结果一致。' }),
     );
   }

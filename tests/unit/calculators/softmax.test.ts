@@ -27,6 +27,26 @@ describe('naive vs stable softmax', () => {
     expect(p[0]).toBeCloseTo(0.7311, 3);
   });
 
+  it('each exp finite but the sum overflows: FP16 logits 10, 10, 10 (3 × 22032 > 65504) and FP32 88.5, 88.5', () => {
+    const fp16 = naiveSoftmax([10, 10, 10], 'float16');
+    expect(fp16.exps).toEqual([22032, 22032, 22032]);
+    expect(fp16.sum).toBe(Infinity);
+    expect(fp16.issue).toEqual({ kind: 'sum-overflow', index: 2, largestExp: 22032 });
+    // e^x / ∞ = 0: the naive probabilities silently add up to 0.
+    expect(fp16.probabilities).toEqual([0, 0, 0]);
+    expect(round4(stableSoftmax([10, 10, 10], 'float16').probabilities)).toEqual([0.3333, 0.3333, 0.3333]);
+    const fp32 = naiveSoftmax([88.5, 88.5], 'float32');
+    expect(fp32.exps.every(Number.isFinite)).toBe(true);
+    expect(fp32.issue).toEqual({ kind: 'sum-overflow', index: 1, largestExp: Math.fround(Math.exp(88.5)) });
+    expect(naiveSoftmax([709.5, 709.5]).issue?.kind).toBe('sum-overflow');
+    // Two terms stay below 65504 (44064): no issue.
+    expect(naiveSoftmax([10, 10], 'float16').issue).toBeNull();
+    // The naive log-sum-exp is log ∞ = ∞ (an overflow, not an underflow); the stable one is 10 + ln 3.
+    expect(logSumExp([10, 10, 10], 'naive', 'float16')).toEqual({ value: Infinity, issue: fp16.issue });
+    expect(logSumExp([10, 10, 10], 'stable', 'float16').value).toBeCloseTo(10 + Math.log(3), 2);
+    expect(logSumExp([88.5, 88.5], 'stable', 'float32').value).toBeCloseTo(88.5 + Math.LN2, 5);
+  });
+
   it('small logits: naive and stable agree', () => {
     const a = naiveSoftmax([1, 2, 3]).probabilities;
     const b = stableSoftmax([1, 2, 3]).probabilities;
