@@ -76,3 +76,63 @@ export function oneHot(n: number, target: number): number[] {
 export function softmax(logits: number[]): number[] {
   return softmaxWithTemperature(logits, 1);
 }
+
+/**
+ * log softmax(x)ᵢ = xᵢ − LSE(x), computed stably: with m = max x and the arg-max a,
+ * LSE = m + log1p(Σᵢ≠a e^(xᵢ − m)), so no exp overflows and a tiny log-loss keeps its digits.
+ * Precondition: finite logits, at least one.
+ */
+export function logSoftmax(logits: number[]): number[] {
+  const m = Math.max(...logits);
+  const a = logits.indexOf(m);
+  const rest = logits.reduce((s, x, i) => (i === a ? s : s + Math.exp(x - m)), 0);
+  const tail = Math.log1p(rest);
+  return logits.map((x) => x - m - tail);
+}
+
+export type LogitsMeasures = {
+  /** Q = softmax(logits); entries may underflow to 0 though log Q stays finite. */
+  q: number[];
+  /** log Q in nats (finite for finite logits). */
+  logQ: number[];
+  /** H(P) for the one-hot P: 0. */
+  entropyP: number;
+  entropyQ: number;
+  /** H(P, Q) = −log q_target. */
+  crossEntropy: number;
+  /** D_KL(P ‖ Q) = H(P, Q) − H(P) = H(P, Q). */
+  klPQ: number;
+  /** D_KL(Q ‖ P) = +∞ with two or more outcomes: every q is positive, P is 0 off the target. */
+  klQP: number;
+  /** exp(H(P, Q) in nats); +∞ when that overflows a double (see log10Perplexity). */
+  perplexity: number;
+  /** log₁₀ of the perplexity, finite even when the perplexity itself is too large for a double. */
+  log10Perplexity: number;
+};
+
+/**
+ * Entropy, cross-entropy, both KLs and perplexity for Q = softmax(logits) and the one-hot P
+ * on `target`, all from log-softmax (never log of a rounded probability): logits
+ * (1000, 0, −1000) with target 2 give H(P, Q) = 2000 nats, not ∞. Units as for `entropy`.
+ * Preconditions: finite logits, 0 ≤ target < logits.length.
+ */
+export function logitsMeasures(logits: number[], target: number, base = 2): LogitsMeasures {
+  const logQ = logSoftmax(logits);
+  const q = logQ.map(Math.exp);
+  const unit = Math.log(base);
+  const crossNats = -(logQ[target] ?? Number.NaN);
+  // q·log q with q = e^(log q): an underflowed q contributes 0, as it should in the limit.
+  const entropyQNats = -q.reduce((s, p, i) => s + p * (logQ[i] ?? 0), 0);
+  const cross = Math.max(0, crossNats) / unit + 0;
+  return {
+    q,
+    logQ,
+    entropyP: 0,
+    entropyQ: Math.max(0, entropyQNats) / unit + 0,
+    crossEntropy: cross,
+    klPQ: cross,
+    klQP: logits.length > 1 ? Number.POSITIVE_INFINITY : 0,
+    perplexity: Math.exp(Math.max(0, crossNats)),
+    log10Perplexity: Math.max(0, crossNats) / Math.LN10,
+  };
+}

@@ -5,10 +5,10 @@ import {
   distributionProblem,
   entropy,
   klDivergence,
+  logitsMeasures,
   normalise,
   oneHot,
   perplexity,
-  softmax,
   unsupportedIndices,
 } from '../math/information.ts';
 import { barChart } from '../ui/svg.ts';
@@ -52,6 +52,15 @@ class EntropyKl extends CalculatorElement {
     return list;
   }
 
+  /** A number given with its log₁₀: as usual while it fits a double, else m×10ⁿ from the logarithm (e^2000 ≈ 3.882×10⁸⁶⁸). */
+  private huge(x: number, log10: number): string {
+    if (Number.isFinite(x)) return this.fmt(x);
+    const exponent = Math.floor(log10);
+    const mantissa = 10 ** (log10 - exponent);
+    const sup = String(exponent).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)] ?? d);
+    return `≈ ${this.fmt(mantissa)}×10${sup}`;
+  }
+
   protected compute(): void {
     const logitsMode = this.value('mode') === 'logits';
     this.show('P', !logitsMode);
@@ -65,12 +74,18 @@ class EntropyKl extends CalculatorElement {
 
     let P: number[] | null = null;
     let Q: number[] | null = null;
+    let fromLogits: ReturnType<typeof logitsMeasures> | null = null;
+    let target = 0;
     if (logitsMode) {
       const logits = this.numberList('logits', { minLength: 2, maxLength: 50 });
-      const target = this.number('target', { integer: true, min: 0, max: logits ? logits.length - 1 : 1e6 });
-      if (logits && target !== null) {
-        Q = softmax(logits);
-        P = oneHot(logits.length, target);
+      const t = this.number('target', { integer: true, min: 0, max: logits ? logits.length - 1 : 1e6 });
+      if (logits && t !== null) {
+        // Log-softmax with log-sum-exp, as the notes teach: log Q stays finite even where Q
+        // itself underflows to 0 (logits 1000, 0, −1000 → cross-entropy 2000 nats, not ∞).
+        fromLogits = logitsMeasures(logits, t, base);
+        Q = fromLogits.q;
+        P = oneHot(logits.length, t);
+        target = t;
       }
     } else {
       const allow = this.checked('normalise');
@@ -88,19 +103,21 @@ class EntropyKl extends CalculatorElement {
       return;
     }
     const show = (x: number) => `${this.fmt(x)} ${unit}`;
-    const hpq = crossEntropy(P, Q, base);
-    const klpq = klDivergence(P, Q, base);
-    const klqp = klDivergence(Q, P, base);
-    this.output('hp', show(entropy(P, base)));
-    this.output('hq', show(entropy(Q, base)));
+    const hpq = fromLogits ? fromLogits.crossEntropy : crossEntropy(P, Q, base);
+    const klpq = fromLogits ? fromLogits.klPQ : klDivergence(P, Q, base);
+    const klqp = fromLogits ? fromLogits.klQP : klDivergence(Q, P, base);
+    this.output('hp', show(fromLogits ? fromLogits.entropyP : entropy(P, base)));
+    this.output('hq', show(fromLogits ? fromLogits.entropyQ : entropy(Q, base)));
     this.output('hpq', show(hpq));
     this.output('klpq', show(klpq));
     this.output('klqp', show(klqp));
-    this.output('ppl', this.fmt(perplexity(P, Q)));
+    const ppl = fromLogits ? this.huge(fromLogits.perplexity, fromLogits.log10Perplexity) : this.fmt(perplexity(P, Q));
+    this.output('ppl', ppl);
     const why: string[] = [];
     const list = (idx: number[]) => idx.map((i) => `#${i}`).join(', ');
-    const missPQ = unsupportedIndices(P, Q);
-    const missQP = unsupportedIndices(Q, P);
+    // From logits every q is positive (however small): only P = 0 off the target can be unsupported.
+    const missPQ = fromLogits ? [] : unsupportedIndices(P, Q);
+    const missQP = fromLogits ? P.flatMap((_, i) => (i === target ? [] : [i])) : unsupportedIndices(Q, P);
     if (missPQ.length > 0) {
       why.push(
         this.t({
@@ -131,8 +148,8 @@ class EntropyKl extends CalculatorElement {
     );
     this.announce(
       this.t({
-        en: `Cross-entropy ${show(hpq)}, KL(P‖Q) ${show(klpq)}, perplexity ${this.fmt(perplexity(P, Q))}.`,
-        zh: `交叉熵 ${show(hpq)}，KL(P‖Q) ${show(klpq)}，困惑度 ${this.fmt(perplexity(P, Q))}。`,
+        en: `Cross-entropy ${show(hpq)}, KL(P‖Q) ${show(klpq)}, perplexity ${ppl}.`,
+        zh: `交叉熵 ${show(hpq)}，KL(P‖Q) ${show(klpq)}，困惑度 ${ppl}。`,
       }),
     );
   }

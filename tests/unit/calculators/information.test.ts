@@ -5,6 +5,8 @@ import {
   distributionProblem,
   entropy,
   klDivergence,
+  logSoftmax,
+  logitsMeasures,
   normalise,
   oneHot,
   perplexity,
@@ -49,6 +51,46 @@ describe('entropy and friends', () => {
     const q = softmax([1, 2, 3]);
     expect(crossEntropy(oneHot(3, 2), q, Math.E)).toBeCloseTo(-Math.log(q[2]!), 14);
     expect(perplexity(oneHot(3, 2), q)).toBeCloseTo(1 / q[2]!, 12);
+  });
+
+  it('logits mode is stable: logits (1000, 0, −1000) give cross-entropy 2000 nats, not ∞', () => {
+    const far = logitsMeasures([1000, 0, -1000], 2, Math.E);
+    expect(far.crossEntropy).toBe(2000);
+    expect(far.klPQ).toBe(2000);
+    expect(far.entropyP).toBe(0);
+    expect(far.klQP).toBe(Infinity);
+    // H(Q) ≈ 1000·e^−1000 ≈ 10^−431 is below the smallest double: 0 is the rounded answer (not NaN).
+    expect(far.entropyQ).toBe(0);
+    expect(logitsMeasures([10, 0, -10], 0, Math.E).entropyQ).toBeCloseTo(entropy(softmax([10, 0, -10]), Math.E), 15);
+    // Perplexity e^2000 ≈ 3.882×10^868: too large for a double, so it comes with its log₁₀.
+    expect(far.perplexity).toBe(Infinity);
+    expect(far.log10Perplexity).toBeCloseTo(2000 / Math.LN10, 9);
+    expect(far.log10Perplexity).toBeCloseTo(868.58896, 5);
+    // In bits: 2000 / ln 2 = 2885.39 bits. Target 1: 1000 nats.
+    expect(logitsMeasures([1000, 0, -1000], 2, 2).crossEntropy).toBeCloseTo(2000 / Math.LN2, 9);
+    expect(logitsMeasures([1000, 0, -1000], 1).crossEntropy).toBeCloseTo(1000 / Math.LN2, 9);
+    // The right answer: a tiny loss keeps its digits (log1p), ln(1 + e^-30) = 9.357622968839e-14.
+    expect(logitsMeasures([30, 0], 0, Math.E).crossEntropy).toBeCloseTo(9.357622968839e-14, 25);
+    expect(logitsMeasures([1000, 0, -1000], 0, Math.E).crossEntropy).toBe(0);
+  });
+
+  it('logits mode agrees with the probability route where that does not overflow', () => {
+    const logits = [2, 1, 0.1];
+    for (const base of [2, Math.E]) {
+      for (const t of [0, 1, 2]) {
+        const m = logitsMeasures(logits, t, base);
+        const q = softmax(logits);
+        const p = oneHot(3, t);
+        expect(m.crossEntropy).toBeCloseTo(crossEntropy(p, q, base), 13);
+        expect(m.klPQ).toBeCloseTo(klDivergence(p, q, base), 13);
+        expect(m.entropyQ).toBeCloseTo(entropy(q, base), 13);
+        expect(m.perplexity).toBeCloseTo(perplexity(p, q), 12);
+        m.q.forEach((x, i) => expect(x).toBeCloseTo(q[i]!, 15));
+      }
+    }
+    // The classic example: logits (2, 1, 0.1), target 0 → −ln 0.659 = 0.4170 nats.
+    expect(logitsMeasures(logits, 0, Math.E).crossEntropy.toFixed(4)).toBe('0.4170');
+    expect(logSoftmax([1000, 1000]).map((x) => x + Math.LN2)).toEqual([0, 0]);
   });
 
   it('says why a list is not a distribution', () => {
