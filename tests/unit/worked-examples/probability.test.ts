@@ -103,6 +103,29 @@ describe('distributions', () => {
       `0.02/\\sqrt{24} = ${f(sigma / Math.sqrt(24))}`,
     ]);
   });
+  it('central limit theorem: standard error of a 1,000-question benchmark', () => {
+    const [n, acc] = [1000, 0.7];
+    const variance = acc * (1 - acc);
+    const se = Math.sqrt(variance / n);
+    const half95 = 1.96 * Number(f(se));
+    const se4 = Math.sqrt(variance / (4 * n));
+    // Four times the questions halve the standard error.
+    expect(se4 / se).toBeCloseTo(0.5, 12);
+    expectInBoth('distributions', [
+      `\\sigma^2 = ${variance.toFixed(2)}$`,
+      `\\sqrt{${variance.toFixed(2)}/${n}} = ${f(se)}$`,
+      `\\pm 1.96 \\times ${f(se)} = \\pm ${f(half95)}$`,
+      `${(half95 * 100).toFixed(1)} `,
+      `${f(se4)}`,
+    ]);
+  });
+  it('inverted dropout with drop probability p = 0.1', () => {
+    const p = 0.1; // probability of dropping a unit
+    const scale = 1 / (1 - p);
+    // The mask keeps a unit with probability 1 - p; scaling the survivors keeps the mean.
+    expect((1 - p) * scale).toBeCloseTo(1, 12);
+    expectInBoth('distributions', [`$p = ${p}$`, `${Math.round((1 - p) * 100)}%`, `1/${1 - p} = ${f(scale)}$`]);
+  });
 });
 
 describe('bayes', () => {
