@@ -275,6 +275,60 @@ export function exactDifference(a: number, b: number): string {
   return dyadicToDecimal({ n, k });
 }
 
+/** An exact rational num / (2^a · 5^b): every decimal and every binary float is one. */
+type TerminatingRational = { num: bigint; a: number; b: number };
+
+/**
+ * The exact value of a decimal numeral as typed ("0.1", "-1.5e-3", "1,024.5"; ASCII minus),
+ * or null when the text is not a plain decimal numeral or its exponent is beyond ±10000.
+ */
+function parseDecimalNumeral(text: string): TerminatingRational | null {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.replace(/,/g, ''));
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null;
+  const exponent = Number(m[4] ?? '0') - (m[3] ?? '').length;
+  if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 10_000) return null;
+  let num = BigInt(`${m[2] || '0'}${m[3] ?? ''}`) * (m[1] === '-' ? -1n : 1n);
+  if (exponent >= 0) return { num: num * 10n ** BigInt(exponent), a: 0, b: 0 };
+  return { num, a: -exponent, b: -exponent };
+}
+
+function dyadicToRational({ n, k }: Dyadic): TerminatingRational {
+  return k >= 0 ? { num: n << BigInt(k), a: 0, b: 0 } : { num: n, a: -k, b: 0 };
+}
+
+function subtractRational(x: TerminatingRational, y: TerminatingRational): TerminatingRational {
+  const a = Math.max(x.a, y.a);
+  const b = Math.max(x.b, y.b);
+  const scale = (r: TerminatingRational) => r.num * 2n ** BigInt(a - r.a) * 5n ** BigInt(b - r.b);
+  return { num: scale(x) - scale(y), a, b };
+}
+
+/** The exact, terminating decimal expansion of num / (2^a · 5^b) (ASCII minus). */
+function rationalToDecimal({ num, a, b }: TerminatingRational): string {
+  const places = Math.max(a, b);
+  const negative = num < 0n;
+  const scaled = (negative ? -num : num) * 2n ** BigInt(places - a) * 5n ** BigInt(places - b);
+  let text = scaled.toString();
+  if (places > 0) {
+    const digits = text.padStart(places + 1, '0');
+    text = `${digits.slice(0, -places)}.${digits.slice(-places)}`.replace(/\.?0+$/, '');
+  }
+  return negative && text !== '0' ? `-${text}` : text;
+}
+
+/**
+ * stored − typed, exactly, where `typed` is the decimal numeral the learner wrote (not the
+ * double it parses to): FP16 stores 0.1 as 0.0999755859375, and 0.0999755859375 − 1/10 is
+ * exactly −0.0000244140625. The result always terminates (both are n / (2^a·5^b)). Null when
+ * `stored` is not finite or `typed` is not a plain decimal numeral (see parseDecimalNumeral).
+ */
+export function exactErrorVsDecimal(stored: number, typed: string): string | null {
+  if (!Number.isFinite(stored)) return null;
+  const decimal = parseDecimalNumeral(typed.trim());
+  if (!decimal) return null;
+  return rationalToDecimal(subtractRational(dyadicToRational(scaleDyadic(stored)), decimal));
+}
+
 export type FloatInspection = {
   format: FloatFormat;
   limits: FormatLimits;
@@ -283,7 +337,10 @@ export type FloatInspection = {
   encoding: Encoding;
   /** Exact decimal of the stored value (null for ±∞ and NaN). */
   storedDecimal: string | null;
-  /** stored − input, exactly (null when the stored value is not finite). */
+  /**
+   * stored − typed, exactly: against the decimal numeral `typed` when given (0.1 means 1/10),
+   * else against the double x (null when the stored value is not finite).
+   */
   absoluteErrorDecimal: string | null;
   absoluteError: number;
   /** |stored − input| / |input|; 0 for input 0. */
@@ -294,8 +351,8 @@ export type FloatInspection = {
   next: number | null;
 };
 
-/** Everything the float inspector shows, for a finite double x. */
-export function inspectFloat(x: number, f: FloatFormat, overflowMode: OverflowMode = 'ieee'): FloatInspection {
+/** Everything the float inspector shows, for a finite double x (typed as the numeral `typed`, if given). */
+export function inspectFloat(x: number, f: FloatFormat, overflowMode: OverflowMode = 'ieee', typed?: string): FloatInspection {
   const limits = formatLimits(f);
   const rounded = roundToFormat(x, f, overflowMode);
   const v = rounded.value;
@@ -307,7 +364,7 @@ export function inspectFloat(x: number, f: FloatFormat, overflowMode: OverflowMo
     rounded,
     encoding: encodeValue(v, f),
     storedDecimal: finite ? exactDecimal(v) : null,
-    absoluteErrorDecimal: finite && Number.isFinite(x) ? exactDifference(v, x) : null,
+    absoluteErrorDecimal: !finite || !Number.isFinite(x) ? null : ((typed === undefined ? null : exactErrorVsDecimal(v, typed)) ?? exactDifference(v, x)),
     absoluteError: v - x,
     relativeError: x === 0 ? 0 : Math.abs(v - x) / Math.abs(x),
     ulp: finite ? ulp(v, f) : null,

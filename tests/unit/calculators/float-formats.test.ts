@@ -6,6 +6,7 @@ import {
   encodeValue,
   exactDecimal,
   exactDifference,
+  exactErrorVsDecimal,
   formatLimits,
   inspectFloat,
   nextDown,
@@ -57,12 +58,45 @@ describe('rounding 0.1', () => {
   });
 
   it('the rounding error is exact', () => {
+    // Against the typed decimal 0.1 = 1/10 (what the inspector shows) …
+    expect(inspectFloat(0.1, fp16, 'ieee', '0.1').absoluteErrorDecimal).toBe('-0.0000244140625');
+    // … and, without the typed text, against the double nearest 0.1.
     const r = inspectFloat(0.1, fp16);
     expect(r.absoluteErrorDecimal).toBe('-0.0000244140625000055511151231257827021181583404541015625');
     expect(exactDecimal(0.1)).toBe('0.1000000000000000055511151231257827021181583404541015625');
     expect(exactDifference(1, 0.75)).toBe('0.25');
     expect(exactDecimal(2 ** 70)).toBe('1180591620717411303424');
     expect(exactDecimal(5e-324)).toMatch(/^0\.0{323}49406564584124654/);
+  });
+});
+
+describe('the exact error against the typed decimal', () => {
+  it('0.1 in FP16: 0.0999755859375 − 1/10 = −0.0000244140625 exactly (the typed 0.1, not the double)', () => {
+    const stored = inspectFloat(0.1, fp16).rounded.value;
+    expect(exactErrorVsDecimal(stored, '0.1')).toBe('-0.0000244140625');
+    expect(exactErrorVsDecimal(stored, '.1')).toBe('-0.0000244140625');
+    expect(exactErrorVsDecimal(stored, '1e-1')).toBe('-0.0000244140625');
+    // BF16 0.10009765625 and FP32 0.100000001490116119384765625 against 1/10.
+    expect(exactErrorVsDecimal(inspectFloat(0.1, bf16).rounded.value, '0.1')).toBe('0.00009765625');
+    expect(exactErrorVsDecimal(Math.fround(0.1), '0.1')).toBe('0.000000001490116119384765625');
+    // Even the double nearest 0.1 is off by 5.55…×10⁻¹⁸ from the typed 0.1.
+    expect(exactErrorVsDecimal(0.1, '0.1')).toBe('0.0000000000000000055511151231257827021181583404541015625');
+  });
+
+  it('negative, large, exponent and thousands forms; exact values give 0', () => {
+    expect(exactErrorVsDecimal(roundToFormat(-0.1, fp16).value, '-0.1')).toBe('0.0000244140625');
+    expect(exactErrorVsDecimal(65504, '65519')).toBe('-15');
+    expect(exactErrorVsDecimal(roundToFormat(1234.5, fp16).value, '1,234.5')).toBe('-0.5');
+    expect(exactErrorVsDecimal(roundToFormat(3e-5, fp16).value, '3e-5')).toBe('-0.000000018863677978515625');
+    expect(exactErrorVsDecimal(0.5, '0.5')).toBe('0');
+    expect(exactErrorVsDecimal(448, '4.48e2')).toBe('0');
+  });
+
+  it('no exact error for ±∞, NaN or text that is not a decimal numeral', () => {
+    expect(exactErrorVsDecimal(Infinity, '1e6')).toBeNull();
+    expect(exactErrorVsDecimal(Number.NaN, '500')).toBeNull();
+    expect(exactErrorVsDecimal(0.5, '1/2')).toBeNull();
+    expect(exactErrorVsDecimal(0, '1e-99999')).toBeNull();
   });
 });
 
