@@ -17,6 +17,15 @@ export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> 
 }
 
 /**
+ * A template cut at its placeholders, for markup that puts an element (a link, a `<time>`)
+ * where a placeholder stands, in whatever order the language needs: text and placeholder
+ * names alternate, text first and last (`'a {x} b'` → `['a ', 'x', ' b']`).
+ */
+export function tPieces(lang: Lang, key: UiKey): string[] {
+  return (strings[lang][key] ?? strings.en[key]).split(/\{(\w+)\}/);
+}
+
+/**
  * Every string under `prefix.` in one language, keyed without the prefix: what a page hands
  * to its scripts as JSON, so client code ships no strings of its own.
  */
