@@ -26,8 +26,8 @@ import { fileURLToPath } from 'node:url';
 /** Budgets in gzipped bytes. */
 export const budgets = {
   notePageJs: 1024,
-  /** A page with a quiz: initial JavaScript + the quiz's chunks. */
-  quizPageJs: 10 * 1024,
+  /** A page with a quiz: initial JavaScript + the quiz's chunks (12 KiB since issue #18, was 10). */
+  quizPageJs: 12 * 1024,
   calculatorPageJs: 15 * 1024,
   cssPerPage: 15 * 1024,
 };

@@ -1,27 +1,46 @@
 /**
- * Quiz progress as data: its stored shape, validation and migration, how an attempt updates
- * it, and the review schedule (Leitner boxes). Pure: no DOM, no storage, so it is tested alone
- * and shared by the quiz, progress and review pages.
+ * Quiz progress as data: its stored shape, validation and migration, how an attempt or a
+ * look at the solution updates it, and the review schedule (FSRS, see fsrs.ts). Pure: no
+ * DOM, no storage, so it is tested alone and shared by the quiz, progress and review pages.
  *
- * Stored shape, version 2:
- *   { version: 2, questions: { "<topic>/<question id>": QuestionRecord } }
- * Version 1 (the first release) had no review boxes; `migrate` upgrades it. Records of
- * questions that no longer exist on the site are kept as they are: a question may come back,
- * and an export must contain everything the learner did.
+ * Stored shape, version 3:
+ *   { version: 3, questions: { "<topic>/<question id>": QuestionRecord } }
+ * Version 1 (the first release) had no review schedule, version 2 had Leitner boxes;
+ * `migrate` upgrades both. Records of questions that no longer exist on the site are kept as
+ * they are: a question may come back, and an export must contain everything the learner did.
+ *
+ * Reviews: at most one a question a local day. The first graded attempt of the day makes it;
+ * later attempts that day can only settle its rating once more the way the day went (wrong,
+ * then right: Again becomes Hard), never count a second review, so checking the same right
+ * answer again changes nothing.
  */
+import { AGAIN, GOOD, HARD, nextInterval, nextState } from './fsrs.ts';
 
-export const PROGRESS_VERSION = 2;
+export const PROGRESS_VERSION = 3;
 
-export type QuestionRecord = {
+/** The review schedule a review starts from (kept so the same day can settle it again). */
+export type Schedule = {
+  /** FSRS memory state; absent until the first review. */
+  stability?: number;
+  difficulty?: number;
+  /** ISO time of the latest counted review. */
+  reviewedAt?: string;
+  /** ISO time from which the question is due: the start of a local day. */
+  due: string;
+  /** Reviews rated Again after the first one. */
+  lapses: number;
+};
+
+export type QuestionRecord = Schedule & {
   /** The area the question belongs to, for per-area totals. */
   area: string;
-  /** Graded attempts (invalid input is not an attempt). */
+  /** Graded attempts (invalid input is not an attempt, nor is looking at the solution). */
   attempts: number;
   /** Best score so far, 0..1. */
   best: number;
   /** The last graded answer as typed (or the chosen option numbers). */
   last: string;
-  /** ISO time of the last graded attempt. */
+  /** ISO time of the last graded attempt (or of the first visit, before any). */
   lastAt: string;
   /** ISO time when first answered fully right. */
   solvedAt?: string;
@@ -32,19 +51,21 @@ export type QuestionRecord = {
    * after a reload). Absent in records written before it existed: counted from 0.
    */
   tries?: number;
-  /** Leitner box 1..5: wrong answers go back to 1, right ones move up. */
-  box: number;
-  /** ISO time from which the question is due for review. */
-  due: string;
+  /** Reviews counted, at most one a local day. */
+  reviews: number;
+  /** The latest review's rating: 1 Again, 2 Hard, 3 Good. */
+  rating?: 1 | 2 | 3;
+  /** The latest review's Again stands whatever comes later that day (the solution was seen). */
+  final?: true;
+  /** The schedule before the latest review. */
+  before?: Schedule;
+  /** ISO time the learner last opened the solution without a right answer: the next review is an Again. */
+  seenAt?: string;
 };
 
 export type Progress = { version: typeof PROGRESS_VERSION; questions: Record<string, QuestionRecord> };
 
 export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, questions: {} });
-
-/** Days until a question in each box is due again (index = box). Box 1 comes back the same day. */
-export const BOX_INTERVAL_DAYS = [0, 0, 1, 3, 7, 21];
-export const MAX_BOX = 5;
 
 /**
  * Why stored or imported progress cannot be read: `code` (with `vars`) picks the learner's
@@ -64,34 +85,69 @@ export class ProgressFormatError extends Error {
 
 export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isString = (x: unknown) => typeof x === 'string';
-const isTime = (x: unknown) => isString(x) && !Number.isNaN(Date.parse(x as string));
+/** ISO 8601 date and time as toISOString writes it (offsets allowed); not whatever Date.parse takes. */
+const isTime = (x: unknown) => isString(x) && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(x as string) && !Number.isNaN(Date.parse(x as string));
 const isCount = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
+const inRange = (lo: number, hi: number) => (x: unknown) => typeof x === 'number' && x >= lo && x <= hi;
 
+type Field = [string, (x: unknown) => boolean, optional?: true];
+const SCHEDULE_FIELDS: Field[] = [
+  ['stability', inRange(0.001, 36_500), true],
+  ['difficulty', inRange(1, 10), true],
+  ['reviewedAt', isTime, true],
+  ['due', isTime],
+  ['lapses', isCount],
+];
 /** Each field of a record and what it must be; `?` marks the optional ones. */
-const FIELDS: Array<[keyof QuestionRecord, (x: unknown) => boolean, optional?: true]> = [
+const FIELDS: Field[] = [
   ['area', isString],
   ['attempts', isCount],
-  ['best', (x) => typeof x === 'number' && x >= 0 && x <= 1],
+  ['best', inRange(0, 1)],
   ['last', isString],
   ['lastAt', isTime],
   ['solvedAt', isTime, true],
   ['variant', isCount, true],
   ['tries', isCount, true],
-  ['box', (x) => Number.isInteger(x) && (x as number) >= 1 && (x as number) <= MAX_BOX],
-  ['due', isTime],
+  ...SCHEDULE_FIELDS,
+  ['reviews', isCount],
+  ['rating', (x) => x === AGAIN || x === HARD || x === GOOD, true],
+  ['final', (x) => x === true, true],
+  ['before', isObject, true],
+  ['seenAt', isTime, true],
 ];
 
-/** A copy of the record with only the known fields, or the first field that is wrong. */
-function checkRecord(key: string, r: unknown): QuestionRecord {
+/** A copy of `r` with only the known fields, or the first field that is wrong. */
+function pick<T>(fields: Field[], key: string, r: unknown, prefix = ''): T {
   if (!isObject(r)) throw new ProgressFormatError('badRecord', { key });
   const record: Record<string, unknown> = {};
-  for (const [field, valid, optional] of FIELDS) {
+  for (const [field, valid, optional] of fields) {
     const value = r[field];
     if (optional && value === undefined) continue;
-    if (!valid(value)) throw new ProgressFormatError('badField', { key, field });
+    if (!valid(value)) throw new ProgressFormatError('badField', { key, field: prefix + field });
     record[field] = value;
   }
-  return record as QuestionRecord;
+  return record as T;
+}
+
+function checkRecord(key: string, r: unknown): QuestionRecord {
+  const record = pick<QuestionRecord>(FIELDS, key, r);
+  if (record.before) record.before = pick<Schedule>(SCHEDULE_FIELDS, key, record.before, 'before.');
+  return record;
+}
+
+/** Leitner box (version 2) → a stability of about the box's interval, in days. */
+const BOX_STABILITY = [1, 1, 1, 3, 7, 21];
+
+/** A version-2 record (Leitner box) as version 3, keeping its attempts, answers, dates and due time. */
+function fromBoxes(key: string, old: unknown): unknown {
+  if (!isObject(old)) throw new ProgressFormatError('badRecord', { key });
+  const { box, ...rest } = old;
+  if (!(Number.isInteger(box) && (box as number) >= 1 && (box as number) <= 5)) throw new ProgressFormatError('badField', { key, field: 'box' });
+  if (!isCount(old.attempts)) throw new ProgressFormatError('badField', { key, field: 'attempts' });
+  if ((old.attempts as number) === 0) return { ...rest, reviews: 0, lapses: 0 };
+  // Box 1 held every wrong answer (difficulty as after an Again); higher boxes, right ones (a Good).
+  const difficulty = nextState(undefined, 0, box === 1 ? AGAIN : GOOD).difficulty;
+  return { ...rest, stability: BOX_STABILITY[box as number], difficulty, reviewedAt: old.lastAt, reviews: 1, lapses: 0 };
 }
 
 /**
@@ -101,53 +157,101 @@ function checkRecord(key: string, r: unknown): QuestionRecord {
 export function migrate(data: unknown): Progress {
   if (!isObject(data)) throw new ProgressFormatError('notProgress');
   const version = data.version;
-  if (version === 1) {
-    if (!isObject(data.questions)) throw new ProgressFormatError('noQuestions');
-    const upgraded: Record<string, unknown> = {};
-    for (const [key, old] of Object.entries(data.questions)) {
-      if (!isObject(old)) throw new ProgressFormatError('badRecord', { key });
-      // v1 had no review schedule: a solved question starts in box 2, others in box 1, due now.
-      upgraded[key] = { ...old, box: typeof old.solvedAt === 'string' ? 2 : 1, due: typeof old.lastAt === 'string' ? old.lastAt : new Date(0).toISOString() };
-    }
-    return migrate({ version: 2, questions: upgraded });
-  }
-  if (version !== PROGRESS_VERSION) {
-    if (typeof version === 'number' && version > PROGRESS_VERSION) {
-      throw new ProgressFormatError('newer', { version });
-    }
+  if (version !== 1 && version !== 2 && version !== PROGRESS_VERSION) {
+    if (typeof version === 'number' && version > PROGRESS_VERSION) throw new ProgressFormatError('newer', { version });
     throw new ProgressFormatError('unknownVersion');
   }
   if (!isObject(data.questions)) throw new ProgressFormatError('noQuestions');
   const questions: Record<string, QuestionRecord> = {};
-  for (const [key, record] of Object.entries(data.questions)) questions[key] = checkRecord(key, record);
+  for (const [key, raw] of Object.entries(data.questions)) {
+    let record = raw;
+    // v1 had no review schedule: a solved question counts as box 2, others box 1, due when last tried.
+    if (version === 1 && isObject(raw)) record = { ...raw, box: typeof raw.solvedAt === 'string' ? 2 : 1, due: raw.lastAt };
+    if (version < PROGRESS_VERSION) record = fromBoxes(key, record);
+    questions[key] = checkRecord(key, record);
+  }
   return { version: PROGRESS_VERSION, questions };
 }
 
-/** The due time for a box, counted from `now`. */
-export function dueAfter(box: number, now: Date): string {
-  return new Date(now.getTime() + (BOX_INTERVAL_DAYS[box] ?? 0) * 86_400_000).toISOString();
+/** Midnight (local time) `days` days after the day of `time`. */
+export function localDay(time: Date | string, days = 0): Date {
+  const d = new Date(time);
+  d.setHours(0, 0, 0, 0);
+  d.setDate(d.getDate() + days);
+  return d;
+}
+
+/** Whole local calendar days from `from` to `to` (a day with a clock change still counts as one). */
+export const daysBetween = (from: Date | string, to: Date | string) => Math.round((localDay(to).getTime() - localDay(from).getTime()) / 86_400_000);
+
+/** The record after a review rated `rating` at `now`, counted from the schedule `before`. */
+function scheduled(record: QuestionRecord, before: Schedule, rating: 1 | 2 | 3, now: Date): QuestionRecord {
+  const memory = before.stability === undefined ? undefined : { stability: before.stability, difficulty: before.difficulty! };
+  const days = before.reviewedAt ? Math.max(0, daysBetween(before.reviewedAt, now)) : 0;
+  const state = nextState(memory, days, rating);
+  return {
+    ...record,
+    ...state,
+    reviewedAt: now.toISOString(),
+    due: localDay(now, nextInterval(memory, days, rating)).toISOString(),
+    lapses: before.lapses + (memory && rating === AGAIN ? 1 : 0),
+    rating,
+    before,
+  };
+}
+
+const scheduleOf = ({ stability, difficulty, reviewedAt, due, lapses }: QuestionRecord): Schedule => {
+  const s: Schedule = { due, lapses };
+  if (stability !== undefined) Object.assign(s, { stability, difficulty, reviewedAt });
+  return s;
+};
+
+const reviewedToday = (r: QuestionRecord, now: Date) => r.reviewedAt !== undefined && daysBetween(r.reviewedAt, now) === 0;
+
+/** The rating a graded attempt earns (hints opened: Hard at best). */
+export const ratingOf = (score: number, hinted: boolean): 1 | 2 | 3 => (score < 1 ? AGAIN : hinted ? HARD : GOOD);
+
+const fresh = (area: string, now: Date): QuestionRecord => ({ area, attempts: 0, best: 0, last: '', lastAt: now.toISOString(), due: now.toISOString(), reviews: 0, lapses: 0 });
+
+/**
+ * The record after a graded attempt: attempts +1, best kept, and the review schedule (one
+ * review a local day; see the top of this file):
+ * - first attempt of the day: right → Good (Hard with hints), wrong → Again; the solution
+ *   seen before it → Again whatever the answer;
+ * - later that day: right after the day's Again (solution not seen) → the review becomes a
+ *   Hard; anything else changes nothing.
+ */
+export function afterAttempt(previous: QuestionRecord | undefined, area: string, answer: string, score: number, now: Date, hinted = false): QuestionRecord {
+  const base = previous ?? fresh(area, now);
+  const record: QuestionRecord = {
+    ...base,
+    area,
+    attempts: base.attempts + 1,
+    best: Math.max(base.best, score),
+    last: answer,
+    lastAt: now.toISOString(),
+    tries: (base.tries ?? 0) + 1,
+  };
+  if (!record.solvedAt && score >= 1) record.solvedAt = now.toISOString();
+  const rating = ratingOf(score, hinted);
+  if (reviewedToday(base, now)) {
+    // Records migrated from version 2 have no `before`: their review of today stands.
+    return base.rating === AGAIN && rating !== AGAIN && !base.final && base.before ? scheduled(record, base.before, HARD, now) : record;
+  }
+  const sawSolution = base.seenAt !== undefined && (!base.reviewedAt || Date.parse(base.seenAt) > Date.parse(base.reviewedAt));
+  delete record.final;
+  if (sawSolution) record.final = true;
+  return scheduled({ ...record, reviews: base.reviews + 1 }, scheduleOf(base), sawSolution ? AGAIN : rating, now);
 }
 
 /**
- * The record after a graded attempt: attempts +1, best kept, the review box moved (fully
- * right: up one box; anything less: back to box 1).
+ * The record after the learner opens the solution without having answered right: not an
+ * attempt and no score, but the review it belongs to is an Again. If today's review was an
+ * Again already, it now stays one; otherwise the next review will be.
  */
-export function afterAttempt(previous: QuestionRecord | undefined, area: string, answer: string, score: number, now: Date): QuestionRecord {
-  const correct = score >= 1;
-  const box = correct ? Math.min(MAX_BOX, (previous?.box ?? 0) + 1) : 1;
-  const record: QuestionRecord = {
-    area,
-    attempts: (previous?.attempts ?? 0) + 1,
-    best: Math.max(previous?.best ?? 0, score),
-    last: answer,
-    lastAt: now.toISOString(),
-    box,
-    due: dueAfter(box, now),
-  };
-  const solvedAt = previous?.solvedAt ?? (correct ? now.toISOString() : undefined);
-  if (solvedAt) record.solvedAt = solvedAt;
-  if (previous?.variant !== undefined) record.variant = previous.variant;
-  record.tries = (previous?.tries ?? 0) + 1;
+export function afterSolutionSeen(previous: QuestionRecord | undefined, area: string, now: Date): QuestionRecord {
+  const record: QuestionRecord = { ...(previous ?? fresh(area, now)), seenAt: now.toISOString() };
+  if (previous && reviewedToday(previous, now) && previous.rating === AGAIN) record.final = true;
   return record;
 }
 
@@ -155,10 +259,13 @@ export function afterAttempt(previous: QuestionRecord | undefined, area: string,
  * The record after the learner moves to another variant of a question. The last answer
  * belonged to the old variant (other numbers), so it is cleared rather than put back into
  * the new variant's box after a reload, and the tries on the new variant start at 0;
- * attempts, best score and the review box are kept.
+ * attempts, best score and the review schedule are kept.
  */
 export function withVariant(previous: QuestionRecord | undefined, area: string, variant: number, now: Date): QuestionRecord {
-  if (!previous) return { area, attempts: 0, best: 0, last: '', lastAt: now.toISOString(), box: 1, due: now.toISOString(), variant };
+  if (!previous) return { ...fresh(area, now), variant };
   if (previous.variant === variant) return previous;
   return { ...previous, variant, last: '', tries: 0 };
 }
+
+/** Due for review at `now`: reviewed at least once and its day has come. */
+export const isDue = (r: QuestionRecord, now: Date) => r.reviews > 0 && Date.parse(r.due) <= now.getTime();

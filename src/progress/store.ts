@@ -9,7 +9,7 @@
  */
 import { atom } from 'nanostores';
 import { persistentAtom, setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
-import { afterAttempt, emptyProgress, migrate, withVariant, type Progress, type QuestionRecord } from './model.ts';
+import { afterAttempt, afterSolutionSeen, emptyProgress, migrate, withVariant, type Progress, type QuestionRecord } from './model.ts';
 
 export const PROGRESS_KEY = 'afm-progress';
 export const UNREADABLE_KEY = 'afm-progress-unreadable';
@@ -93,9 +93,14 @@ function update(key: string, change: (record: QuestionRecord | undefined) => Que
 }
 
 /** Records a graded attempt (never call it for invalid input: that costs no attempt). */
-export function recordAttempt(key: string, area: string, answer: string, score: number, now = new Date()): QuestionRecord {
-  update(key, (previous) => afterAttempt(previous, area, answer, score, now));
+export function recordAttempt(key: string, area: string, answer: string, score: number, hinted: boolean, now = new Date()): QuestionRecord {
+  update(key, (previous) => afterAttempt(previous, area, answer, score, now, hinted));
   return $progress.get().questions[key]!;
+}
+
+/** Records that the learner opened the solution without a right answer (not an attempt). */
+export function recordSolutionSeen(key: string, area: string, now = new Date()): void {
+  update(key, (previous) => afterSolutionSeen(previous, area, now));
 }
 
 /** Remembers which variant of a question the learner is on. */

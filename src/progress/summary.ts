@@ -3,7 +3,7 @@
  * review queue, and the export file. Kept apart from model.ts so that a note page's quiz,
  * which records attempts, does not download them.
  */
-import { isObject, migrate, ProgressFormatError, type Progress } from './model.ts';
+import { isDue, isObject, migrate, ProgressFormatError, type Progress } from './model.ts';
 
 export type AreaTotals = { attempted: number; solved: number; attempts: number; meanBest: number };
 
@@ -17,17 +17,19 @@ export function areaTotals(progress: Progress, area: string): AreaTotals {
 }
 
 /**
- * Questions to review now, most urgent first: due ones (earliest due, lowest box first),
- * then, if `fill` allows, never-tried questions from `known` so a new learner has a queue too.
+ * The review queue among the questions `known` on the site: those due now, most overdue
+ * first (the least stable first on the same day), and, apart, those never reviewed yet.
+ * `next` is when the earliest question not yet due comes due (for an empty queue).
  */
-export function reviewQueue(progress: Progress, known: string[], now: Date, size = 10): string[] {
-  const knownSet = new Set(known);
-  const due = Object.entries(progress.questions)
-    .filter(([key, r]) => knownSet.has(key) && r.attempts > 0 && Date.parse(r.due) <= now.getTime())
-    .sort(([, a], [, b]) => a.box - b.box || Date.parse(a.due) - Date.parse(b.due))
+export function reviewQueue(progress: Progress, known: string[], now: Date): { due: string[]; fresh: string[]; next?: string } {
+  const records = known.flatMap((key) => (progress.questions[key] ? [[key, progress.questions[key]!] as const] : []));
+  const due = records
+    .filter(([, r]) => isDue(r, now))
+    .sort(([, a], [, b]) => Date.parse(a.due) - Date.parse(b.due) || (a.stability ?? 0) - (b.stability ?? 0))
     .map(([key]) => key);
-  const fresh = known.filter((key) => !progress.questions[key] || progress.questions[key]!.attempts === 0);
-  return [...due, ...fresh].slice(0, size);
+  const fresh = known.filter((key) => !progress.questions[key]?.reviews);
+  const later = records.filter(([, r]) => r.reviews > 0 && !isDue(r, now)).map(([, r]) => r.due).sort((a, b) => Date.parse(a) - Date.parse(b));
+  return { due, fresh, next: later[0] };
 }
 
 /** The export file: self-describing, so an import can tell it is ours and which version. */

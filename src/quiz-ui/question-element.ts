@@ -1,9 +1,14 @@
 /**
  * <afm-question>: checks answers with the quiz engine, shows the worked solution (after a
  * correct answer, giving up, or three graded attempts), switches variants, and records every
- * graded attempt in the shared progress store. Invalid input is explained and costs no
- * attempt. The verdict is announced through a polite live region. Hints need no script (see
- * QuizVariant.astro).
+ * graded attempt in the shared progress store, which schedules the question's next review.
+ * Invalid input is explained and costs no attempt. Showing the solution before any try asks
+ * first, and is recorded as seen, not as an attempt. The verdict is announced through a polite
+ * live region. Hints need no script (see QuizVariant.astro); opening one is noted, since a
+ * right answer after a hint rates the review Hard rather than Good.
+ *
+ * On the review page (inside <afm-review>) the learner starts from a blank question: nothing
+ * of the last answer is put back, and a question with variants comes with another one.
  *
  * Each question's state lives in the closure of `setUp` rather than in methods and fields:
  * a minifier shortens local names but must keep property names, and this file is most of
@@ -11,7 +16,8 @@
  */
 import { gradeAnswer, gradeChoice, gradeParts, type Answer, type Grade, type Text } from '../quiz/index.ts';
 import { setMessages } from '../quiz/messages.ts';
-import { $progress, recordAttempt, setVariant, storageHealth } from '../progress/store.ts';
+import { $progress, recordAttempt, recordSolutionSeen, setVariant, storageHealth } from '../progress/store.ts';
+import { daysBetween } from '../progress/model.ts';
 import { fill, uiStrings } from './text.ts';
 
 /** Feedback is an index into `messages` (HTML in the page's language); see Quiz.astro. */
@@ -55,7 +61,7 @@ function showStorageNotice(): void {
 
 function setUp(el: HTMLElement): void {
   const { key = '', area = '' } = el.dataset;
-  const find = (selector: string) => el.querySelector<HTMLElement>(selector);
+  const find = <E extends HTMLElement = HTMLElement>(selector: string) => el.querySelector<E>(selector);
   const data = JSON.parse(find('.q-data')?.textContent ?? '{}') as GradingData;
   const count = data.variants.length;
   const body = find('.q-body')!;
@@ -63,8 +69,9 @@ function setUp(el: HTMLElement): void {
   // Variant 0 is the markup on the page; the others are data blocks (VariantData.astro).
   const firstVariant = body.innerHTML;
   let variant = 0;
-  /** Giving up on this variant was recorded: showing the solution again costs nothing more. */
-  let gaveUp = false;
+  /** A hint of the variant on screen was opened. */
+  let hinted = false;
+  const inReview = !!el.closest('afm-review');
 
   const record = () => $progress.get().questions[key];
   const inputs = () => Array.from(body.querySelectorAll<HTMLInputElement>('.q-input'));
@@ -76,7 +83,7 @@ function setUp(el: HTMLElement): void {
     if (index !== variant) body.innerHTML = index ? (find(`script[data-variant="${index}"]`)?.textContent ?? '') : firstVariant;
     variant = index;
     body.dataset.variant = String(index);
-    gaveUp = false;
+    hinted = false;
     const s = solution();
     if (s) s.hidden = true;
   };
@@ -92,8 +99,12 @@ function setUp(el: HTMLElement): void {
   const showHistory = () => {
     const r = record();
     const history = find('.q-history');
-    if (!history || !r?.attempts) return;
-    history.textContent = [r.solvedAt ? T.solved : '', fill(T.attempts, { n: r.attempts }), fill(T.best, { pct: Math.round(r.best * 100) })].filter(Boolean).join(' ');
+    if (!history || !(r?.attempts || r?.seenAt)) return;
+    history.textContent = [
+      r.solvedAt ? T.solved : '',
+      r.attempts ? `${fill(T.attempts, { n: r.attempts })} ${fill(T.best, { pct: Math.round(r.best * 100) })}` : T.seen,
+      r.reviews ? fill(T.next, { when: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(daysBetween(new Date(), r.due), 'day') }) : '',
+    ].filter(Boolean).join(' ');
   };
 
   /** The stored message index becomes the same HTML in both slots of the engine's {en, zh}. */
@@ -126,7 +137,7 @@ function setUp(el: HTMLElement): void {
       feedback.textContent = `${T.invalid} ${text}`;
       return;
     }
-    const tries = recordAttempt(key, area, typed, g.score).tries ?? 0;
+    const tries = recordAttempt(key, area, typed, g.score, hinted).tries ?? 0;
     const detail = document.createElement('span');
     // Targeted feedback (mistakes, choice feedback) is author-written HTML rendered at build
     // time; the engine's own messages may quote the learner's input, so they stay plain text.
@@ -139,20 +150,43 @@ function setUp(el: HTMLElement): void {
     showHistory();
   };
 
-  const giveUp = () => {
+  const confirmBox = () => find('.q-confirm');
+  const closeConfirm = () => confirmBox()?.remove();
+
+  /** Shows the solution; unless the answer on screen is right, the next review is an Again. */
+  const seeSolution = () => {
+    closeConfirm();
     revealSolution();
-    // Giving up sends the question back to the first review box, like a wrong answer; once
-    // per variant, so pressing the button again does not pile up attempts.
-    if (!gaveUp && (!record()?.solvedAt || el.dataset.status !== 'correct')) {
-      recordAttempt(key, area, '', 0);
-      gaveUp = true;
-    }
-    feedback.textContent = T.solutionShown;
+    if (el.dataset.status !== 'correct') recordSolutionSeen(key, area);
+    feedback.textContent = el.dataset.status === 'correct' ? T.solutionShown : T.solutionSeen;
+    solution()?.querySelector('summary')?.focus();
     showHistory();
+  };
+
+  /** Before a graded try on screen, asks first (in the question, focus on "try first"). */
+  const giveUp = () => {
+    if ((el.dataset.status ?? 'invalid') !== 'invalid') return seeSolution();
+    if (confirmBox()) return;
+    const box = document.createElement('div');
+    box.className = 'q-confirm';
+    box.setAttribute('role', 'group');
+    const text = Object.assign(document.createElement('p'), { id: `${el.id}-confirm`, textContent: T.confirmReveal });
+    box.setAttribute('aria-labelledby', text.id);
+    const button = (className: string, label: string) => Object.assign(document.createElement('button'), { type: 'button', className, textContent: label });
+    const keep = button('q-keep-trying', T.keepTrying);
+    box.append(text, button('q-reveal-confirm', T.confirmYes), keep);
+    find('.q-controls')?.after(box);
+    keep.focus();
+  };
+
+  const keepTrying = () => {
+    closeConfirm();
+    find<HTMLElement>('.q-reveal')?.focus();
   };
 
   const another = () => {
     const next = (variant + 1) % count;
+    closeConfirm();
     show(next);
     setVariant(key, area, next);
     delete el.dataset.status;
@@ -181,19 +215,28 @@ function setUp(el: HTMLElement): void {
 
   const stored = record();
   // data-offset is the question key's hash, computed at build time (Quiz.astro).
-  const wanted = stored?.variant ?? (count > 1 ? (learnerSeed() + Number(el.dataset.offset ?? 0)) % count : 0);
+  let wanted = stored?.variant ?? (count > 1 ? (learnerSeed() + Number(el.dataset.offset ?? 0)) % count : 0);
+  // Review asks with other numbers than last time.
+  if (inReview && count > 1 && stored?.variant !== undefined) setVariant(key, area, (wanted = (stored.variant + 1) % count));
   // A learner already at work in the question (focus in it, or something typed or chosen
   // before this script arrived) keeps the variant on screen: switching would throw it away.
   const busy = el.contains(document.activeElement) || inputs().some((i) => i.value) || options().some((o) => o.checked);
   const stay = busy && wanted !== 0;
   show(!stay && wanted < count ? wanted : 0);
   // The stored answer and tries belong to the stored variant, not to the one kept on screen.
-  if (!stay && stored) {
+  if (!stay && stored && !inReview) {
     restoreLastAnswer(stored.last);
     // The solution opened after three tries on this variant stays open across reloads.
     if ((stored.tries ?? 0) >= ATTEMPTS_BEFORE_SOLUTION) revealSolution();
   }
-  const actions: Record<string, () => void> = { 'q-check': check, 'q-reveal': giveUp, 'q-another': another };
+  const actions: Record<string, () => void> = { 'q-check': check, 'q-reveal': giveUp, 'q-another': another, 'q-reveal-confirm': seeSolution, 'q-keep-trying': keepTrying };
+  el.addEventListener(
+    'toggle',
+    (e) => {
+      if ((e.target as HTMLDetailsElement).matches('.q-hint[open]')) hinted = true;
+    },
+    true,
+  );
   el.addEventListener('click', (e) => actions[(e.target as Element).closest('button')?.className ?? '']?.());
   el.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.target as Element).matches('.q-input, .q-choice input')) {

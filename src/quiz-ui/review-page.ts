@@ -1,14 +1,20 @@
 /**
- * <afm-review>: builds the learner's review queue (Leitner boxes: due questions first, then
- * new ones) and brings each question in from its note page, where its HTML already lives.
- * The note pages are precached with the site, so review works offline too.
+ * <afm-review>: builds the learner's review queue (FSRS schedule: the questions due now, then,
+ * apart and labelled, a few never tried) and brings each question in from its note page, where
+ * its HTML already lives. The note pages are precached with the site, so review works offline
+ * too. With nothing due, it says when the next question comes due.
  */
 import { reviewQueue } from '../progress/summary.ts';
+import { daysBetween } from '../progress/model.ts';
 import { fill, uiStrings } from './text.ts';
 
 type Ref = { key: string; area: string; noteUrl: string; noteTitle: string; number: number; id: string };
 
 const T = uiStrings('reviewui');
+const lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
+/** How many due questions, and how many new ones, one visit shows. */
+const SHOWN_DUE = 8;
+const SHOWN_NEW = 3;
 
 class ReviewPage extends HTMLElement {
   async connectedCallback(): Promise<void> {
@@ -16,16 +22,27 @@ class ReviewPage extends HTMLElement {
     // the page, and the quiz stays a single chunk (see src/integrations/vite-own-copy.ts).
     const { $progress } = await import('./question-element.ts');
     const refs = JSON.parse(this.querySelector('.review-data')?.textContent ?? '[]') as Ref[];
-    const progress = $progress.get();
     const now = new Date();
-    // The whole queue is counted, so the summary says how many are due, not how many fit.
-    const everything = reviewQueue(progress, refs.map((r) => r.key), now, refs.length);
-    const queue = everything.slice(0, 8);
-    const due = everything.filter((k) => (progress.questions[k]?.attempts ?? 0) > 0).length;
-    const fresh = refs.filter((r) => !progress.questions[r.key] || progress.questions[r.key]!.attempts === 0).length;
+    const { due, fresh, next } = reviewQueue($progress.get(), refs.map((r) => r.key), now);
+    const when = next && `${new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(daysBetween(now, next), 'day')} (${new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium' }).format(new Date(next))})`;
     const summary = this.querySelector('.review-summary')!;
-    summary.textContent = queue.length ? fill(T.summary, { due, fresh, shown: queue.length }) : T.empty;
-    const container = this.querySelector('.review-queue')!;
+    summary.textContent = [due.length ? fill(T.summary, { due: due.length, shown: Math.min(due.length, SHOWN_DUE) }) : when ? fill(T.nextDue, { when }) : T.empty, fresh.length ? fill(T.freshCount, { fresh: fresh.length }) : ''].filter(Boolean).join(' ');
+    const root = this.querySelector('.review-queue')!;
+    const section = (heading: string, className: string) => {
+      const h = Object.assign(document.createElement('h2'), { textContent: heading });
+      const list = Object.assign(document.createElement('div'), { className });
+      root.append(h, list);
+      return list;
+    };
+    const queue: Array<[string, Element]> = [];
+    if (due.length) {
+      const list = section(T.dueHeading!, 'review-due');
+      for (const key of due.slice(0, SHOWN_DUE)) queue.push([key, list]);
+    }
+    if (fresh.length) {
+      const list = section(T.newHeading!, 'review-new');
+      for (const key of fresh.slice(0, SHOWN_NEW)) queue.push([key, list]);
+    }
     const byKey = new Map(refs.map((r) => [r.key, r]));
     const pages = new Map<string, Promise<Document>>();
     const page = (url: string) => {
@@ -39,7 +56,7 @@ class ReviewPage extends HTMLElement {
       }
       return doc;
     };
-    for (const key of queue) {
+    for (const [key, container] of queue) {
       const ref = byKey.get(key)!;
       const slot = document.createElement('div');
       slot.className = 'review-item';

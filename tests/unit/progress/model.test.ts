@@ -1,11 +1,12 @@
-/** Progress data: migration, validation, attempts, Leitner review, export/import. */
+/** Progress data: migration, validation, attempts, the FSRS review schedule, export/import. */
 import { describe, expect, it } from 'vitest';
 import en from '../../../src/i18n/en.json';
 import zh from '../../../src/i18n/zh.json';
 import {
-  afterAttempt, emptyProgress, migrate, PROGRESS_ERROR_CODES, PROGRESS_VERSION, ProgressFormatError, withVariant,
+  afterAttempt, afterSolutionSeen, daysBetween, emptyProgress, isDue, localDay, migrate, PROGRESS_ERROR_CODES, PROGRESS_VERSION, ProgressFormatError, ratingOf, withVariant,
   type Progress,
 } from '../../../src/progress/model.ts';
+import { AGAIN, GOOD, HARD, nextState } from '../../../src/progress/fsrs.ts';
 import { areaTotals, fromExport, reviewQueue, toExport } from '../../../src/progress/summary.ts';
 
 const now = new Date('2026-11-24T10:00:00Z');
@@ -22,8 +23,10 @@ function reason(f: () => unknown): { code: string; vars: Record<string, unknown>
 }
 const day = 86_400_000;
 
+const v2Record = (over: Record<string, unknown> = {}) => ({ area: 'probability', attempts: 3, best: 1, last: '0.5', lastAt: '2026-11-20T09:30:00.000Z', solvedAt: '2026-11-19T08:00:00.000Z', variant: 2, tries: 1, box: 4, due: '2026-11-27T09:30:00.000Z', ...over });
+
 describe('migrate', () => {
-  it('upgrades version 1 (no review boxes) to the current version, keeping every record', () => {
+  it('upgrades version 1 (no review schedule) to the current version, keeping every record', () => {
     const v1 = {
       version: 1,
       questions: {
@@ -33,46 +36,116 @@ describe('migrate', () => {
     };
     const p = migrate(v1);
     expect(p.version).toBe(PROGRESS_VERSION);
-    expect(p.questions['entropy/fair-coin']).toMatchObject({ box: 2, due: '2026-10-01T00:00:00Z', attempts: 2 });
-    expect(p.questions['gone/old-question']).toMatchObject({ box: 1, attempts: 1 });
+    expect(p.questions['entropy/fair-coin']).toMatchObject({ due: '2026-10-01T00:00:00Z', attempts: 2, last: '1', reviews: 1, reviewedAt: '2026-10-01T00:00:00Z', stability: 1 });
+    expect(p.questions['gone/old-question']).toMatchObject({ attempts: 1, reviews: 1, difficulty: nextState(undefined, 0, AGAIN).difficulty });
+  });
+
+  it('upgrades every version-2 record (Leitner boxes) without losing history', () => {
+    const p = migrate({ version: 2, questions: { 'a/b': v2Record(), 'a/c': v2Record({ attempts: 0, box: 1, last: '', solvedAt: undefined }) } });
+    const { box: _, ...kept } = v2Record();
+    // attempts, best, last answer, dates, variant and tries as they were; the due date too.
+    expect(p.questions['a/b']).toEqual({ ...kept, stability: 7, difficulty: nextState(undefined, 0, GOOD).difficulty, reviewedAt: kept.lastAt, reviews: 1, lapses: 0 });
+    // Never answered (only a variant chosen): no review yet, so not due and counted as new.
+    expect(p.questions['a/c']).toMatchObject({ attempts: 0, reviews: 0, lapses: 0 });
+    expect(p.questions['a/c']!.stability).toBeUndefined();
+    expect(isDue(p.questions['a/c']!, now)).toBe(false);
+    // The migrated record goes on being scheduled: answered right after it was due, a Good.
+    const next = afterAttempt(p.questions['a/b'], 'probability', '0.5', 1, new Date('2026-11-28T10:00:00Z'));
+    expect(next).toMatchObject({ reviews: 2, rating: GOOD, attempts: 4 });
+    expect(daysBetween(next.reviewedAt!, next.due)).toBeGreaterThan(7);
+    // Stored again and read back, nothing changes.
+    expect(migrate(JSON.parse(JSON.stringify(p)))).toEqual(p);
   });
 
   it('rejects what it cannot read, saying why', () => {
     expect(() => migrate(null)).toThrow(ProgressFormatError);
     expect(reason(() => migrate({ version: 99, questions: {} }))).toEqual({ code: 'newer', vars: { version: 99 } });
-    expect(reason(() => migrate({ version: 2, questions: { a: { area: 'x' } } }))).toEqual({ code: 'badField', vars: { key: 'a', field: 'attempts' } });
-    expect(reason(() => migrate({ version: 2, questions: { a: { area: 'x', attempts: 1, best: 2, last: '', lastAt: now.toISOString(), box: 1, due: now.toISOString() } } }))).toEqual({ code: 'badField', vars: { key: 'a', field: 'best' } });
+    expect(reason(() => migrate({ version: 2, questions: { a: { area: 'x' } } }))).toEqual({ code: 'badField', vars: { key: 'a', field: 'box' } });
+    expect(reason(() => migrate({ version: 2, questions: { a: v2Record({ best: 2 }) } }))).toEqual({ code: 'badField', vars: { key: 'a', field: 'best' } });
+    expect(reason(() => migrate({ version: 3, questions: { a: { area: 'x' } } }))).toEqual({ code: 'badField', vars: { key: 'a', field: 'attempts' } });
     expect(reason(() => migrate({ version: 'two', questions: {} }))).toEqual({ code: 'unknownVersion', vars: {} });
     expect(reason(() => migrate({ version: 2 }))).toEqual({ code: 'noQuestions', vars: {} });
+    const good = afterAttempt(undefined, 'x', '1', 1, now);
+    expect(reason(() => migrate({ version: 3, questions: { a: { ...good, before: { due: 'soon', lapses: 0 } } } }))).toEqual({ code: 'badField', vars: { key: 'a', field: 'before.due' } });
+    expect(reason(() => migrate({ version: 3, questions: { a: { ...good, rating: 4 } } }))).toEqual({ code: 'badField', vars: { key: 'a', field: 'rating' } });
+  });
+
+  it('takes ISO 8601 dates only, not whatever Date.parse accepts', () => {
+    for (const lastAt of ['Tue 1 2 3', '2026-11-24', 'November 24, 2026', '2026-11-24 10:00:00', '2026-13-45T10:00:00Z']) {
+      expect(reason(() => migrate({ version: 2, questions: { a: v2Record({ lastAt }) } })), lastAt).toEqual({ code: 'badField', vars: { key: 'a', field: 'lastAt' } });
+    }
+    for (const lastAt of ['2026-11-24T10:00:00Z', '2026-11-24T10:00:00.123Z', '2026-11-24T18:00:00+08:00']) {
+      expect(migrate({ version: 2, questions: { a: v2Record({ lastAt }) } }).questions.a!.lastAt).toBe(lastAt);
+    }
   });
 });
 
-describe('attempts and review boxes', () => {
-  it('moves a right answer up a box and a wrong one back to box 1', () => {
-    const first = afterAttempt(undefined, 'probability', '0.5', 1, now);
-    expect(first).toMatchObject({ attempts: 1, best: 1, box: 1, solvedAt: now.toISOString() });
-    const second = afterAttempt(first, 'probability', '0.5', 1, new Date(now.getTime() + day));
-    expect(second.box).toBe(2);
-    expect(Date.parse(second.due) - (now.getTime() + day)).toBe(1 * day);
-    const wrong = afterAttempt(second, 'probability', '0.7', 0, now);
-    expect(wrong).toMatchObject({ box: 1, best: 1, attempts: 3, solvedAt: now.toISOString() });
+describe('review schedule (FSRS)', () => {
+  const later = (days: number, hours = 0) => new Date(now.getTime() + days * day + hours * 3_600_000);
+
+  it('rates right at the first try Good, right after a wrong try or after hints Hard, wrong Again', () => {
+    expect(ratingOf(1, false)).toBe(GOOD);
+    expect(ratingOf(1, true)).toBe(HARD);
+    expect(ratingOf(0.5, false)).toBe(AGAIN);
+    expect(ratingOf(0, true)).toBe(AGAIN);
+    const right = afterAttempt(undefined, 'x', '1', 1, now);
+    expect(right).toMatchObject({ rating: GOOD, reviews: 1, attempts: 1, solvedAt: now.toISOString() });
+    // Right at the first try: not due again today, but in 3 days (the start of that local day).
+    expect(isDue(right, later(0, 1))).toBe(false);
+    expect(daysBetween(now, right.due)).toBe(3);
+    expect(right.due).toBe(localDay(now, 3).toISOString());
+    const hinted = afterAttempt(undefined, 'x', '1', 1, now, true);
+    expect(hinted.rating).toBe(HARD);
+    const wrong = afterAttempt(undefined, 'x', '7', 0, now);
+    expect(wrong).toMatchObject({ rating: AGAIN, reviews: 1 });
+    expect(daysBetween(now, wrong.due)).toBe(1);
+    const wrongThenRight = afterAttempt(wrong, 'x', '1', 1, later(0, 1));
+    expect(wrongThenRight).toMatchObject({ rating: HARD, reviews: 1, attempts: 2 });
+    expect(daysBetween(now, wrongThenRight.due)).toBe(2);
+    expect(wrongThenRight.stability).toBe(hinted.stability);
   });
 
-  it('keeps the best score and never loses the variant', () => {
-    const r = afterAttempt({ ...afterAttempt(undefined, 'a', '1', 0.5, now), variant: 3 }, 'a', '2', 0.25, now);
-    expect(r.best).toBe(0.5);
-    expect(r.variant).toBe(3);
-    expect(r.solvedAt).toBeUndefined();
+  it('counts one review a local day: checking the same right answer again changes nothing', () => {
+    let r = afterAttempt(undefined, 'x', '1', 1, now);
+    const first = r;
+    for (let i = 1; i <= 5; i++) r = afterAttempt(r, 'x', '1', 1, new Date(now.getTime() + i * 10_000));
+    expect(r.attempts).toBe(6);
+    expect({ ...r, attempts: 1, tries: 1, lastAt: first.lastAt }).toEqual(first);
+    // A wrong answer after the day's right one does not undo it either.
+    expect(afterAttempt(r, 'x', '2', 0, later(0, 2)).due).toBe(first.due);
+    // Next day counts again: an early review, rated Good.
+    const tomorrow = afterAttempt(r, 'x', '1', 1, later(1));
+    expect(tomorrow.reviews).toBe(2);
+    expect(Date.parse(tomorrow.due)).toBeGreaterThan(Date.parse(first.due));
   });
 
-  it('queues due questions first (lowest box first), then new ones', () => {
+  it('makes the next review an Again after the solution was seen, without an attempt or a score', () => {
+    const seen = afterSolutionSeen(undefined, 'x', now);
+    expect(seen).toMatchObject({ attempts: 0, best: 0, reviews: 0, seenAt: now.toISOString() });
+    expect(seen.solvedAt).toBeUndefined();
+    const copied = afterAttempt(seen, 'x', '1', 1, later(0, 1));
+    expect(copied).toMatchObject({ rating: AGAIN, final: true, attempts: 1 });
+    // Right again the same day: still the Again (the answer was read, not remembered).
+    expect(afterAttempt(copied, 'x', '1', 1, later(0, 2)).rating).toBe(AGAIN);
+    // Next day it counts normally.
+    expect(afterAttempt(copied, 'x', '1', 1, later(1)).rating).toBe(GOOD);
+    // Wrong, then the solution: the day's Again stands even if right afterwards.
+    const wrong = afterSolutionSeen(afterAttempt(undefined, 'x', '0', 0, now), 'x', later(0, 1));
+    expect(afterAttempt(wrong, 'x', '1', 1, later(0, 2)).rating).toBe(AGAIN);
+    // Seen after today's right answer: today's review stands, the next one is an Again.
+    const reread = afterSolutionSeen(afterAttempt(undefined, 'x', '1', 1, now), 'x', later(0, 1));
+    expect(reread.rating).toBe(GOOD);
+    expect(afterAttempt(reread, 'x', '1', 1, later(3)).rating).toBe(AGAIN);
+  });
+
+  it('queues due questions first (most overdue first), new ones apart, and says when the next one is due', () => {
     const p: Progress = emptyProgress();
-    p.questions['t/a'] = { ...afterAttempt(undefined, 'x', '1', 1, new Date(now.getTime() - 10 * day)), box: 3 };
-    p.questions['t/a'].due = new Date(now.getTime() - day).toISOString();
-    p.questions['t/b'] = afterAttempt(undefined, 'x', '0', 0, now);
-    p.questions['t/c'] = { ...afterAttempt(undefined, 'x', '1', 1, now), box: 4, due: new Date(now.getTime() + 5 * day).toISOString() };
-    expect(reviewQueue(p, ['t/a', 't/b', 't/c', 't/d'], now)).toEqual(['t/b', 't/a', 't/d']);
-    expect(reviewQueue(p, ['t/a', 't/b', 't/c', 't/d'], now, 1)).toEqual(['t/b']);
+    p.questions['t/a'] = afterAttempt(undefined, 'x', '1', 1, later(-10));
+    p.questions['t/b'] = afterAttempt(undefined, 'x', '0', 0, later(-1));
+    p.questions['t/c'] = afterAttempt(undefined, 'x', '1', 1, now);
+    p.questions['t/e'] = withVariant(undefined, 'x', 1, now);
+    expect(reviewQueue(p, ['t/a', 't/b', 't/c', 't/d', 't/e'], now)).toEqual({ due: ['t/a', 't/b'], fresh: ['t/d', 't/e'], next: p.questions['t/c']!.due });
+    expect(reviewQueue(emptyProgress(), ['t/a'], now)).toEqual({ due: [], fresh: ['t/a'], next: undefined });
   });
 
   it('totals an area over attempted questions', () => {
@@ -82,16 +155,23 @@ describe('attempts and review boxes', () => {
     p.questions['t/c'] = afterAttempt(undefined, 'y', '1', 1, now);
     expect(areaTotals(p, 'x')).toEqual({ attempted: 2, solved: 1, attempts: 2, meanBest: 0.75 });
   });
+
+  it('keeps the best score and never loses the variant', () => {
+    const r = afterAttempt({ ...afterAttempt(undefined, 'a', '1', 0.5, now), variant: 3 }, 'a', '2', 0.25, now);
+    expect(r.best).toBe(0.5);
+    expect(r.variant).toBe(3);
+    expect(r.solvedAt).toBeUndefined();
+  });
 });
 
 describe('switching variants', () => {
   it('starts a record for a question not tried yet, not due before now and with no attempts', () => {
     const r = withVariant(undefined, 'probability', 3, now);
-    expect(r).toEqual({ area: 'probability', attempts: 0, best: 0, last: '', lastAt: now.toISOString(), box: 1, due: now.toISOString(), variant: 3 });
+    expect(r).toEqual({ area: 'probability', attempts: 0, best: 0, last: '', lastAt: now.toISOString(), due: now.toISOString(), reviews: 0, lapses: 0, variant: 3 });
     expect(() => migrate({ version: PROGRESS_VERSION, questions: { k: r } })).not.toThrow();
   });
 
-  it('keeps attempts, best score and review box but drops the last answer, which was for other numbers', () => {
+  it('keeps attempts, best score and review schedule but drops the last answer, which was for other numbers', () => {
     const tried = afterAttempt({ ...withVariant(undefined, 'probability', 0, now) }, 'probability', '12.5', 1, now);
     const moved = withVariant(tried, 'probability', 1, new Date(now.getTime() + day));
     expect(moved).toEqual({ ...tried, variant: 1, last: '', tries: 0 });
@@ -123,7 +203,7 @@ describe('export and import', () => {
   it('says why a file is not a progress export', () => {
     expect(reason(() => fromExport('not json'))).toEqual({ code: 'notJson', vars: {} });
     expect(reason(() => fromExport('{"app":"other"}'))).toEqual({ code: 'notOurs', vars: {} });
-    expect(reason(() => fromExport('{"app":"ai-math-foundations","progress":{"version":2,"questions":{"a":1}}}'))).toEqual({ code: 'badRecord', vars: { key: 'a' } });
+    expect(reason(() => fromExport('{"app":"ai-math-foundations","progress":{"version":3,"questions":{"a":1}}}'))).toEqual({ code: 'badRecord', vars: { key: 'a' } });
   });
 });
 
