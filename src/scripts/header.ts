@@ -7,7 +7,13 @@ const byId = (id: string) => document.getElementById(id);
 
 const typingIn = (el: HTMLElement) => el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
 
-const openSearch = () => import('./search-dialog.ts').then((m) => m.openSearch());
+const openSearch = () => {
+  // Already open (Ctrl+K again): select the query now. Going through the import would act a
+  // moment later, and an Escape pressed in between would see the dialog open again.
+  const open = document.querySelector<HTMLDialogElement>('dialog#search-dialog[open]');
+  if (open) return open.querySelector('input')?.select();
+  import('./search-dialog.ts').then((m) => m.openSearch());
+};
 byId('search-open')?.addEventListener('click', openSearch);
 addEventListener('keydown', (e) => {
   const k = e.key.toLowerCase();
