@@ -279,11 +279,11 @@ export function exactDifference(a: number, b: number): string {
 type TerminatingRational = { num: bigint; a: number; b: number };
 
 /**
- * The exact value of a decimal numeral as typed ("0.1", "-1.5e-3", "1,024.5"; ASCII minus),
+ * The exact value of a decimal numeral as typed ("0.1", "-1.5e-3", "6.02×10^23", "1,024.5"; ASCII minus),
  * or null when the text is not a plain decimal numeral or its exponent is beyond ±10000.
  */
 function parseDecimalNumeral(text: string): TerminatingRational | null {
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.replace(/,/g, ''));
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:(?:[eE]|\s*[×x*]\s*10\^)([+-]?\d+))?$/.exec(text.replace(/,/g, ''));
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null;
   const exponent = Number(m[4] ?? '0') - (m[3] ?? '').length;
   if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 10_000) return null;
@@ -338,8 +338,9 @@ export type FloatInspection = {
   /** Exact decimal of the stored value (null for ±∞ and NaN). */
   storedDecimal: string | null;
   /**
-   * stored − typed, exactly: against the decimal numeral `typed` when given (0.1 means 1/10),
-   * else against the double x (null when the stored value is not finite).
+   * stored − typed, exactly: against the decimal numeral `typed` when given (0.1 means 1/10;
+   * null when `typed` is not a decimal numeral, e.g. 1/3, whose error does not terminate),
+   * else against the double x. Null when the stored value is not finite.
    */
   absoluteErrorDecimal: string | null;
   absoluteError: number;
@@ -364,7 +365,7 @@ export function inspectFloat(x: number, f: FloatFormat, overflowMode: OverflowMo
     rounded,
     encoding: encodeValue(v, f),
     storedDecimal: finite ? exactDecimal(v) : null,
-    absoluteErrorDecimal: !finite || !Number.isFinite(x) ? null : ((typed === undefined ? null : exactErrorVsDecimal(v, typed)) ?? exactDifference(v, x)),
+    absoluteErrorDecimal: !finite || !Number.isFinite(x) ? null : typed === undefined ? exactDifference(v, x) : exactErrorVsDecimal(v, typed),
     absoluteError: v - x,
     relativeError: x === 0 ? 0 : Math.abs(v - x) / Math.abs(x),
     ulp: finite ? ulp(v, f) : null,

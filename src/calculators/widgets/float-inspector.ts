@@ -73,7 +73,11 @@ class FloatInspector extends CalculatorElement {
     const finite = Number.isFinite(v);
     // NaN is what the format stores (E4M3 past ±448 without saturation): say so, not "—".
     this.output('stored', finite ? minus(exactDecimal(v)) : Number.isNaN(v) ? this.t({ en: 'NaN (not a number; see above)', zh: 'NaN（非数；见上文）' }) : this.fmt(v));
-    this.output('error', r.absoluteErrorDecimal === null ? '—' : minus(shortExact(r.absoluteErrorDecimal, () => this.fmt(r.absoluteError, 10))));
+    // A typed fraction such as 1/3 has a non-terminating error: then a rounded one.
+    this.output(
+      'error',
+      r.absoluteErrorDecimal !== null ? minus(shortExact(r.absoluteErrorDecimal, () => this.fmt(r.absoluteError, 10))) : finite ? `≈ ${this.fmt(r.absoluteError, 10)}` : '—',
+    );
     this.output('relative', finite ? this.fmt(r.relativeError, 4) : '—');
     this.output('ulp', r.ulp === null ? '—' : power(r.ulp));
     this.output('previous', finite ? exact(r.previous) : '—');

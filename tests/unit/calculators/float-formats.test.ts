@@ -90,6 +90,7 @@ describe('the exact error against the typed decimal', () => {
     expect(exactErrorVsDecimal(roundToFormat(3e-5, fp16).value, '3e-5')).toBe('-0.000000018863677978515625');
     expect(exactErrorVsDecimal(0.5, '0.5')).toBe('0');
     expect(exactErrorVsDecimal(448, '4.48e2')).toBe('0');
+    expect(exactErrorVsDecimal(448, '4.48×10^2')).toBe('0');
   });
 
   it('no exact error for ±∞, NaN or text that is not a decimal numeral', () => {
@@ -97,6 +98,7 @@ describe('the exact error against the typed decimal', () => {
     expect(exactErrorVsDecimal(Number.NaN, '500')).toBeNull();
     expect(exactErrorVsDecimal(0.5, '1/2')).toBeNull();
     expect(exactErrorVsDecimal(0, '1e-99999')).toBeNull();
+    expect(inspectFloat(1 / 3, fp16, 'ieee', '1/3').absoluteErrorDecimal).toBeNull();
   });
 });
 
