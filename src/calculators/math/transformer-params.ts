@@ -13,8 +13,14 @@ export type TransformerShape = {
   context: number;
   dModel: number;
   layers: number;
-  /** Heads split d_model; they do not change the parameter count. */
+  /** Query heads; they split d_model (d_head = d_model / heads). */
   heads: number;
+  /**
+   * Key/value heads (grouped-query attention shares each among heads / kvHeads query heads;
+   * 1 is multi-query attention). Default `heads`: full multi-head attention, where the heads
+   * do not change the parameter count. Fewer KV heads shrink W_K and W_V to d_model × kvHeads·d_head.
+   */
+  kvHeads?: number;
   /** Hidden width of the MLP (4·d_model in GPT-2). */
   dFf: number;
   /** Whether the LM head reuses the token embedding matrix. */
@@ -22,7 +28,7 @@ export type TransformerShape = {
 };
 
 export type ParameterCount = {
-  /** Per block: Q, K, V and output projections with biases. */
+  /** Per block: Q, K, V and output projections with biases (K and V are kvHeads·d_head wide). */
   attention: number;
   /** Per block: two linear layers with biases. */
   mlp: number;
@@ -39,13 +45,16 @@ export type ParameterCount = {
   total: number;
 };
 
-export const BYTES_PER_ELEMENT = { FP32: 4, BF16: 2, FP16: 2, FP8: 1, INT8: 1 } as const;
+/** INT4 packs two numbers in a byte. */
+export const BYTES_PER_ELEMENT = { FP32: 4, BF16: 2, FP16: 2, FP8: 1, INT8: 1, INT4: 0.5 } as const;
 export type Dtype = keyof typeof BYTES_PER_ELEMENT;
 
 /** Counts every parameter. Preconditions: positive whole numbers. GPT-2 small gives 124,439,808. */
 export function transformerParameterCount(s: TransformerShape): ParameterCount {
   const d = s.dModel;
-  const attention = d * 3 * d + 3 * d + d * d + d;
+  // Width of K (and of V): kvHeads · d_head, which is d_model for full multi-head attention.
+  const kv = ((s.kvHeads ?? s.heads) * d) / s.heads;
+  const attention = d * (d + 2 * kv) + (d + 2 * kv) + d * d + d;
   const mlp = d * s.dFf + s.dFf + s.dFf * d + d;
   const layerNorms = 2 * 2 * d;
   const perBlock = attention + mlp + layerNorms;
@@ -74,9 +83,20 @@ export function weightBytes(parameters: number, dtype: Dtype): number {
 }
 
 /**
- * KV-cache bytes: 2 (K and V) × layers × context × d_model × batch × bytes per element.
- * (With full multi-head attention the heads together store d_model numbers per token and layer.)
+ * KV-cache bytes: 2 (K and V) × layers × KV heads × d_head × context × batch × bytes per
+ * element. With full multi-head attention KV heads × d_head = d_model; grouped-query
+ * attention stores only kvHeads heads (LLaMA-2 70B: 8 of 64), multi-query attention one.
+ * Preconditions: positive whole numbers, kvHeads ≤ heads (default heads), dModel divisible by heads.
  */
-export function kvCacheBytes(s: { layers: number; context: number; dModel: number; batch: number; dtype: Dtype }): number {
-  return 2 * s.layers * s.context * s.dModel * s.batch * BYTES_PER_ELEMENT[s.dtype];
+export function kvCacheBytes(s: {
+  layers: number;
+  context: number;
+  dModel: number;
+  heads: number;
+  kvHeads?: number;
+  batch: number;
+  dtype: Dtype;
+}): number {
+  const dHead = s.dModel / s.heads;
+  return 2 * s.layers * (s.kvHeads ?? s.heads) * dHead * s.context * s.batch * BYTES_PER_ELEMENT[s.dtype];
 }
