@@ -2,6 +2,7 @@
 import { CalculatorElement } from '../ui/base.ts';
 import { attentionShapeProblem, scaledDotProductAttention } from '../math/attention.ts';
 import { dataTable } from '../ui/table.ts';
+import { UNITS, withUnit } from '../ui/units.ts';
 
 const MAX = 8;
 
@@ -84,7 +85,7 @@ class AttentionCalculator extends CalculatorElement {
     const best = top.indexOf(Math.max(...top));
     this.announce(
       this.t({
-        en: `Query 1 attends most to key ${best + 1} with weight ${f(top[best] ?? 0)}; its entropy is ${f(r.entropyBits[0] ?? 0)} bits.`,
+        en: `Query 1 attends most to key ${best + 1} with weight ${f(top[best] ?? 0)}; its entropy is ${withUnit(f(r.entropyBits[0] ?? 0), UNITS.bit, 'en')}.`,
         zh: `查询 1 最关注键 ${best + 1}，权重 ${f(top[best] ?? 0)}；该行的熵为 ${f(r.entropyBits[0] ?? 0)} 比特。`,
       }),
     );

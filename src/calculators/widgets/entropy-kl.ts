@@ -13,6 +13,7 @@ import {
 } from '../math/information.ts';
 import { barChart } from '../ui/svg.ts';
 import { pair } from '../ui/table.ts';
+import { UNITS, withUnit } from '../ui/units.ts';
 
 const OUTS = ['hp', 'hq', 'hpq', 'klpq', 'klqp', 'ppl'];
 
@@ -70,7 +71,7 @@ class EntropyKl extends CalculatorElement {
     this.show('target', logitsMode);
     const nats = this.value('unit') === 'nats';
     const base = nats ? Math.E : 2;
-    const unit = this.t(nats ? { en: 'nats', zh: '奈特' } : { en: 'bits', zh: '比特' });
+    const unit = nats ? UNITS.nat : UNITS.bit;
 
     let P: number[] | null = null;
     let Q: number[] | null = null;
@@ -102,7 +103,7 @@ class EntropyKl extends CalculatorElement {
       this.outputHtml('chart', '');
       return;
     }
-    const show = (x: number) => `${this.fmt(x)} ${unit}`;
+    const show = (x: number) => withUnit(this.fmt(x), unit, this.pageLang);
     const hpq = fromLogits ? fromLogits.crossEntropy : crossEntropy(P, Q, base);
     const klpq = fromLogits ? fromLogits.klPQ : klDivergence(P, Q, base);
     const klqp = fromLogits ? fromLogits.klQP : klDivergence(Q, P, base);

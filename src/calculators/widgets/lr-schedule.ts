@@ -2,6 +2,7 @@
 import { CalculatorElement } from '../ui/base.ts';
 import { learningRateAt, scheduleCurve, type LrSchedule, type LrShape } from '../math/lr-schedule.ts';
 import { linePlot } from '../ui/svg.ts';
+import { UNITS, withUnit } from '../ui/units.ts';
 
 class LrSchedulePlotter extends CalculatorElement {
   protected compute(): void {
@@ -18,7 +19,7 @@ class LrSchedulePlotter extends CalculatorElement {
       this.setFieldError('gamma', null);
     }
     if (warmup !== null && total !== null && warmup > total) {
-      this.setFieldError('warmup', { en: `Warm-up cannot be longer than the run (${total} steps).`, zh: `预热步数不能超过总步数（${total}）。` });
+      this.setFieldError('warmup', { en: `Warm-up cannot be longer than the run (${withUnit(String(total), UNITS.step, 'en')}).`, zh: `预热步数不能超过总步数（${total}）。` });
       warmup = null;
     }
     if (minLr !== null && peak !== null && minLr > peak) {
@@ -36,7 +37,7 @@ class LrSchedulePlotter extends CalculatorElement {
     const lr = learningRateAt(at, s);
     this.output('lrAt', this.fmt(lr, 6));
     this.output('phase', at < warmup ? this.t({ en: 'warm-up', zh: '预热阶段' }) : this.t({ en: 'decay', zh: '衰减阶段' }));
-    const title = this.t({ en: `Learning rate over ${total} steps`, zh: `${total} 步内的学习率` });
+    const title = this.t({ en: `Learning rate over ${withUnit(String(total), UNITS.step, 'en')}`, zh: `${total} 步内的学习率` });
     this.outputHtml(
       'plot',
       linePlot(

@@ -2,6 +2,7 @@
 import { CalculatorElement } from '../ui/base.ts';
 import { informationMeasures, jointTableProblem, normaliseJoint, type InfoUnit } from '../math/mutual-information.ts';
 import { escapeXml } from '../ui/svg.ts';
+import { UNITS, withUnit } from '../ui/units.ts';
 
 const OUTS = ['px', 'py', 'hX', 'hY', 'hXY', 'hXgY', 'hYgX', 'mi'];
 
@@ -31,8 +32,7 @@ class MutualInformation extends CalculatorElement {
       return;
     }
     const m = informationMeasures(normaliseJoint(table), unit);
-    const u = unit === 'bits' ? this.t({ en: 'bits', zh: '比特' }) : this.t({ en: 'nats', zh: '奈特' });
-    const v = (x: number) => `${this.fmt(x, 4)} ${u}`;
+    const v = (x: number) => withUnit(this.fmt(x, 4), unit === 'bits' ? UNITS.bit : UNITS.nat, this.pageLang);
     this.output('px', m.px.map((p) => this.fmt(p, 4)).join(', '));
     this.output('py', m.py.map((p) => this.fmt(p, 4)).join(', '));
     this.output('hX', v(m.hX));

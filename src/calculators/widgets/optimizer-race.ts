@@ -11,6 +11,7 @@ import {
   type Vec2,
 } from '../math/optimizers.ts';
 import { escapeXml, linePlot } from '../ui/svg.ts';
+import { UNITS, withUnit } from '../ui/units.ts';
 
 const KINDS: OptimizerKind[] = ['gd', 'momentum', 'rmsprop', 'adam'];
 const NAMES = {
@@ -74,7 +75,7 @@ class OptimizerRace extends CalculatorElement {
         const status =
           r.divergedAt !== null
             ? this.t({ en: `diverged at step ${r.divergedAt}`, zh: `第 ${r.divergedAt} 步发散` })
-            : this.t({ en: `${r.path.length - 1} steps`, zh: `${r.path.length - 1} 步` });
+            : withUnit(String(r.path.length - 1), UNITS.step, this.pageLang);
         return `<tr><th scope="row"><span style="color:var(--plot-${i})">■</span> ${names[KINDS[i]!]}</th><td>${this.fmt(r.losses.at(-1)!, 4)}</td><td>(${this.fmt(p[0], 4)}, ${this.fmt(p[1], 4)})</td><td>${status}</td></tr>`;
       })
       .join('');

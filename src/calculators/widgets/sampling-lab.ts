@@ -3,6 +3,7 @@ import { CalculatorElement } from '../ui/base.ts';
 import { sampleNextToken } from '../math/sampling.ts';
 import { barChart } from '../ui/svg.ts';
 import { dataTable, pair } from '../ui/table.ts';
+import { UNITS, withUnit } from '../ui/units.ts';
 
 class SamplingLab extends CalculatorElement {
   connectedCallback(): void {
@@ -30,8 +31,9 @@ class SamplingLab extends CalculatorElement {
     const L = (en: string, zh: string) => this.t({ en, zh });
     const names = logits.map((_, i) => `#${i}`);
     const keptNames = names.filter((_, i) => r.kept[i]);
-    this.output('hBefore', `${this.fmt(r.entropyBefore)} ${L('bits', '比特')}`);
-    this.output('hAfter', `${this.fmt(r.entropyAfter)} ${L('bits', '比特')}`);
+    const bits = (x: number) => withUnit(this.fmt(x), UNITS.bit, this.pageLang);
+    this.output('hBefore', bits(r.entropyBefore));
+    this.output('hAfter', bits(r.entropyAfter));
     this.output('kept', `${keptNames.join(', ')} (${keptNames.length} / ${logits.length})`);
     this.output('sample', `#${r.sample} (p = ${this.fmt(r.after[r.sample] ?? 0)})`);
     const pct = (x: number) => `${this.fmt(100 * x, 4)}%`;
@@ -63,7 +65,7 @@ class SamplingLab extends CalculatorElement {
     );
     this.announce(
       L(
-        `Kept ${keptNames.length} of ${logits.length} tokens; entropy ${this.fmt(r.entropyBefore)} → ${this.fmt(r.entropyAfter)} bits; sampled #${r.sample}.`,
+        `Kept ${keptNames.length} of ${logits.length} tokens; entropy ${this.fmt(r.entropyBefore)} → ${bits(r.entropyAfter)}; sampled #${r.sample}.`,
         `保留 ${logits.length} 个词元中的 ${keptNames.length} 个；熵 ${this.fmt(r.entropyBefore)} → ${this.fmt(r.entropyAfter)} 比特；采样结果 #${r.sample}。`,
       ),
     );

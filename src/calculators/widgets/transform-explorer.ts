@@ -66,7 +66,7 @@ class TransformExplorer extends CalculatorElement {
       if (s.vectors.length < s.algebraic) {
         notes.push(
           this.t({
-            en: `λ = ${this.complex(s.value)} is repeated ${s.algebraic} times but has only ${s.vectors.length} independent eigenvector(s): A is defective (not diagonalisable).`,
+            en: `λ = ${this.complex(s.value)} is repeated ${s.algebraic} times but has only ${s.vectors.length} independent ${s.vectors.length === 1 ? 'eigenvector' : 'eigenvectors'}: A is defective (not diagonalisable).`,
             zh: `λ = ${this.complex(s.value)} 重复 ${s.algebraic} 次，却只有 ${s.vectors.length} 个线性无关的特征向量：A 不可对角化。`,
           }),
         );
