@@ -53,7 +53,7 @@ class EntropyKl extends CalculatorElement {
     return list;
   }
 
-  /** A number given with its log₁₀: as usual while it fits a double, else m×10ⁿ from the logarithm (e^2000 ≈ 3.882×10⁸⁶⁸). */
+  /** A number given with its log₁₀: as usual while it fits a double, else m×10ⁿ from the logarithm (e^2000 ≈ 3.881×10⁸⁶⁸). */
   private huge(x: number, log10: number): string {
     if (Number.isFinite(x)) return this.fmt(x);
     const exponent = Math.floor(log10);

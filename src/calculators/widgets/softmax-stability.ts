@@ -53,7 +53,7 @@ class SoftmaxStability extends CalculatorElement {
       'lseNaive',
       Number.isFinite(lseN.value)
         ? this.fmt(lseN.value, 8)
-        : `${this.fmt(lseN.value)} (${lseN.value > 0 && lseN.issue ? `${kindName(lseN.issue)}: log ∞` : this.t({ en: 'underflow: log 0', zh: '下溢：log 0' })})`,
+        : `${this.fmt(lseN.value)} (${lseN.value > 0 && lseN.issue ? `${kindName(lseN.issue)}${this.t({ en: ': ', zh: '：' })}log ∞` : this.t({ en: 'underflow: log 0', zh: '下溢：log 0' })})`,
     );
     this.output('lseStable', this.fmt(lseS.value, 8));
 

@@ -62,7 +62,7 @@ describe('entropy and friends', () => {
     // H(Q) ≈ 1000·e^−1000 ≈ 10^−431 is below the smallest double: 0 is the rounded answer (not NaN).
     expect(far.entropyQ).toBe(0);
     expect(logitsMeasures([10, 0, -10], 0, Math.E).entropyQ).toBeCloseTo(entropy(softmax([10, 0, -10]), Math.E), 15);
-    // Perplexity e^2000 ≈ 3.882×10^868: too large for a double, so it comes with its log₁₀.
+    // Perplexity e^2000 ≈ 3.881×10^868: too large for a double, so it comes with its log₁₀.
     expect(far.perplexity).toBe(Infinity);
     expect(far.log10Perplexity).toBeCloseTo(2000 / Math.LN10, 9);
     expect(far.log10Perplexity).toBeCloseTo(868.58896, 5);
