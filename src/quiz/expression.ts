@@ -18,7 +18,7 @@
  * to the browser, and closures minify far better than `this.` members. Failures are thrown
  * as the very result object that parseExpression returns (`{ ok: false, … }`).
  */
-import { msg } from './messages.ts';
+import { clip, msg } from './messages.ts';
 import type { Text } from './types.ts';
 
 export const MAX_EXPR_LENGTH = 500;
@@ -52,9 +52,10 @@ type Tok = number | { value: number } | ((x: number) => number) | string;
 /**
  * One token after optional spaces: [1] a number (`2`, `1.`, `.5`, `2e-3`), with [2] a lone e/E
  * right after its digits that starts no name (`1.5e`, `2e+`: a dangling exponent, never 1.5·e);
- * [3] a name; [4] `**` or any other single character.
+ * [3] a name; [4] `**` or any other single character (a whole code point: the `u` flag, so
+ * a message quotes `😀`, never half of its surrogate pair).
  */
-const TOKEN = / *(?:((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+|([eE](?!\w)))?)|([A-Za-z_]\w*)|(\*\*|[^ ]))/y;
+const TOKEN = / *(?:((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+|([eE](?!\w)))?)|([A-Za-z_]\w*)|(\*\*|[^ ]))/uy;
 
 /** Read a numeric literal; rejects overflow and non-zero literals that underflow to 0. -0 reads as 0. */
 export function readLiteral(text: string): ExprResult {
@@ -76,7 +77,7 @@ function resolveName(name: string, vars: ReadonlyMap<string, number> | undefined
   if (glued) return [FUNCS.get(glued[1]!)!, Number(glued[2])];
   if (/^(inf(inity)?|nan)$/.test(lower)) throw fail('out-of-range', msg('outOfRange'));
   if (/^e\d+$/.test(lower)) throw fail('syntax', msg('exponent'));
-  throw fail('unknown-name', msg('unknownName', { name: name.length > 20 ? name.slice(0, 20) + '…' : name }));
+  throw fail('unknown-name', msg('unknownName', { name: clip(name) }));
 }
 
 function tokenise(src: string, vars: ReadonlyMap<string, number> | undefined): Tok[] {
@@ -101,7 +102,7 @@ function tokenise(src: string, vars: ReadonlyMap<string, number> | undefined): T
 
 /** Parse and evaluate `src` (already normalised); returns a value or a learner-facing reason. */
 export function parseExpression(src: string, vars?: ReadonlyMap<string, number>): ExprResult {
-  if (src.length > MAX_EXPR_LENGTH) return fail('too-long', msg('tooLong'));
+  if (src.length > MAX_EXPR_LENGTH) return fail('too-long', msg('tooLong', { max: MAX_EXPR_LENGTH }));
   let toks: Tok[];
   let i = 0;
   let depth = 0;

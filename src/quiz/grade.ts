@@ -2,7 +2,7 @@
  * Grading: gradeAnswer (numbers, vectors, matrices), gradeChoice, gradeParts.
  * Pure functions; gradeAnswer never throws, whatever the input string.
  */
-import { choicePartial, formsHint, msg, sigfigs } from './messages.ts';
+import { choicePartial, clip, formsHint, msg, sigfigs } from './messages.ts';
 import { normaliseInput } from './normalise.ts';
 import { readScalar, type Scalar, type SigFigs } from './parse-number.ts';
 import { MAX_EXPR_LENGTH } from './expression.ts';
@@ -19,7 +19,8 @@ import {
   type Tolerance,
   type WrongAnswer,
 } from './types.ts';
-import { maxMatching, splitList, unwrap } from './vector.ts';
+import { isLine, readGrid, type GridFailure } from './parse-matrix.ts';
+import { maxMatching } from './vector.ts';
 
 /** Raw inputs longer than this are refused before normalisation (spaces collapse later). */
 const MAX_RAW_LENGTH = 4 * MAX_EXPR_LENGTH;
@@ -98,15 +99,20 @@ function precisionHint(x: Read, v: number, tol: Tolerance): Text | undefined {
   return need === undefined ? undefined : msg('precisionSig', { n: need });
 }
 
+/**
+ * A list typed for one number: anything in brackets, or entries that all read separated by
+ * `,` or `;` (a space alone is not enough: `2 3` is a missing operator, `1 000` a number).
+ */
+function looksLikeList(s: string, forms: Form[]): boolean {
+  if (s.startsWith('[')) return true;
+  if (!/[,;]/.test(s)) return false;
+  const grid = readGrid(s, (text) => readScalar(text, forms));
+  return grid.ok && grid.rows.flat().length > 1;
+}
+
 function gradeScalar(s: string, answer: Answer, v: number, forms: Form[], tol: Tolerance): Grade {
   const r = readComponent(s, forms, tol);
-  if (!r.ok) {
-    const list = r.code === 'syntax' ? splitList(s) : undefined;
-    if ((r.code === 'syntax' && s.startsWith('[')) || (list && (list.matrix || list.rows[0]!.length > 1) && list.rows.flat().every((c) => readScalar(c, forms).ok))) {
-      return incorrect(0, 'shape', msg('notAList'));
-    }
-    return invalid(r.code, r.message);
-  }
+  if (!r.ok) return r.code === 'syntax' && looksLikeList(s, forms) ? invalid('shape', msg('notAList')) : invalid(r.code, r.message);
   const c = compare(r, v, tol);
   if (c === 'ok') return correct();
   if (c === 'sigfigs') return incorrect(0, 'sigfigs', sigfigs(strictN(tol)!, sigText(r.sig!)));
@@ -116,38 +122,61 @@ function gradeScalar(s: string, answer: Answer, v: number, forms: Form[], tol: T
   return hint ? incorrect(0, 'precision', hint) : incorrect();
 }
 
+/** `[1, 2, 3]`, or `[1, 2; 3, 4]` for rows × cols: an example of the shape asked for. */
+function example(rows: number, cols: number): string {
+  const row = (r: number) => Array.from({ length: cols }, (_, c) => r * cols + c + 1).join(', ');
+  return `[${Array.from({ length: rows }, (_, r) => row(r)).join('; ')}]`;
+}
+
+/** What was typed instead of the asked shape: "you gave one number / 2 numbers / a 2×3 matrix…". */
+function gave(shape: number[], vector: boolean): Text {
+  const total = shape.reduce((a, b) => a + b, 0);
+  if (total === 1) return msg('gaveOne');
+  if (shape.some((n) => n !== shape[0])) return msg('gaveRagged');
+  if (vector && isLine(shape)) return msg('gaveCount', { m: total });
+  if (shape.length === 1) return msg('gaveRow', { m: total });
+  return msg('gaveMatrix', { r: shape.length, c: shape[0]! });
+}
+
+/** The message for an entry that does not read, naming it by place and quoting it. */
+function entryMessage(bad: GridFailure<Scalar>, vector: boolean): Text {
+  const inner = bad.failure.ok ? msg('blank') : bad.failure.message;
+  const text = clip(bad.text);
+  if (bad.shape.length === 1 && bad.shape[0] === 1) return text ? msg('entryText', { text, inner }) : inner;
+  if (vector && isLine(bad.shape)) {
+    const i = (bad.shape.length === 1 ? bad.col : bad.row) + 1;
+    return text ? msg('componentText', { i, text, inner }) : msg('component', { i, inner });
+  }
+  const at = { r: bad.row + 1, c: bad.col + 1, inner };
+  return text ? msg('cellText', { ...at, text }) : msg('cell', at);
+}
+
+/**
+ * A vector answer takes a list typed as one row or one column; a matrix answer rows of its
+ * width. Every entry must read first (the message names the first that does not), then the
+ * shape must match (else `invalid`, `shape`: a typo in the shape costs no attempt).
+ */
 function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Grade {
   const value = answer.value as number[] | number[][];
-  const isMatrix = Array.isArray(value[0]);
-  const refRows = (isMatrix ? value : [value]) as number[][];
+  const vector = !Array.isArray(value[0]);
+  const refRows = (vector ? [value] : value) as number[][];
+  const grid = readGrid(s, (text) => readComponent(text, forms, tol));
+  if (!grid.ok) {
+    if (grid.brackets) return invalid('syntax', msg('brackets'));
+    return invalid(grid.failure.ok ? 'blank' : grid.failure.code, entryMessage(grid, vector));
+  }
+  const rows = grid.rows as Read[][];
+  const shape = rows.map((row) => row.length);
   const nRows = refRows.length;
   const nCols = refRows[0]?.length ?? 0;
-  const typed = splitList(s);
-  if (!typed) return invalid('syntax', msg('brackets'));
-  const rows = typed.rows;
-  if (isMatrix) {
-    if (rows.length !== nRows || rows.some((r) => r.length !== nCols)) return incorrect(0, 'shape', msg('matrixShape', { r: nRows, c: nCols }));
-  } else {
-    const items = rows[0]!;
-    if (typed.matrix) return incorrect(0, 'shape', msg('vectorShape', { n: nCols, m: rows.flat().length }));
-    if (items.length !== nCols) {
-      if (items.length === 1 && nCols > 1) {
-        const bySpace = (unwrap(s) ?? s).split(' ');
-        if (bySpace.length > 1 && bySpace.every((c) => readScalar(c, forms).ok)) return invalid('syntax', msg('separator'));
-      }
-      return incorrect(0, 'shape', msg('vectorShape', { n: nCols, m: items.length }));
-    }
+  if (vector) {
+    if (!isLine(shape) || rows.flat().length !== nCols) return invalid('shape', msg('vectorShape', { n: nCols, example: example(1, nCols), gave: gave(shape, true) }));
+  } else if (shape.length !== nRows || shape.some((n) => n !== nCols)) {
+    return invalid('shape', msg('matrixShape', { r: nRows, c: nCols, example: example(nRows, nCols), gave: gave(shape, false) }));
   }
-  const xs: Read[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    for (let j = 0; j < rows[i]!.length; j++) {
-      const r = readComponent(rows[i]![j]!, forms, tol);
-      if (!r.ok) return invalid(r.code, isMatrix ? msg('cell', { r: i + 1, c: j + 1, inner: r.message }) : msg('component', { i: j + 1, inner: r.message }));
-      xs.push(r);
-    }
-  }
+  const xs = rows.flat();
   const refs = refRows.flat();
-  const ordered = isMatrix || answer.ordered !== false;
+  const ordered = !vector || answer.ordered !== false;
   const k = countMatches(xs, refs, ordered, (x, v) => compare(x, v, tol) === 'ok');
   const n = refs.length;
   if (k === n) return correct();
@@ -164,10 +193,10 @@ function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Gr
 
 function gradeUnsafe(input: string, answer: Answer): Grade {
   if (typeof input !== 'string') return invalid('blank', msg('blank'));
-  if (input.length > MAX_RAW_LENGTH) return invalid('too-long', msg('tooLong'));
+  if (input.length > MAX_RAW_LENGTH) return invalid('too-long', msg('tooLong', { max: MAX_EXPR_LENGTH }));
   const s = normaliseInput(input);
   if (s === '') return invalid('blank', msg('blank'));
-  if (s.length > MAX_EXPR_LENGTH) return invalid('too-long', msg('tooLong'));
+  if (s.length > MAX_EXPR_LENGTH) return invalid('too-long', msg('tooLong', { max: MAX_EXPR_LENGTH }));
   const forms = formsOf(answer);
   const tol = answer.tolerance ?? DEFAULT_TOLERANCE;
   if (typeof answer.value === 'number') return gradeScalar(s, answer, answer.value, forms, tol);

@@ -51,6 +51,15 @@ export const formsPhrase = (forms: readonly Form[]): Text => msg(`forms.${forms.
 export const formsHint = (key: 'syntax' | 'formNotAllowed', forms: readonly Form[]) =>
   msg(key, { forms: formsPhrase(forms), examples: msg(`examples.${forms.join()}` as MessageKey) });
 
+/**
+ * At most `max` characters of a learner's text for quoting in a message, cut at whole code
+ * points (never half a surrogate pair), with … when cut.
+ */
+export function clip(text: string, max = 40): string {
+  const chars = Array.from(text);
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
+}
+
 /** Right value(s), wrong count of figures under strict sig figs; `typed` is the count for a scalar. */
 export const sigfigs = (n: number, typed?: string) => msg(typed ? 'sigfigsScalar' : 'sigfigsList', { n, typed: typed ?? '' });
 export const choicePartial = (right: number, total: number, wrong: number) =>

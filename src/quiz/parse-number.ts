@@ -3,7 +3,7 @@
  * Parsing returns either a value or a learner-facing reason (never throws).
  */
 import { fail, MAX_EXPR_LENGTH, parseExpression, readLiteral, type Failure } from './expression.ts';
-import { formsHint, msg } from './messages.ts';
+import { clip, formsHint, msg } from './messages.ts';
 import type { Form } from './types.ts';
 
 /** Significant figures shown by typed text: `100` shows 1 to 3, `10.0` shows 3. */
@@ -51,7 +51,7 @@ function decimalValue(text: string): Scalar {
 
 /** Read one scalar; `s` is normalised and non-empty. */
 export function readScalar(s: string, forms: readonly Form[]): Scalar {
-  if (s.length > MAX_EXPR_LENGTH) return fail('too-long', msg('tooLong'));
+  if (s.length > MAX_EXPR_LENGTH) return fail('too-long', msg('tooLong', { max: MAX_EXPR_LENGTH }));
   if (s.includes('。')) return fail('full-stop', msg('decimalPoint', { fixed: s.length <= 24 ? s.replace(/。/g, '.') : '0.5' }));
   const expr = forms.includes('expression');
   /** An expression question accepts every form except percent. */
@@ -72,7 +72,7 @@ export function readScalar(s: string, forms: readonly Form[]): Scalar {
     // a plain integer is also a fraction (n/1)
     return allows('decimal') || (forms.includes('fraction') && /^[+-]?[\d, ]+$/.test(s)) ? decimalValue(s) : notAllowed();
   }
-  if (DEC_COMMA.test(s)) return fail('decimal-comma', msg('decimalComma', { fixed: s.replace(',', '.') }));
+  if (DEC_COMMA.test(s)) return fail('decimal-comma', msg('decimalComma', { fixed: clip(s.replace(',', '.')) }));
   if (/^[+-]?[\d,]+(\.\d*)?$/.test(s) && s.includes(',')) return fail('grouping', msg('grouping'));
 
   let m = SCI_E.exec(s) ?? SCI_TEN.exec(s);

@@ -1,6 +1,9 @@
 /**
  * Size budget of the engine's browser bundle (it ships on every note page with a quiz, whose
  * whole JavaScript budget is 12 KiB gzipped, issue #18). Measured as the brief does: esbuild, minified ESM.
+ * Raised from 5,350 to 5,900 B for issue #15's grading (one list and matrix reader shared with
+ * the calculators, invalid-not-wrong shapes, invisible characters, mathematical digits,
+ * capped quotes): 5,307 -> 5,841 B.
  */
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -10,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..', '..');
 
 describe('browser bundle of gradeAnswer, gradeChoice, gradeParts', () => {
-  it('is at most 5,350 bytes gzipped (minified ESM, as esbuild bundles it)', async () => {
+  it('is at most 5,900 bytes gzipped (minified ESM, as esbuild bundles it)', async () => {
     const out = await build({
       stdin: { contents: "export { gradeAnswer, gradeChoice, gradeParts } from './src/quiz/index.ts';", resolveDir: root, loader: 'ts' },
       bundle: true,
@@ -21,7 +24,7 @@ describe('browser bundle of gradeAnswer, gradeChoice, gradeParts', () => {
     });
     const js = out.outputFiles[0]!.contents;
     const size = gzipSync(js, { level: 9 }).length;
-    expect(size).toBeLessThanOrEqual(5350);
+    expect(size).toBeLessThanOrEqual(5900);
     // build-time helpers stay out of the browser bundle
     const text = new TextDecoder().decode(js);
     expect(text).not.toContain('cannot evaluate');

@@ -86,7 +86,10 @@ describe('shared message templates', () => {
       ['1e', num(1), 'syntax'],
       ['x', num(1), 'syntax'],
       ['[1, 2', { value: [1, 2] }, 'syntax'],
-      ['[1 2]', { value: [1, 2] }, 'syntax'],
+      ['[1 2 3]', { value: [1, 2] }, 'shape'],
+      ['5', { value: [1, 2] }, 'shape'],
+      ['[1, 2]', num(1), 'shape'],
+      ['[1, x]', { value: [1, 2] }, 'syntax'],
     ];
     for (const [input, answer, code] of cases) {
       const g = gradeAnswer(input, answer);
@@ -120,8 +123,8 @@ describe('shared message templates', () => {
     expect(g.message?.zh).toContain('第 1 小题：这是<em>方差</em>。');
     // Without targeted feedback the message stays plain text.
     expect(gradeParts(['9.49', '0.33'], parts).html).toBeUndefined();
-    // A shape message next to targeted feedback is carried along in the HTML.
-    const escaped = gradeParts(['90', '[1, 2]'], [parts[0]!, { answer: num(1) }]);
+    // Another part's plain message next to targeted feedback is carried along in the HTML.
+    const escaped = gradeParts(['90', '[1, 5]'], [parts[0]!, { answer: { value: [1, 2], partial: true } }]);
     expect(escaped.html).toBe(true);
     expect(escaped.message?.en).toMatch(/^Part 1: That is <em>the variance<\/em>\. Part 2: /);
   });

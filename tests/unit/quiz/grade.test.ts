@@ -277,10 +277,11 @@ const vectors: Row[] = [
   ['[2, 2]', n(0, { value: [2, 3], ordered: false }), 'incorrect'],
   ['[3, 3]', n(0, { value: [3, 3], ordered: false }), 'correct'],
   ['[3, 2]', n(0, { value: [3, 3], ordered: false }), 'incorrect'],
-  ['[1, 2]', n(0, { value: [1, 2, 3] }), 'incorrect', 'shape'],
-  ['[1, 2, 3, 4]', n(0, { value: [1, 2, 3] }), 'incorrect', 'shape'],
-  ['5', n(0, { value: [1, 2, 3] }), 'incorrect', 'shape'],
-  ['1 2 3', n(0, { value: [1, 2, 3] }), 'invalid', 'syntax'],
+  ['[1, 2]', n(0, { value: [1, 2, 3] }), 'invalid', 'shape'],
+  ['[1, 2, 3, 4]', n(0, { value: [1, 2, 3] }), 'invalid', 'shape'],
+  ['5', n(0, { value: [1, 2, 3] }), 'invalid', 'shape'],
+  ['1 2 3', n(0, { value: [1, 2, 3] }), 'correct'],
+  ['[1 2 4]', n(0, { value: [1, 2, 3] }), 'incorrect'],
   ['[1, x, 3]', n(0, { value: [1, 2, 3] }), 'invalid', 'syntax'],
   ['[1, , 3]', n(0, { value: [1, 2, 3] }), 'invalid', 'blank'],
   ['[1, 2', n(0, { value: [1, 2] }), 'invalid', 'syntax'],
@@ -288,18 +289,18 @@ const vectors: Row[] = [
   ['[sqrt(2), pi]', n(0, { value: [Math.SQRT2, Math.PI], forms: EXPR }), 'correct'],
   ['[1, 5, 3]', n(0, { value: [1, 2, 3], partial: true }), 'incorrect', 'partial'],
   ['[7, 8, 9]', n(0, { value: [1, 2, 3], partial: true }), 'incorrect'],
-  ['[1, 2]', n(1), 'incorrect', 'shape'],
-  ['1, 2', n(1), 'incorrect', 'shape'],
+  ['[1, 2]', n(1), 'invalid', 'shape'],
+  ['1, 2', n(1), 'invalid', 'shape'],
   ['[1, 2; 3, 4]', n(0, { value: [[1, 2], [3, 4]] }), 'correct'],
   ['[[1, 2], [3, 4]]', n(0, { value: [[1, 2], [3, 4]] }), 'correct'],
   ['((1, 2), (3, 4))', n(0, { value: [[1, 2], [3, 4]] }), 'correct'],
   ['1, 2; 3, 4', n(0, { value: [[1, 2], [3, 4]] }), 'correct'],
   ['[1，2；3，4]', n(0, { value: [[1, 2], [3, 4]] }), 'correct'],
   ['[1, 2; 4, 3]', n(0, { value: [[1, 2], [3, 4]] }), 'incorrect'],
-  ['[1, 2, 3, 4]', n(0, { value: [[1, 2], [3, 4]] }), 'incorrect', 'shape'],
-  ['[1, 2; 3]', n(0, { value: [[1, 2], [3, 4]] }), 'incorrect', 'shape'],
-  ['[1, 2; 3, 4]', n(0, { value: [1, 2, 3, 4] }), 'incorrect', 'shape'],
-  ['[1, 2; 3, 0,5]', n(0, { value: [[1, 2], [3, 4]] }), 'incorrect', 'shape'],
+  ['[1, 2, 3, 4]', n(0, { value: [[1, 2], [3, 4]] }), 'invalid', 'shape'],
+  ['[1, 2; 3]', n(0, { value: [[1, 2], [3, 4]] }), 'invalid', 'shape'],
+  ['[1, 2; 3, 4]', n(0, { value: [1, 2, 3, 4] }), 'invalid', 'shape'],
+  ['[1, 2; 3, 0,5]', n(0, { value: [[1, 2], [3, 4]] }), 'invalid', 'shape'],
   ['[1.00, 2.00]', tol(0, { sigfigs: 3, strict: true }, { value: [1, 2] }), 'correct'],
   ['[1, 2]', tol(0, { sigfigs: 3, strict: true }, { value: [1, 2] }), 'incorrect', 'sigfigs'],
   ['[0.693, 0.693]', tol(0, { rel: 0.01 }, { value: [1, 1], wrong: [{ value: [0.693147, 0.693147], message: nats }] }), 'incorrect', 'targeted'],
@@ -362,7 +363,7 @@ describe('gradeAnswer: messages', () => {
   });
   it('names the failing component', () => {
     const g = gradeAnswer('[1, abc]', n(0, { value: [1, 2] }));
-    expect(g.message?.en).toMatch(/^Component 2:/);
+    expect(g.message?.en).toMatch(/^Component 2 \(“abc”\):/);
     expect(g.message?.zh).toMatch(/^第 2 个分量/);
   });
   it('gives the partial score', () => {

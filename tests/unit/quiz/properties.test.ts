@@ -1,7 +1,10 @@
 /** Property tests (fast-check): gradeAnswer is total, invalid always explains, references pass. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gradeAnswer, type Answer, type Form, type Tolerance } from '../../../src/quiz/index.ts';
+import { formsOf } from '../../../src/quiz/grade.ts';
+import { gradeAnswer, normaliseInput, type Answer, type Form, type Tolerance } from '../../../src/quiz/index.ts';
+import { isLine, readGrid } from '../../../src/quiz/parse-matrix.ts';
+import { readScalar } from '../../../src/quiz/parse-number.ts';
 
 const FORMS: Form[] = ['decimal', 'fraction', 'scientific', 'percent', 'expression'];
 
@@ -45,6 +48,81 @@ describe('gradeAnswer properties', () => {
       { numRuns: 3000 },
     );
   }, 60_000);
+
+  it('an answer that does not have the asked shape, or does not read, is never incorrect (so costs no attempt)', () => {
+    fc.assert(
+      fc.property(inputArb, answerArb, (input, answer) => {
+        const g = gradeAnswer(input, answer);
+        if (g.status !== 'incorrect') return;
+        expect(g.code).not.toBe('shape');
+        const s = normaliseInput(input);
+        const forms = formsOf(answer);
+        if (typeof answer.value === 'number') {
+          expect(readScalar(s, forms).ok, input).toBe(true);
+          return;
+        }
+        const grid = readGrid(s, (text) => readScalar(text, forms));
+        expect(grid.ok, input).toBe(true);
+        const shape = grid.ok ? grid.rows.map((row) => row.length) : [];
+        const value = answer.value;
+        if (Array.isArray(value[0])) expect(shape).toEqual((value as number[][]).map((row) => row.length));
+        else expect(isLine(shape) && shape.reduce((a, b) => a + b) === value.length, input).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  }, 60_000);
+
+  /** A grid of small integers typed in one of the ways the reader accepts. */
+  const typedGrid = fc
+    .record({
+      rows: fc.integer({ min: 1, max: 3 }).chain((r) => fc.array(fc.array(fc.integer({ min: -9, max: 9 }), { minLength: 1, maxLength: 3 }), { minLength: r, maxLength: r })),
+      style: fc.constantFrom('semicolons', 'spaces', 'nested', 'lines', 'parens'),
+    })
+    .map(({ rows, style }) => {
+      const text =
+        style === 'semicolons' ? `[${rows.map((r) => r.join(', ')).join('; ')}]`
+        : style === 'spaces' ? rows.map((r) => r.join(' ')).join('; ')
+        : style === 'nested' ? `[${rows.map((r) => `[${r.join(', ')}]`).join(', ')}]`
+        : style === 'lines' ? rows.map((r) => r.join(' ')).join('\n')
+        : `(${rows.map((r) => r.join(', ')).join('; ')})`;
+      return { rows, text };
+    });
+  const shapeArb = fc.oneof(
+    fc.constant<number[]>([]), // a scalar
+    fc.integer({ min: 1, max: 4 }).map((n) => [n]), // a vector of n
+    fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })), // a matrix r × c
+  );
+  const answerOf = (shape: number[]): Answer => ({
+    value: shape.length === 0 ? 1 : shape.length === 1 ? Array.from({ length: shape[0]! }, () => 1) : Array.from({ length: shape[0]! }, () => Array.from({ length: shape[1]! }, () => 1)),
+    tolerance: { rel: 0.01 },
+  });
+
+  it('a list of the wrong shape is invalid, never incorrect; of the right shape, never invalid', () => {
+    fc.assert(
+      fc.property(typedGrid, shapeArb, ({ rows, text }, shape) => {
+        const typed = rows.map((r) => r.length);
+        const total = typed.reduce((a, b) => a + b);
+        const fits =
+          shape.length === 0 ? total === 1 && rows.length === 1 && !/[[(;,\n]/.test(text)
+          : shape.length === 1 ? isLine(typed) && total === shape[0]
+          : typed.length === shape[0] && typed.every((n) => n === shape[1]);
+        const g = gradeAnswer(text, answerOf(shape));
+        if (fits) expect(g.status, text).not.toBe('invalid');
+        else expect(g.status, `${text} for shape ${JSON.stringify(shape)}`).toBe('invalid');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('unbalanced brackets are invalid, never incorrect', () => {
+    fc.assert(
+      fc.property(typedGrid, shapeArb, fc.constantFrom('drop-last', 'extra-close', 'extra-open'), ({ text }, shape, how) => {
+        const broken = how === 'drop-last' ? (/[\])]$/.test(text) ? text.slice(0, -1) : `[${text}`) : how === 'extra-close' ? `${text}]` : `[${text}`;
+        expect(gradeAnswer(broken, answerOf(shape)).status, broken).toBe('invalid');
+      }),
+      { numRuns: 1000 },
+    );
+  });
 
   const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }).filter((v) => v === 0 || Math.abs(v) > 1e-200);
   const relAbs = fc.record({ rel: fc.double({ min: 0, max: 0.5, noNaN: true }), abs: fc.double({ min: 1e-12, max: 1, noNaN: true }) });
