@@ -1,7 +1,19 @@
 /**
  * Reading calculator fields. A field that cannot be used yields a reason in both languages,
  * shown next to the field; the calculator then shows no result rather than a wrong one.
+ *
+ * Numbers, lists and matrices are read by the quiz engine's own readers (normaliseInput,
+ * readScalar, readGrid), so a learner types the same thing in a calculator as in a quiz:
+ * `0.5`, `1/3`, `1 1/2`, `1,000`, `6.02e23`, `6.02×10^23`, full-width digits, `−`; lists as
+ * `1, 2, 3` or `1 2 3`; matrices as rows separated by `;` or new lines (`2 1; 1 3`,
+ * `[[2, 1], [1, 3]]`). The messages are the calculators' own (a calculator page does not
+ * carry the engine's message templates): only the failure codes are taken from the engine.
  */
+import { clip } from '../../quiz/messages.ts';
+import { normaliseInput } from '../../quiz/normalise.ts';
+import { isLine, readGrid, type GridFailure } from '../../quiz/parse-matrix.ts';
+import { readScalar, type Scalar } from '../../quiz/parse-number.ts';
+import { DEFAULT_FORMS } from '../../quiz/types.ts';
 import type { Bilingual } from './format.ts';
 
 export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: Bilingual };
@@ -15,42 +27,57 @@ export type NumberRule = {
   integer?: boolean;
 };
 
-/** Full-width digits, Unicode minus and friends become ASCII so Chinese keyboards just work. */
-export function normaliseNumberText(raw: string): string {
-  return raw
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\u2212\u2013\uFF0D]/g, '-')
-    .replace(/[\u3000\u00A0\u2009\u202F]/g, ' ')
-    .trim();
-}
+/** Full-width digits, Unicode minus and friends become ASCII, as in quiz answers (normaliseInput). */
+export const normaliseNumberText = normaliseInput;
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const ENTER_NUMBER: Bilingual = { en: 'Enter a number.', zh: '请输入一个数。' };
+
+/** One entry as a number (decimal, fraction or scientific notation; no expressions). */
+const readNumber = (text: string): Scalar =>
+  text === '' ? { ok: false, code: 'blank', message: ENTER_NUMBER } : readScalar(text, DEFAULT_FORMS);
+
+/** Why `text` (normalised) is not a number, in the calculators' words, from the engine's failure code. */
+function whyNot(text: string, code: string): Bilingual {
+  switch (code) {
+    case 'blank':
+      return ENTER_NUMBER;
+    case 'decimal-comma':
+    case 'full-stop': {
+      const fixed = clip(text.replace(/[,。]/, '.'));
+      return { en: `Use a point for decimals: ${fixed}.`, zh: `小数点请用“.”：${fixed}。` };
+    }
+    case 'grouping':
+      return { en: 'A comma only groups thousands, as in 1,000.', zh: '逗号只用于千位分隔，如 1,000。' };
+    case 'out-of-range':
+      return { en: 'That number is too large or too small; type e.g. 0.5 or 1e-6.', zh: '这个数太大或太小，请输入如 0.5 或 1e-6。' };
+    case 'division-by-zero':
+      return { en: 'Division by zero: check the denominator.', zh: '除数为零：请检查分母。' };
+    case 'too-long':
+      return { en: 'Too long: type at most 500 characters.', zh: '过长：最多输入 500 个字符。' };
+    default:
+      return {
+        en: `“${clip(text)}” is not a number; type e.g. 0.5, 1/2 or 1e-3.`,
+        zh: `“${clip(text)}”不是数字，请输入如 0.5、1/2 或 1e-3。`,
+      };
+  }
+}
 
 /** One number, with optional bounds. */
 export function parseNumberField(raw: string, rule: NumberRule = {}): FieldResult<number> {
-  const text = normaliseNumberText(raw);
-  if (text === '') return { ok: false, message: { en: 'Enter a number.', zh: '请输入一个数。' } };
-  if (/^[+-]?\d+,\d+$/.test(text) && !/^[+-]?\d{1,3}(,\d{3})+$/.test(text)) {
-    return {
-      ok: false,
-      message: {
-        en: `Use a point for decimals: ${text.replace(',', '.')}.`,
-        zh: `小数点请用“.”：${text.replace(',', '.')}。`,
-      },
-    };
+  const text = normaliseInput(raw);
+  const r = readNumber(text);
+  return r.ok ? checkRule(r.value, rule) : { ok: false, message: whyNot(text, r.code) };
+}
+
+/** The typed text of a list or matrix read as rows of numbers, or why not. */
+function readRows(raw: string): FieldResult<number[][]> | { ok: false; bad: GridFailure<Scalar> } {
+  const text = normaliseInput(raw);
+  const grid = readGrid(text === '' ? '[]' : text, readNumber);
+  if (grid.ok) return { ok: true, value: grid.rows.map((row) => row.map((r) => (r.ok ? r.value : NaN))) };
+  if (grid.brackets) {
+    return { ok: false, message: { en: 'The brackets do not match; type e.g. 1, 2, 3.', zh: '括号不配对，请输入如 1, 2, 3。' } };
   }
-  const plain = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(text) ? text.replace(/,/g, '') : text;
-  if (!NUMBER.test(plain)) {
-    return {
-      ok: false,
-      message: { en: `“${raw.trim()}” is not a number; type e.g. 0.5 or 1e-3.`, zh: `“${raw.trim()}”不是数字，请输入如 0.5 或 1e-3。` },
-    };
-  }
-  const value = Number(plain);
-  if (!Number.isFinite(value)) {
-    return { ok: false, message: { en: 'That number is too large.', zh: '这个数太大了。' } };
-  }
-  return checkRule(value, rule);
+  return { ok: false, bad: grid };
 }
 
 function checkRule(value: number, rule: NumberRule): FieldResult<number> {
@@ -77,28 +104,32 @@ function checkRule(value: number, rule: NumberRule): FieldResult<number> {
 }
 
 /**
- * A list of numbers separated by commas, spaces or Chinese commas: "1, 2, 3", "[1 2 3]", "1，2，3".
- * `length` fixes how many are expected.
+ * A list of numbers separated by commas or spaces: "1, 2, 3", "[1 2 3]", "1，2，3" (one
+ * column, "1; 2; 3", counts too). `length` fixes how many are expected.
  */
 export function parseNumberList(
   raw: string,
   rule: NumberRule & { minLength?: number; maxLength?: number; length?: number } = {},
 ): FieldResult<number[]> {
-  const text = normaliseNumberText(raw).replace(/[、；;]/g, ',').replace(/^[[(]|[\])]$/g, '');
-  const parts = text.split(/\s*,\s*|\s+/).filter((p) => p !== '');
-  if (parts.length === 0) {
-    return { ok: false, message: { en: 'Enter numbers separated by commas.', zh: '请输入用逗号分隔的数。' } };
+  const rows = readRows(raw);
+  if (!rows.ok) {
+    if (!('bad' in rows)) return rows;
+    const { bad } = rows;
+    const message = whyNot(bad.text, bad.failure.ok ? 'blank' : bad.failure.code);
+    if (bad.shape.length === 1 && bad.shape[0] === 1) return { ok: false, message };
+    const index = isLine(bad.shape) ? (bad.shape.length === 1 ? bad.col : bad.row) : bad.shape.slice(0, bad.row).reduce((a, b) => a + b, bad.col);
+    return { ok: false, message: { en: `Item ${index + 1}: ${message.en}`, zh: `第 ${index + 1} 项：${message.zh}` } };
   }
-  const values: number[] = [];
-  for (const [index, part] of parts.entries()) {
-    const one = parseNumberField(part, rule);
+  const shape = rows.value.map((row) => row.length);
+  if (!isLine(shape)) {
+    return { ok: false, message: { en: 'Enter one list of numbers, not several rows.', zh: '请输入一组数，不要分成几行。' } };
+  }
+  const values = rows.value.flat();
+  for (const [index, value] of values.entries()) {
+    const one = checkRule(value, rule);
     if (!one.ok) {
-      return {
-        ok: false,
-        message: { en: `Item ${index + 1}: ${one.message.en}`, zh: `第 ${index + 1} 项：${one.message.zh}` },
-      };
+      return { ok: false, message: { en: `Item ${index + 1}: ${one.message.en}`, zh: `第 ${index + 1} 项：${one.message.zh}` } };
     }
-    values.push(one.value);
   }
   if (rule.length !== undefined && values.length !== rule.length) {
     return {
@@ -115,19 +146,19 @@ export function parseNumberList(
   return { ok: true, value: values };
 }
 
-/** A matrix typed as rows separated by ";" or new lines: "2 1; 1 3". */
+/** A matrix typed as rows separated by ";" or new lines: "2 1; 1 3", "[[2, 1], [1, 3]]". */
 export function parseMatrix(raw: string, rule: { rows?: number[]; square?: boolean } = {}): FieldResult<number[][]> {
-  const rowsText = normaliseNumberText(raw).replace(/^\[|\]$/g, '').split(/\s*[;；\n]\s*/).filter((r) => r !== '');
-  const rows: number[][] = [];
-  for (const [index, rowText] of rowsText.entries()) {
-    const row = parseNumberList(rowText);
-    if (!row.ok) {
-      return { ok: false, message: { en: `Row ${index + 1}: ${row.message.en}`, zh: `第 ${index + 1} 行：${row.message.zh}` } };
-    }
-    rows.push(row.value);
+  const read = readRows(raw);
+  if (!read.ok) {
+    if (!('bad' in read)) return read;
+    const { bad } = read;
+    const message = whyNot(bad.text, bad.failure.ok ? 'blank' : bad.failure.code);
+    const at = { r: bad.row + 1, c: bad.col + 1 };
+    return { ok: false, message: { en: `Row ${at.r}, column ${at.c}: ${message.en}`, zh: `第 ${at.r} 行第 ${at.c} 列：${message.zh}` } };
   }
+  const rows = read.value;
   const width = rows[0]?.length ?? 0;
-  if (rows.length === 0 || rows.some((r) => r.length !== width)) {
+  if (rows.some((r) => r.length !== width)) {
     return { ok: false, message: { en: 'Every row needs the same number of entries.', zh: '每一行的元素个数必须相同。' } };
   }
   if (rule.square && width !== rows.length) {
