@@ -1,25 +1,40 @@
 /**
  * "Last updated" dates from git history. In a shallow clone every file's history starts at
  * the clone's oldest commit, so the date shown is at least that commit's date (often the
- * latest deployment's); outside a git checkout no date is shown at all.
+ * latest deployment's); outside a git checkout no date is shown at all. Node-only.
  */
 import { execFileSync } from 'node:child_process';
+import { relative, resolve } from 'node:path';
 
-const cache = new Map<string, Date | undefined>();
+let newest: Map<string, Date> | undefined;
 
-/** The committer date of the newest commit that touched `file`, or undefined when unknown. */
-export function lastUpdated(file: string): Date | undefined {
-  if (cache.has(file)) return cache.get(file);
-  let date: Date | undefined;
+/**
+ * One `git log` over the whole history, newest commit first, giving each file the date of the
+ * first commit that names it. One process for the whole build instead of one per page.
+ */
+function readHistory(): Map<string, Date> {
+  const dates = new Map<string, Date>();
+  let out = '';
   try {
-    const out = execFileSync('git', ['log', '-1', '--format=%cI', '--', file], {
+    out = execFileSync('git', ['log', '--format=%x00%cI', '--name-only', '--no-renames', '--', 'content'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    date = out ? new Date(out) : undefined;
+      maxBuffer: 256 * 1024 * 1024,
+    });
   } catch {
-    date = undefined;
+    return dates;
   }
-  cache.set(file, date);
-  return date;
+  for (const commit of out.split('\0')) {
+    const [date, ...files] = commit.trim().split('\n');
+    if (!date) continue;
+    const when = new Date(date);
+    for (const file of files) if (file && !dates.has(file)) dates.set(file, when);
+  }
+  return dates;
+}
+
+/** The committer date of the newest commit that touched `file` (repository-relative), or undefined when unknown. */
+export function lastUpdated(file: string): Date | undefined {
+  newest ??= readHistory();
+  return newest.get(relative(process.cwd(), resolve(file)).split('\\').join('/'));
 }
