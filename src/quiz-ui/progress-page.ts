@@ -1,10 +1,13 @@
 /**
  * <afm-progress-page>: draws mastery per area, totals and recent activity from the progress
- * store, and handles export, import (validated; a bad file changes nothing) and reset.
+ * store, and handles export, import (validated; a bad file changes nothing; merged with this
+ * device's progress unless the learner asks to replace it; says what was actually stored),
+ * reset, and the set-aside data (unreadable texts found in storage), which it lists on every
+ * visit until the learner downloads or discards each.
  */
-import { $progress, forgetUnreadable, replaceProgress, storageHealth, unreadableProgress } from '../progress/store.ts';
+import { $progress, currentProgress, discardSetAside, replaceProgress, setAside, setAsideTexts, storageHealth, UNREADABLE_KEY } from '../progress/store.ts';
 import { emptyProgress, ProgressFormatError, type Progress } from '../progress/model.ts';
-import { areaTotals, fromExport, toExport } from '../progress/summary.ts';
+import { areaTotals, fromExport, mergeProgress, toExport } from '../progress/summary.ts';
 import { fill, uiStrings } from './text.ts';
 
 type PageData = {
@@ -26,12 +29,14 @@ class ProgressPage extends HTMLElement {
     this.on('.progress-reset', () => this.toggleConfirm(true));
     this.on('.progress-reset-cancel', () => this.toggleConfirm(false));
     this.on('.progress-reset-confirm', () => {
-      replaceProgress(emptyProgress());
+      const saved = replaceProgress(emptyProgress());
       this.toggleConfirm(false);
-      this.say(T.reset);
+      this.say(saved ? T.reset : T.resetNotSaved);
     });
     const health = storageHealth.get();
-    if (health !== 'ok') this.say(health === 'unavailable' ? T.storage : T.recovered);
+    if (health !== 'ok') this.say(T[health === 'unavailable' ? 'storage' : health]!);
+    storageHealth.listen((h) => h === 'failed' && this.say(T.failed!));
+    this.drawSetAside();
     this.setAttribute('data-ready', '');
   }
 
@@ -97,25 +102,57 @@ class ProgressPage extends HTMLElement {
   private exportFile(): void {
     const now = new Date();
     const file = `ai-math-progress-${now.toISOString().slice(0, 10)}.json`;
-    const blob = new Blob([JSON.stringify(toExport($progress.get(), now, unreadableProgress()), null, 2)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = file;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    download(file, JSON.stringify(toExport($progress.get(), now, setAsideTexts().map((s) => s.text)), null, 2));
     this.say(fill(T.exported, { file }));
+  }
+
+  /** The set-aside texts, each with Download and Discard (which asks once more). */
+  private drawSetAside(): void {
+    const section = this.querySelector<HTMLElement>('.set-aside')!;
+    const texts = setAsideTexts();
+    section.hidden = texts.length === 0;
+    const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    const button = (label: string, onClick: () => void) => {
+      const b = Object.assign(document.createElement('button'), { type: 'button', textContent: label });
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    this.querySelector('.set-aside-list')!.replaceChildren(
+      ...texts.map(({ key, text }, i) => {
+        const li = document.createElement('li');
+        // Keys of this version end in the time it was set aside; the earlier single slot has none.
+        const at = Number(key.slice(UNREADABLE_KEY.length + 1)) || NaN;
+        const size = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB').format(text.length);
+        li.append(fill(T.setAsideItem, { when: Number.isNaN(at) ? T.setAsideEarlier! : when.format(at), size }), ' ');
+        const discard = button(T.discard!, () => {
+          if (discard.dataset.asked === undefined) {
+            discard.dataset.asked = '';
+            discard.textContent = T.discardConfirm!;
+            return;
+          }
+          discardSetAside(key);
+          this.drawSetAside();
+          this.say(T.discarded!);
+        });
+        li.append(button(T.download!, () => download(`ai-math-set-aside-${i + 1}.txt`, text)), ' ', discard);
+        return li;
+      }),
+    );
   }
 
   private async importFile(input: HTMLInputElement): Promise<void> {
     const file = input.files?.[0];
     if (!file) return;
     try {
-      const progress = fromExport(await file.text());
-      replaceProgress(progress);
-      forgetUnreadable();
-      this.say(fill(T.imported, { n: Object.keys(progress.questions).length }));
+      const { progress, setAside: carried } = fromExport(await file.text());
+      const replace = this.querySelector<HTMLInputElement>('#progress-import-replace')?.checked;
+      const merged = replace ? undefined : mergeProgress(currentProgress(), progress);
+      // Set-aside texts the file carries are kept too; none here is ever dropped by an import.
+      const keptAside = carried.map((text) => setAside(text)).every(Boolean);
+      const saved = replaceProgress(merged ? merged.progress : progress) && keptAside;
+      const done = merged ? fill(T.merged, { file: file.name, ...merged.report }) : fill(T.replaced, { file: file.name, n: Object.keys(progress.questions).length });
+      this.say(saved ? done : fill(T.importNotSaved, { file: file.name }));
+      this.drawSetAside();
     } catch (error) {
       const reason = error instanceof ProgressFormatError ? fill(T[`reason.${error.code}`], error.vars) : T.readFailed;
       this.say(fill(T.importFailed, { reason }));
@@ -123,6 +160,17 @@ class ProgressPage extends HTMLElement {
       input.value = '';
     }
   }
+}
+
+/** Offers `text` as a file download. */
+function download(file: string, text: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type: file.endsWith('.json') ? 'application/json' : 'text/plain' }));
+  a.download = file;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
 customElements.define('afm-progress-page', ProgressPage);

@@ -50,14 +50,18 @@ function learnerSeed(): number {
   }
 }
 
-/** Says why progress is not being kept, in the notice the page holds for it (Quiz.astro, review.astro). */
+/**
+ * Says why progress is not being kept, in the notice the page holds for it (Quiz.astro,
+ * review.astro): at start-up, and at once when a write fails later (storage full).
+ */
 function showStorageNotice(): void {
   const health = storageHealth.get();
   const notice = document.getElementById('storage-notice');
   if (health === 'ok' || !notice) return;
-  notice.textContent = health === 'recovered' ? T.recovered : T.unavailable;
+  notice.textContent = T[health]!;
   notice.hidden = false;
 }
+storageHealth.listen(showStorageNotice);
 
 function setUp(el: HTMLElement): void {
   const { key = '', area = '' } = el.dataset;
@@ -147,6 +151,8 @@ function setUp(el: HTMLElement): void {
       revealSolution();
       if (g.status !== 'correct') feedback.append(` ${T.solutionShown}`);
     }
+    // Said with the verdict too, so a learner who hears only that knows.
+    if (storageHealth.get() === 'failed') feedback.append(` ${T.notSaved}`);
     showHistory();
   };
 
@@ -159,6 +165,7 @@ function setUp(el: HTMLElement): void {
     revealSolution();
     if (el.dataset.status !== 'correct') recordSolutionSeen(key, area);
     feedback.textContent = el.dataset.status === 'correct' ? T.solutionShown : T.solutionSeen;
+    if (storageHealth.get() === 'failed') feedback.append(` ${T.notSaved}`);
     solution()?.querySelector('summary')?.focus();
     showHistory();
   };

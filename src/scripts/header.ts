@@ -1,7 +1,8 @@
 /**
  * The only script every page loads. It opens search (button, "/" or Ctrl/Cmd+K) and the
  * offline panel, loading their code on first use, and, once the site has been saved for
- * offline use, watches for a new version so the page can offer to reload.
+ * offline use, watches for a new version so the page can offer to reload. For a learner with
+ * stored progress it loads progress-marks.ts: "N due today" and mastery marks.
  */
 const byId = (id: string) => document.getElementById(id);
 
@@ -24,6 +25,16 @@ addEventListener('keydown', (e) => {
 });
 
 byId('offline-open')?.addEventListener('click', () => import('./offline-panel.ts').then((m) => m.openOfflinePanel()));
+
+// Due count and mastery marks, read from stored progress: only a learner who has some loads them.
+let progress: string | null = null;
+try {
+  progress = localStorage.getItem('afm-progress');
+} catch {
+  /* storage denied: nothing to show */
+}
+const stored = progress;
+if (stored) import('./progress-marks.ts').then((m) => m.showProgressMarks(stored));
 
 const sw = navigator.serviceWorker;
 // Only a visitor who saved the site has a service worker; everyone else pays nothing here.

@@ -7,7 +7,7 @@ import {
   type Progress,
 } from '../../../src/progress/model.ts';
 import { AGAIN, GOOD, HARD, nextState } from '../../../src/progress/fsrs.ts';
-import { areaTotals, fromExport, reviewQueue, toExport } from '../../../src/progress/summary.ts';
+import { areaTotals, fromExport, mergeProgress, mergeRecord, reviewQueue, toExport } from '../../../src/progress/summary.ts';
 
 const now = new Date('2026-11-24T10:00:00Z');
 
@@ -197,15 +197,47 @@ describe('export and import', () => {
   it('round-trips', () => {
     const p = emptyProgress();
     p.questions['t/a'] = afterAttempt(undefined, 'x', '½', 1, now);
-    expect(fromExport(JSON.stringify(toExport(p, now)))).toEqual(p);
+    expect(fromExport(JSON.stringify(toExport(p, now)))).toEqual({ progress: p, setAside: [] });
   });
 
+  it('carries every set-aside text, and reads the single one of earlier exports', () => {
+    const p = emptyProgress();
+    expect(fromExport(JSON.stringify(toExport(p, now, ['{bad', 'worse'])))).toEqual({ progress: p, setAside: ['{bad', 'worse'] });
+    expect(fromExport(JSON.stringify({ app: 'ai-math-foundations', exportedAt: now.toISOString(), progress: { version: 2, questions: {} }, unreadable: '{old' })).setAside).toEqual(['{old']);
+  });
+
+  it('imports version 1 and version 2 exports', () => {
+    const v2 = { app: 'ai-math-foundations', exportedAt: now.toISOString(), progress: { version: 2, questions: { 'a/b': v2Record() } } };
+    expect(fromExport(JSON.stringify(v2)).progress.questions['a/b']).toMatchObject({ attempts: 3, last: '0.5', due: v2Record().due });
+    const v1 = { ...v2, progress: { version: 1, questions: { 'a/b': { area: 'x', attempts: 1, best: 0, last: '2', lastAt: now.toISOString() } } } };
+    expect(fromExport(JSON.stringify(v1)).progress.questions['a/b']).toMatchObject({ attempts: 1, last: '2', reviews: 1 });
+  });
   it('says why a file is not a progress export', () => {
     expect(reason(() => fromExport('not json'))).toEqual({ code: 'notJson', vars: {} });
     expect(reason(() => fromExport('{"app":"other"}'))).toEqual({ code: 'notOurs', vars: {} });
     expect(reason(() => fromExport('{"app":"ai-math-foundations","progress":{"version":3,"questions":{"a":1}}}'))).toEqual({ code: 'badRecord', vars: { key: 'a' } });
   });
 });
+
+describe('merging an import', () => {
+  const later = (days: number) => new Date(now.getTime() + days * day);
+  it('keeps the newer review, the later answer, the best score, the first solve, and counts attempts once', () => {
+    const shared = afterAttempt(undefined, 'x', '1', 1, now);
+    const phone = afterAttempt(shared, 'x', '0', 0, later(4)); // reviewed later, wrong
+    const laptop = afterAttempt({ ...shared, variant: 2 }, 'x', '1', 1, later(3));
+    const merged = mergeRecord(laptop, phone);
+    expect(merged).toMatchObject({ attempts: 2, reviews: 2, best: 1, last: '0', rating: AGAIN, reviewedAt: phone.reviewedAt, due: phone.due, solvedAt: shared.solvedAt });
+    expect(mergeRecord(phone, laptop)).toEqual(merged);
+    // Merging the same file twice changes nothing more.
+    const mine: Progress = { ...emptyProgress(), questions: { 'a/1': laptop, 'a/2': shared } };
+    const theirs: Progress = { ...emptyProgress(), questions: { 'a/1': phone, 'a/2': shared, 'a/3': shared } };
+    const once = mergeProgress(mine, theirs);
+    expect(once.report).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect(mergeProgress(once.progress, theirs).report).toEqual({ added: 0, updated: 0, unchanged: 3 });
+    expect(() => migrate(JSON.parse(JSON.stringify(once.progress)))).not.toThrow();
+  });
+});
+
 
 describe('import errors', () => {
   it('have a reason in both languages for every code', () => {
