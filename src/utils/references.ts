@@ -1,7 +1,8 @@
 /**
  * The one check of references between collections: calculator → note (registry), glossary
  * entry → note, quiz → note (its topic), and note → calculator (`<Calculator id="…">` in any
- * note, the guide included). Pure: it gets plain lists and returns or throws; `allNotes()` in
+ * note, the guide included, and links to a calculator's place on the calculators page,
+ * `/en/calculators/#calc-<id>`). Pure: it gets plain lists and returns or throws; `allNotes()` in
  * notes.ts runs it on the real collections, so a dangling reference fails the build (and dev)
  * naming the file that refers and the target that is missing.
  */
@@ -41,6 +42,11 @@ export function calculatorUses(body: string): Array<string | null> {
   return uses;
 }
 
+/** The calculator ids a note links to on the calculators page: `](/zh/calculators/#calc-attention)`. */
+export function calculatorLinks(body: string): string[] {
+  return [...withoutCode(body).matchAll(/\]\(\s*(?:\/[a-z]{2})?\/calculators\/#calc-([^)\s]+)\s*\)/g)].map((m) => m[1] ?? '');
+}
+
 /** Every dangling reference, in a stable order (empty when all is well). */
 export function referenceProblems(src: ReferenceSources): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
@@ -72,6 +78,9 @@ export function referenceProblems(src: ReferenceSources): ReferenceProblem[] {
       else if (!calculatorIds.has(id)) {
         problems.push({ file: note.file, message: `<Calculator id="${id}">: no calculator has that id (known: ${[...calculatorIds].sort().join(', ')})` });
       }
+    }
+    for (const id of calculatorLinks(note.body)) {
+      if (!calculatorIds.has(id)) problems.push({ file: note.file, message: `link to the calculators page #calc-${id}: no calculator has the id "${id}"` });
     }
   }
   return problems;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { calculatorUses, checkReferences, referenceProblems, type ReferenceSources } from '../../src/utils/references.ts';
+import { calculatorLinks, calculatorUses, checkReferences, referenceProblems, type ReferenceSources } from '../../src/utils/references.ts';
 import { calculatorInfo } from '../../src/components/calculators/info.ts';
 import { readGlossary } from '../../src/utils/glossary-loader.ts';
 import { contentDir, listNotes, repoRoot, type Lang } from '../helpers/content.ts';
@@ -58,6 +58,13 @@ describe('reference check (planted broken references)', () => {
     const src = fixture();
     src.notes[2]!.body = 'See <Calculator id="bayes-tset" /> below.';
     expect(() => checkReferences(src)).toThrow('content/en/probability/guide.mdx: <Calculator id="bayes-tset">: no calculator has that id');
+  });
+
+  it('guide → calculator by link: a #calc-<id> anchor on the calculators page must name a calculator', () => {
+    expect(calculatorLinks('See [the inspector](/en/calculators/#calc-float-inspector) and [all](/en/calculators/).')).toEqual(['float-inspector']);
+    const src = fixture();
+    src.notes[3]!.body = '[贝叶斯](/zh/calculators/#calc-bayes-test)，[熵](/zh/calculators/#calc-entropy)';
+    expect(() => checkReferences(src)).toThrow('content/zh/probability/guide.mdx: link to the calculators page #calc-entropy: no calculator has the id "entropy"');
   });
 
   it('a note present in one language only is a missing target, naming the language', () => {
