@@ -13,6 +13,7 @@ import { searchAndOffline } from './src/integrations/search-and-offline.ts';
 import { noModulePreload } from './src/integrations/vite-no-preload-helper.ts';
 import { ownCopy } from './src/integrations/vite-own-copy.ts';
 import { inlineScriptHashes } from './src/integrations/csp.ts';
+import { zhTypographyCheck } from './src/integrations/zh-typography.ts';
 import { siteConfig } from './site.config.mjs';
 
 export default defineConfig({
@@ -46,6 +47,8 @@ export default defineConfig({
       filter: (page) => !page.endsWith('/404/') && !page.includes('/offline/'),
     }),
     searchAndOffline(),
+    // Fails the build naming each Chinese page that shows ASCII "…" or ”…” (write “…”).
+    zhTypographyCheck(),
   ],
   security: {
     // A <meta http-equiv="content-security-policy"> on every page. Astro adds the hashes of the

@@ -6,9 +6,11 @@
  * catch planted mistakes first.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkZhPage, findQuoteProblems } from '../../src/integrations/zh-typography.ts';
+import { pathToFileURL } from 'node:url';
+import { checkZhPage, findQuoteProblems, zhTypographyCheck } from '../../src/integrations/zh-typography.ts';
 import { checkZhJson, checkZhMdx, checkZhYaml, type SourceProblem } from '../helpers/zh-typography-sources.ts';
 import { contentDir, listNotes, repoRoot } from '../helpers/content.ts';
 
@@ -95,6 +97,25 @@ describe('the quotation-mark rules catch planted mistakes', () => {
     expect(problems.filter((p) => p.includes('ASCII'))).toHaveLength(6);
     expect(problems.filter((p) => p.startsWith('closing quote ”') && p.includes('这个”黑箱”打开'))).toHaveLength(2);
     expect(checkZhPage('<html><body><p>把“黑箱”打开</p><p>“另一段”</p></body></html>')).toEqual([]);
+  });
+
+  it('fails the build naming the Chinese page with a planted mistake, and passes English pages and good Chinese ones', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'zh-typography-'));
+    try {
+      const page = (dir: string, body: string) => {
+        mkdirSync(join(out, dir), { recursive: true });
+        writeFileSync(join(out, dir, 'index.html'), `<!doctype html><html><body>${body}</body></html>`);
+      };
+      page('en/entropy', '<p>Say "hi"</p>');
+      page('zh/entropy', '<p>把“黑箱”打开</p>');
+      const done = zhTypographyCheck().hooks['astro:build:done']!;
+      const run = () => done({ dir: pathToFileURL(`${out}/`) } as Parameters<typeof done>[0]);
+      await expect(run()).resolves.toBeUndefined();
+      page('zh/bayes', '<p>称为”后验”</p>');
+      await expect(run()).rejects.toThrow(/1 page\(s\)[\s\S]*zh\/bayes\/index\.html[\s\S]*…称为”后验”…/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
 
