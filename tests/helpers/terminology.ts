@@ -76,6 +76,23 @@ export function findUiViolations(rules: TermRule[], strings: Record<string, stri
   return problems;
 }
 
+/**
+ * Chinese text written in code (a script's own strings, a calculator's labels): every line of
+ * a source file that holds Chinese is held to the UI rules, like zh.json.
+ */
+export function findCodeViolations(rules: TermRule[], file: string, source: string): string[] {
+  const problems: string[] = [];
+  source.split('\n').forEach((line, i) => {
+    if (!/[\u4e00-\u9fff]/.test(line)) return;
+    for (const rule of rules.filter((r) => r.where.includes('UI'))) {
+      for (const bad of rule.avoid) {
+        if (line.includes(bad)) problems.push(`${file}:${i + 1}: uses ${bad}; for “${rule.en}” write ${rule.zh}`);
+      }
+    }
+  });
+  return problems;
+}
+
 /** Headings that use a term to avoid. */
 export function findHeadingViolations(rules: TermRule[], headings: Heading[]): string[] {
   const problems: string[] = [];

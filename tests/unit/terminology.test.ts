@@ -6,12 +6,13 @@
  * The checkers are shown to catch planted mistakes first.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import zh from '../../src/i18n/zh.json';
 import { calculatorInfo } from '../../src/components/calculators/info.ts';
 import { contentDir, listNotes, repoRoot } from '../helpers/content.ts';
 import {
+  findCodeViolations,
   findGuideNameProblems,
   findHeadingViolations,
   findUiViolations,
@@ -53,6 +54,15 @@ describe('the terminology checks catch planted mistakes', () => {
     ]);
   });
 
+  it('flags an avoided term in Chinese text written in code', () => {
+    const source = "const text = {\n  en: { area: 'Area' },\n  zh: { area: '主题', all: '全部板块' },\n};";
+    expect(findCodeViolations(rules, 'planted.ts', source)).toEqual([
+      expect.stringMatching(/^planted\.ts:3: uses 板块; for “area/),
+      expect.stringMatching(/^planted\.ts:3: uses 主题; for “area/),
+      expect.stringMatching(/^planted\.ts:3: uses 主题; for “colour theme/),
+    ]);
+  });
+
   it('flags a calculator the guide names otherwise', () => {
     const names = calculators.map((c) => c.title.zh);
     const guide = '里的**变换演示器**能直观展示；**优化器赛跑**把；**自己写一个浮点数检查器。** 对照；**离线**按钮';
@@ -63,6 +73,15 @@ describe('the terminology checks catch planted mistakes', () => {
 describe('the site follows docs/TERMINOLOGY.md', () => {
   it('src/i18n/zh.json', () => {
     expect(findUiViolations(rules, zh)).toEqual([]);
+  });
+
+  it('Chinese text in the code under src/ (scripts, components, calculators)', () => {
+    const files = readdirSync(join(repoRoot, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(ts|astro|mjs)$/.test(f))
+      .sort();
+    expect(files.length).toBeGreaterThan(50);
+    const problems = files.flatMap((f) => findCodeViolations(rules, `src/${f}`, readFileSync(join(repoRoot, 'src', f), 'utf8')));
+    expect(problems).toEqual([]);
   });
 
   it('headings of the Chinese notes', () => {
