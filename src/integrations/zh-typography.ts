@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 
-export type QuoteProblemKind = 'ascii' | 'unopened' | 'unclosed';
+export type QuoteProblemKind = 'ascii' | 'unopened' | 'unclosed' | 'punctuation';
 
 export interface QuoteProblem {
   /** Offset in the checked text. */
@@ -27,6 +27,7 @@ const reasons: Record<QuoteProblemKind, string> = {
   ascii: 'ASCII double quote " in Chinese text (write “…”)',
   unopened: 'closing quote ” with no opening “ before it (write “…”, not ”…”)',
   unclosed: 'opening quote “ that is never closed (write “…”)',
+  punctuation: 'ASCII punctuation right after Chinese text (write ，：；？！)',
 };
 
 export function describeQuoteProblem(problem: QuoteProblem): string {
@@ -40,7 +41,8 @@ function excerptAt(text: string, index: number): string {
 /**
  * The quotation-mark problems of one block of Chinese prose (a paragraph, a heading, a
  * field), with formulas and code already left out. Curly quotes must alternate “ ” within
- * the block; no ASCII double quote may appear at all.
+ * the block; no ASCII double quote may appear at all; a comma, colon, semicolon, question or
+ * exclamation mark right after a Chinese character is the full-width one (“讲解于：”, not “讲解于:”).
  */
 export function findQuoteProblems(text: string): QuoteProblem[] {
   const problems: QuoteProblem[] = [];
@@ -57,6 +59,9 @@ export function findQuoteProblems(text: string): QuoteProblem[] {
     }
   }
   if (openAt >= 0) problems.push({ index: openAt, kind: 'unclosed', excerpt: excerptAt(text, openAt) });
+  for (const m of text.matchAll(/[\u4e00-\u9fff][,:;?!]/g)) {
+    problems.push({ index: m.index + 1, kind: 'punctuation', excerpt: excerptAt(text, m.index + 1) });
+  }
   return problems.sort((a, b) => a.index - b.index);
 }
 
@@ -166,7 +171,7 @@ export async function checkBuiltZhPages(outDir: string): Promise<Map<string, str
 }
 
 export function formatPageProblems(found: Map<string, string[]>): string {
-  const lines = [`Chinese quotation marks: ${found.size} page(s) show ASCII "…" or ”…” (sources must use “…”):`];
+  const lines = [`Chinese punctuation: ${found.size} page(s) show ASCII "…", ”…” or ASCII punctuation after Chinese text (sources must use “…” and ，：；？！):`];
   for (const [page, problems] of found) {
     lines.push(`  ${page}`);
     for (const p of problems) lines.push(`    ${p}`);

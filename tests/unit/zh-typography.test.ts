@@ -21,6 +21,8 @@ describe('the quotation-mark rules catch planted mistakes', () => {
     expect(findQuoteProblems('给"the"的概率').map((p) => p.kind)).toEqual(['ascii', 'ascii']);
     expect(findQuoteProblems('把数学这个”黑箱”打开').map((p) => p.kind)).toEqual(['unopened', 'unopened']);
     expect(findQuoteProblems('称为“黑箱').map((p) => p.kind)).toEqual(['unclosed']);
+    expect(findQuoteProblems('讲解于: 熵, 交叉熵').map((p) => p.kind)).toEqual(['punctuation', 'punctuation']);
+    expect(findQuoteProblems('讲解于：熵，交叉熵；pi, e 与 a:b')).toEqual([]);
     expect(findQuoteProblems('把“黑箱”和“白箱”都打开；‘单引号’也可以')).toEqual([]);
   });
 
