@@ -86,8 +86,9 @@ export default defineConfig({
     plugins: [
       katexWoff2Only(),
       noModulePreload(),
-      // The quiz's code is one chunk on a quiz note: these pages bundle their own copies.
-      ownCopy({ owners: /\/src\/quiz-ui\/(progress|review)-page\.ts$/, shared: /question-element\.ts$/ }),
+      // The quiz's code is one chunk on a quiz note: these pages bundle their own copies, and
+      // so do the calculators' fields of the quiz engine's number, list and matrix readers.
+      ownCopy({ owners: /\/src\/quiz-ui\/(progress|review)-page\.ts$|\/src\/calculators\/ui\/fields\.ts$/, shared: /question-element\.ts$/ }),
     ],
     // Vite inlines small files as data: URLs (some KaTeX fonts are under 4 KB); the content
     // security policy allows fonts from 'self' only, and the service worker precaches files.

@@ -19,15 +19,12 @@
  * as the very result object that parseExpression returns (`{ ok: false, … }`).
  */
 import { clip, msg } from './messages.ts';
-import type { Text } from './types.ts';
+import { fail, MAX_EXPR_LENGTH, readLiteral, type Failure } from './parse-number.ts';
 
-export const MAX_EXPR_LENGTH = 500;
 export const MAX_DEPTH = 40;
 
-export type Failure = { ok: false; code: string; message: Text };
 export type ExprResult = { ok: true; value: number } | Failure;
 
-export const fail = (code: string, message: Text): Failure => ({ ok: false, code, message });
 const isFailure = (x: unknown): x is Failure => (x as Failure | null | undefined)?.ok === false;
 
 /** The functions by name: `ln` is Math.log, the others are Math's own. */
@@ -56,13 +53,6 @@ type Tok = number | { value: number } | ((x: number) => number) | string;
  * a message quotes `😀`, never half of its surrogate pair).
  */
 const TOKEN = / *(?:((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+|([eE](?!\w)))?)|([A-Za-z_]\w*)|(\*\*|[^ ]))/uy;
-
-/** Read a numeric literal; rejects overflow and non-zero literals that underflow to 0. -0 reads as 0. */
-export function readLiteral(text: string): ExprResult {
-  const v = Number(text);
-  const underflow = v === 0 && /[1-9]/.test(text.split(/e/i)[0]!);
-  return Number.isFinite(v) && !underflow ? { ok: true, value: v || 0 } : fail('out-of-range', msg('outOfRange'));
-}
 
 function resolveName(name: string, vars: ReadonlyMap<string, number> | undefined): Tok[] {
   const v = vars?.get(name);

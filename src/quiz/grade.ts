@@ -4,8 +4,8 @@
  */
 import { choicePartial, clip, formsHint, msg, sigfigs } from './messages.ts';
 import { normaliseInput } from './normalise.ts';
-import { readScalar, type Scalar, type SigFigs } from './parse-number.ts';
-import { MAX_EXPR_LENGTH } from './expression.ts';
+import { MAX_EXPR_LENGTH } from './parse-number.ts';
+import { readScalar, type Scalar, type SigFigs } from './scalar.ts';
 import { sigfigBand, sigfigsNeeded, withinTolerance } from './tolerance.ts';
 import {
   DEFAULT_FORMS,

@@ -1,10 +1,19 @@
 /**
- * Reading one scalar answer from normalised text, in the forms a question allows.
- * Parsing returns either a value or a learner-facing reason (never throws).
+ * Reading one number typed in a literal form (decimal, digit groups, fraction, mixed number,
+ * scientific notation, percent) from normalised text. Parsing returns either a value or a
+ * learner-facing reason (never throws). Expressions are expression.ts; readScalar (scalar.ts)
+ * tries this first and an expression after. The calculators' fields use this module alone,
+ * so their pages carry no expression parser.
  */
-import { fail, MAX_EXPR_LENGTH, parseExpression, readLiteral, type Failure } from './expression.ts';
 import { clip, formsHint, msg } from './messages.ts';
-import type { Form } from './types.ts';
+import type { Form, Text } from './types.ts';
+
+/** The longest answer, in characters after normalisation (an expression, a list or a matrix). */
+export const MAX_EXPR_LENGTH = 500;
+
+export type Failure = { ok: false; code: string; message: Text };
+
+export const fail = (code: string, message: Text): Failure => ({ ok: false, code, message });
 
 /** Significant figures shown by typed text: `100` shows 1 to 3, `10.0` shows 3. */
 export type SigFigs = { min: number; max: number };
@@ -26,6 +35,13 @@ const FRACTION = RegExp(`^([+-]?${UDEC}) ?/ ?([+-]?${UDEC})$`);
 const DEC_COMMA = /^[+-]?\d+,\d+$/;
 
 const ok = (value: number, sig?: SigFigs): Scalar => ({ ok: true, value, sig });
+
+/** Read a numeric literal; rejects overflow and non-zero literals that underflow to 0. -0 reads as 0. */
+export function readLiteral(text: string): { ok: true; value: number } | Failure {
+  const v = Number(text);
+  const underflow = v === 0 && /[1-9]/.test(text.split(/e/i)[0]!);
+  return Number.isFinite(v) && !underflow ? { ok: true, value: v || 0 } : fail('out-of-range', msg('outOfRange'));
+}
 
 /** Count significant figures of an unsigned decimal mantissa such as `0.0050` or `1,500`. */
 export function countSigFigs(text: string): SigFigs {
@@ -49,8 +65,11 @@ function decimalValue(text: string): Scalar {
   return r.ok ? ok(r.value, countSigFigs(clean)) : r;
 }
 
-/** Read one scalar; `s` is normalised and non-empty. */
-export function readScalar(s: string, forms: readonly Form[]): Scalar {
+/**
+ * Read one number typed in a literal form; `s` is normalised and non-empty. Undefined when `s`
+ * is in none of them (then it may be an expression: see readScalar in scalar.ts).
+ */
+export function readNumber(s: string, forms: readonly Form[]): Scalar | undefined {
   if (s.length > MAX_EXPR_LENGTH) return fail('too-long', msg('tooLong', { max: MAX_EXPR_LENGTH }));
   if (s.includes('。')) return fail('full-stop', msg('decimalPoint', { fixed: s.length <= 24 ? s.replace(/。/g, '.') : '0.5' }));
   const expr = forms.includes('expression');
@@ -102,9 +121,5 @@ export function readScalar(s: string, forms: readonly Form[]): Scalar {
     return Number.isFinite(v) ? ok(v || 0) : fail('out-of-range', msg('outOfRange'));
   }
 
-  const r = parseExpression(s);
-  if (expr) return r;
-  if (r.ok || r.code === 'ambiguous-log') return notAllowed();
-  // Outside expression questions, say what a number looks like, except for clear-cut reasons.
-  return ['out-of-range', 'division-by-zero', 'too-long', 'too-deep'].includes(r.code) ? r : fail('syntax', formsHint('syntax', forms));
+  return undefined;
 }

@@ -3,7 +3,7 @@
  * shown next to the field; the calculator then shows no result rather than a wrong one.
  *
  * Numbers, lists and matrices are read by the quiz engine's own readers (normaliseInput,
- * readScalar, readGrid), so a learner types the same thing in a calculator as in a quiz:
+ * readNumber, readGrid), so a learner types the same thing in a calculator as in a quiz:
  * `0.5`, `1/3`, `1 1/2`, `1,000`, `6.02e23`, `6.02×10^23`, full-width digits, `−`; lists as
  * `1, 2, 3` or `1 2 3`; matrices as rows separated by `;` or new lines (`2 1; 1 3`,
  * `[[2, 1], [1, 3]]`). The messages are the calculators' own (a calculator page does not
@@ -12,7 +12,7 @@
 import { clip } from '../../quiz/messages.ts';
 import { normaliseInput } from '../../quiz/normalise.ts';
 import { isLine, readGrid, type GridFailure } from '../../quiz/parse-matrix.ts';
-import { readScalar, type Scalar } from '../../quiz/parse-number.ts';
+import { readNumber, type Scalar } from '../../quiz/parse-number.ts';
 import { DEFAULT_FORMS } from '../../quiz/types.ts';
 import type { Bilingual } from './format.ts';
 
@@ -32,9 +32,14 @@ export const normaliseNumberText = normaliseInput;
 
 const ENTER_NUMBER: Bilingual = { en: 'Enter a number.', zh: '请输入一个数。' };
 
-/** One entry as a number (decimal, fraction or scientific notation; no expressions). */
-const readNumber = (text: string): Scalar =>
-  text === '' ? { ok: false, code: 'blank', message: ENTER_NUMBER } : readScalar(text, DEFAULT_FORMS);
+/**
+ * One entry as a number: a decimal, fraction or scientific notation, read as quiz answers are
+ * (readNumber, without the expression parser, which calculators do not need).
+ */
+function readEntry(text: string): Scalar {
+  if (text === '') return { ok: false, code: 'blank', message: ENTER_NUMBER };
+  return readNumber(text, DEFAULT_FORMS) ?? { ok: false, code: 'syntax', message: ENTER_NUMBER };
+}
 
 /** Why `text` (normalised) is not a number, in the calculators' words, from the engine's failure code. */
 function whyNot(text: string, code: string): Bilingual {
@@ -65,14 +70,14 @@ function whyNot(text: string, code: string): Bilingual {
 /** One number, with optional bounds. */
 export function parseNumberField(raw: string, rule: NumberRule = {}): FieldResult<number> {
   const text = normaliseInput(raw);
-  const r = readNumber(text);
+  const r = readEntry(text);
   return r.ok ? checkRule(r.value, rule) : { ok: false, message: whyNot(text, r.code) };
 }
 
 /** The typed text of a list or matrix read as rows of numbers, or why not. */
 function readRows(raw: string): FieldResult<number[][]> | { ok: false; bad: GridFailure<Scalar> } {
   const text = normaliseInput(raw);
-  const grid = readGrid(text === '' ? '[]' : text, readNumber);
+  const grid = readGrid(text === '' ? '[]' : text, readEntry);
   if (grid.ok) return { ok: true, value: grid.rows.map((row) => row.map((r) => (r.ok ? r.value : NaN))) };
   if (grid.brackets) {
     return { ok: false, message: { en: 'The brackets do not match; type e.g. 1, 2, 3.', zh: '括号不配对，请输入如 1, 2, 3。' } };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formsOf } from '../../../src/quiz/grade.ts';
 import { gradeAnswer, normaliseInput, type Answer, type Form, type Tolerance } from '../../../src/quiz/index.ts';
 import { isLine, readGrid } from '../../../src/quiz/parse-matrix.ts';
-import { readScalar } from '../../../src/quiz/parse-number.ts';
+import { readScalar } from '../../../src/quiz/scalar.ts';
 
 const FORMS: Form[] = ['decimal', 'fraction', 'scientific', 'percent', 'expression'];
 
