@@ -3,7 +3,7 @@
  * Chinese UI strings, the Chinese notes' headings and the guide's calculator names to it.
  */
 
-export type Role = 'UI' | 'headings';
+export type Role = 'UI' | 'headings' | 'notes';
 
 export interface TermRule {
   en: string;
@@ -40,7 +40,7 @@ export function parseTermTable(markdown: string): TermRule[] {
     const c = cells(row);
     if (c.length !== 6) throw new Error(`TERMINOLOGY.md: a term row has ${c.length} columns, not 6: ${row}`);
     const where = list(c[3]!, /,/);
-    for (const w of where) if (w !== 'UI' && w !== 'headings') throw new Error(`TERMINOLOGY.md: unknown place “${w}” in: ${row}`);
+    for (const w of where) if (w !== 'UI' && w !== 'headings' && w !== 'notes') throw new Error(`TERMINOLOGY.md: unknown place “${w}” in: ${row}`);
     return { en: c[0]!, zh: c[1]!, avoid: list(c[2]!, /、/), where: where as Role[], keys: list(c[4]!, /,/) };
   });
 }
@@ -77,14 +77,15 @@ export function findUiViolations(rules: TermRule[], strings: Record<string, stri
 }
 
 /**
- * Chinese text written in code (a script's own strings, a calculator's labels): every line of
- * a source file that holds Chinese is held to the UI rules, like zh.json.
+ * Every line holding Chinese text of a file, held to the rules of one role: `UI` for the code
+ * under src/ (a script's own strings, a calculator's labels, like zh.json), `notes` for the
+ * Chinese notes and the quiz files.
  */
-export function findCodeViolations(rules: TermRule[], file: string, source: string): string[] {
+export function findLineViolations(rules: TermRule[], role: Role, file: string, source: string): string[] {
   const problems: string[] = [];
   source.split('\n').forEach((line, i) => {
     if (!/[\u4e00-\u9fff]/.test(line)) return;
-    for (const rule of rules.filter((r) => r.where.includes('UI'))) {
+    for (const rule of rules.filter((r) => r.where.includes(role))) {
       for (const bad of rule.avoid) {
         if (line.includes(bad)) problems.push(`${file}:${i + 1}: uses ${bad}; for “${rule.en}” write ${rule.zh}`);
       }

@@ -12,7 +12,7 @@ import zh from '../../src/i18n/zh.json';
 import { calculatorInfo } from '../../src/components/calculators/info.ts';
 import { contentDir, listNotes, repoRoot } from '../helpers/content.ts';
 import {
-  findCodeViolations,
+  findLineViolations,
   findGuideNameProblems,
   findHeadingViolations,
   findUiViolations,
@@ -56,10 +56,18 @@ describe('the terminology checks catch planted mistakes', () => {
 
   it('flags an avoided term in Chinese text written in code', () => {
     const source = "const text = {\n  en: { area: 'Area' },\n  zh: { area: '主题', all: '全部板块' },\n};";
-    expect(findCodeViolations(rules, 'planted.ts', source)).toEqual([
+    expect(findLineViolations(rules, 'UI', 'planted.ts', source)).toEqual([
       expect.stringMatching(/^planted\.ts:3: uses 板块; for “area/),
       expect.stringMatching(/^planted\.ts:3: uses 主题; for “area/),
       expect.stringMatching(/^planted\.ts:3: uses 主题; for “colour theme/),
+    ]);
+  });
+
+  it('flags an avoided term anywhere in a note', () => {
+    const source = ['---', 'title: 概览', '---', '本专题的内容几乎都围绕梯度展开。', 'This line is English.', '这一板块讲线性代数。'].join('\n');
+    expect(findLineViolations(rules, 'notes', 'planted.mdx', source)).toEqual([
+      expect.stringMatching(/^planted\.mdx:4: uses 专题/),
+      expect.stringMatching(/^planted\.mdx:6: uses 板块/),
     ]);
   });
 
@@ -80,7 +88,16 @@ describe('the site follows docs/TERMINOLOGY.md', () => {
       .filter((f) => /\.(ts|astro|mjs)$/.test(f))
       .sort();
     expect(files.length).toBeGreaterThan(50);
-    const problems = files.flatMap((f) => findCodeViolations(rules, `src/${f}`, readFileSync(join(repoRoot, 'src', f), 'utf8')));
+    const problems = files.flatMap((f) => findLineViolations(rules, 'UI', `src/${f}`, readFileSync(join(repoRoot, 'src', f), 'utf8')));
+    expect(problems).toEqual([]);
+  });
+
+  it('the Chinese notes and the quiz files (板块, 专题 anywhere)', () => {
+    const files = [
+      ...listNotes('zh').map((f) => `content/zh/${f}`),
+      ...readdirSync(join(repoRoot, 'quizzes')).filter((f) => f.endsWith('.yaml')).map((f) => `quizzes/${f}`),
+    ];
+    const problems = files.flatMap((f) => findLineViolations(rules, 'notes', f, readFileSync(join(repoRoot, f), 'utf8')));
     expect(problems).toEqual([]);
   });
 
