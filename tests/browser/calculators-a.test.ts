@@ -42,6 +42,8 @@ async function expectMessage(calc: Locator, name: string, text: string, output: 
 }
 
 const bits = { en: 'bits', zh: '比特' };
+/** "1 bit": the unit agrees with the number (Chinese has one form). */
+const bit = { en: 'bit', zh: '比特' };
 
 describe.each(LANGS)('group a calculators (%s)', (lang) => {
   it('transform-explorer: a 90° rotation has eigenvalues ±i; a ragged matrix; a diagonal matrix from the URL', async () => {
@@ -122,7 +124,23 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     expect(await field(shared, 'tied').isChecked()).toBe(false);
     // 124,439,808 + 50,257 × 768 for the separate LM head; KV cache 2·12·1024·768·2·4 B = 144 MiB.
     await expect.poll(() => out(shared, 'total').innerText()).toContain('163,037,184');
+    expect(await out(shared, 'total').innerText()).toContain(lang === 'en' ? '163 M' : '1.63 亿');
     expect(await out(shared, 'kv').innerText()).toBe('144 MiB');
+
+    // LLaMA-2 70B's attention: 64 query heads share 8 KV heads; KV cache 2·80·8·128·4096·2 B = 1.25 GiB.
+    const { calc: llama } = await openCalc('transformer-params', lang, query('transformer-params', { dModel: '8192', layers: '80', heads: '64', kvHeads: '8', context: '4096', dtype: 'BF16' }));
+    await expect.poll(() => out(llama, 'kv').innerText()).toBe('1.25 GiB');
+    expect(await out(llama, 'headDim').innerText()).toBe('128');
+    await field(llama, 'kvDtype').selectOption('INT4');
+    await expect.poll(() => out(llama, 'kv').innerText()).toBe('320 MiB');
+    await field(llama, 'kvHeads').fill('6');
+    await expectMessage(llama, 'kvHeads', lang === 'en' ? 'divisor of 64' : '64 的约数', 'kv');
+    // GPT-3: 175.2 B (1,752 亿), not "175,200 M".
+    await field(llama, 'kvHeads').fill('');
+    for (const [name, value] of [['dModel', '12288'], ['layers', '96'], ['heads', '96'], ['dFf', '49152'], ['context', '2048']] as const) await field(llama, name).fill(value);
+    await field(llama, 'tied').uncheck();
+    await expect.poll(() => out(llama, 'total').innerText()).toBe(lang === 'en' ? '175,221,817,344 (175.2 B)' : '175,221,817,344 (1,752 亿)');
+    await expectClean(llama);
     site.assertNoErrors();
   });
 
@@ -134,7 +152,7 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     await field(calc, 'topP').fill('1');
     await expect.poll(() => out(calc, 'kept').innerText()).toBe('#0, #1 (2 / 4)');
     expect(await out(calc, 'hBefore').innerText()).toBe(`2 ${bits[lang]}`);
-    expect(await out(calc, 'hAfter').innerText()).toBe(`1 ${bits[lang]}`);
+    expect(await out(calc, 'hAfter').innerText()).toBe(`1 ${bit[lang]}`);
     expect(await out(calc, 'sample').innerText()).toMatch(/^#[01] \(p = 0\.5\)$/);
     await calc.locator('[data-action="draw"]').click();
     expect(await field(calc, 'seed').inputValue()).toBe('43');
@@ -156,7 +174,7 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     await field(calc, 'P').fill('0.5, 0.5');
     await field(calc, 'Q').fill('0.25, 0.75');
     await expect.poll(() => out(calc, 'klpq').innerText()).toBe(`0.2075 ${bits[lang]}`);
-    expect(await out(calc, 'hp').innerText()).toBe(`1 ${bits[lang]}`);
+    expect(await out(calc, 'hp').innerText()).toBe(`1 ${bit[lang]}`);
     await field(calc, 'unit').selectOption('nats');
     await expect.poll(() => out(calc, 'hp').innerText()).toBe(`0.6931 ${lang === 'en' ? 'nats' : '奈特'}`);
     await field(calc, 'unit').selectOption('bits');
@@ -172,16 +190,24 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     await field(calc, 'Q').fill('1, 0');
     await expect.poll(() => out(calc, 'klpq').innerText()).toBe(`∞ ${bits[lang]}`);
     expect(await out(calc, 'ppl').innerText()).toBe('∞');
-    expect(await out(calc, 'klqp').innerText()).toBe(`1 ${bits[lang]}`);
+    expect(await out(calc, 'klqp').innerText()).toBe(`1 ${bit[lang]}`);
     expect(await out(calc, 'why').innerText()).toContain('#1');
     await expectClean(calc);
     await page.close();
 
     const { calc: shared } = await openCalc('entropy-kl', lang, query('entropy-kl', { mode: 'logits', logits: '0, 0', target: '1' }));
     expect(await field(shared, 'P').isVisible()).toBe(false);
-    await expect.poll(() => out(shared, 'hpq').innerText()).toBe(`1 ${bits[lang]}`);
+    await expect.poll(() => out(shared, 'hpq').innerText()).toBe(`1 ${bit[lang]}`);
     expect(await out(shared, 'ppl').innerText()).toBe('2');
     expect(await out(shared, 'klqp').innerText()).toBe(`∞ ${bits[lang]}`);
+    await expectClean(shared);
+    // Logits far apart: log-softmax keeps the loss finite (2000 nats), the perplexity e^2000 comes from its logarithm.
+    await field(shared, 'unit').selectOption('nats');
+    await field(shared, 'logits').fill('1000, 0, -1000');
+    await field(shared, 'target').fill('2');
+    await expect.poll(() => out(shared, 'hpq').innerText()).toBe(`2,000 ${lang === 'en' ? 'nats' : '奈特'}`);
+    expect(await out(shared, 'klpq').innerText()).toBe(`2,000 ${lang === 'en' ? 'nats' : '奈特'}`);
+    expect(await out(shared, 'ppl').innerText()).toBe('≈ 3.881×10⁸⁶⁸');
     await expectClean(shared);
     site.assertNoErrors();
   });
