@@ -7,13 +7,14 @@
 import en from './en.json' with { type: 'json' };
 import zh from './zh.json' with { type: 'json' };
 import type { Lang } from '../utils/lang.ts';
+import { fillTemplate } from './fill.ts';
 
 export type UiKey = keyof typeof en;
 const strings: Record<Lang, Record<UiKey, string>> = { en, zh: zh as Record<UiKey, string> };
 
 export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> = {}): string {
   const template = strings[lang][key] ?? strings.en[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return fillTemplate(template, vars);
 }
 
 /**
