@@ -26,6 +26,9 @@ export default defineConfig({
   // node_modules does not share the content store with this one.
   cacheDir: process.env.AFM_CACHE_DIR ?? './.cache/astro',
   markdown: {
+    // Notes show code as plain monospace text. Shiki would colour it with inline styles (and
+    // warn that they clash with a content security policy) for a handful of short snippets.
+    syntaxHighlight: false,
     // Astro 7's default processor runs no remark/rehype plugins; KaTeX needs unified.
     processor: unified({
       remarkPlugins: [remarkMath],
@@ -92,6 +95,17 @@ export default defineConfig({
     ],
     // Vite inlines small files as data: URLs (some KaTeX fonts are under 4 KB); the content
     // security policy allows fonts from 'self' only, and the service worker precaches files.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        // Astro marks each MDX module with a "use astro:head-inject" directive for its own
+        // bookkeeping; the bundler warns once per note that it may drop it, which is harmless
+        // (Astro reads it before bundling) and would bury every real warning in the build log.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
   },
 });
