@@ -28,6 +28,10 @@ export default function buildSite(): void {
     const output = `${result.stdout}\n${result.stderr}`.split('\n').slice(-60).join('\n');
     throw new Error(`The site build failed (exit ${result.status}):\n${output}`);
   }
+  // A newcomer's `npm start` should print only what matters: every warning is either fixed or
+  // filtered in astro.config.mjs with the reason.
+  const warnings = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /\[WARN\]/.test(line));
+  if (warnings.length > 0) throw new Error(`The site build printed ${warnings.length} warning(s):\n${warnings.slice(0, 20).join('\n')}`);
   console.log(`Site built into dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.env.AFM_SITE_BUILT = '1';
 }
