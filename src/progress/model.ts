@@ -75,11 +75,14 @@ export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, quest
 export const PROGRESS_ERROR_CODES = ['notJson', 'notOurs', 'notProgress', 'noQuestions', 'newer', 'unknownVersion', 'badRecord', 'badField'] as const;
 
 export class ProgressFormatError extends Error {
-  constructor(
-    readonly code: (typeof PROGRESS_ERROR_CODES)[number],
-    readonly vars: Record<string, string | number> = {},
-  ) {
+  // Fields declared apart from the constructor so that Node runs this file as it is
+  // (scripts/schedule-week.ts): type stripping cannot handle parameter properties.
+  readonly code: (typeof PROGRESS_ERROR_CODES)[number];
+  readonly vars: Record<string, string | number>;
+  constructor(code: (typeof PROGRESS_ERROR_CODES)[number], vars: Record<string, string | number> = {}) {
     super(code);
+    this.code = code;
+    this.vars = vars;
   }
 }
 
@@ -251,7 +254,12 @@ export function afterAttempt(previous: QuestionRecord | undefined, area: string,
  */
 export function afterSolutionSeen(previous: QuestionRecord | undefined, area: string, now: Date): QuestionRecord {
   const record: QuestionRecord = { ...(previous ?? fresh(area, now)), seenAt: now.toISOString() };
-  if (previous && reviewedToday(previous, now) && previous.rating === AGAIN) record.final = true;
+  if (previous && reviewedToday(previous, now) && previous.rating === AGAIN) {
+    // Today's review takes the look at the solution (it ends now, as an Again for good), so
+    // the look is not held against the next review as well.
+    record.final = true;
+    record.reviewedAt = record.seenAt;
+  }
   return record;
 }
 

@@ -223,8 +223,8 @@ function setUp(el: HTMLElement): void {
   const stored = record();
   // data-offset is the question key's hash, computed at build time (Quiz.astro).
   let wanted = stored?.variant ?? (count > 1 ? (learnerSeed() + Number(el.dataset.offset ?? 0)) % count : 0);
-  // Review asks with other numbers than last time.
-  if (inReview && count > 1 && stored?.variant !== undefined) setVariant(key, area, (wanted = (stored.variant + 1) % count));
+  // Review asks with other numbers than the learner saw last time.
+  if (inReview && count > 1 && stored) setVariant(key, area, (wanted = (wanted + 1) % count));
   // A learner already at work in the question (focus in it, or something typed or chosen
   // before this script arrived) keeps the variant on screen: switching would throw it away.
   const busy = el.contains(document.activeElement) || inputs().some((i) => i.value) || options().some((o) => o.checked);

@@ -5,6 +5,7 @@
  * storage, a keyboard-only pass, the review page, and the JavaScript a quiz page loads.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -48,7 +49,7 @@ async function question(page: Page, id: string): Promise<Locator> {
   return q;
 }
 
-type StoredRecord = { attempts: number; best: number; last: string; solvedAt?: string; variant?: number; tries?: number; box: number; due: string };
+type StoredRecord = { attempts: number; best: number; last: string; solvedAt?: string; variant?: number; tries?: number; reviews: number; rating?: number; due: string; seenAt?: string };
 async function stored(page: Page): Promise<{ version: number; questions: Record<string, StoredRecord> } | null> {
   return page.evaluate(() => {
     const text = localStorage.getItem('afm-progress');
@@ -56,6 +57,9 @@ async function stored(page: Page): Promise<{ version: number; questions: Record<
   });
 }
 const attempts = async (page: Page, key: string) => (await stored(page))?.questions[key]?.attempts ?? 0;
+/** "Next review …" as the history line says it, `days` from today, in the browser's own words. */
+const nextReview = async (page: Page, lang: Lang, days: number) =>
+  T(lang, 'quizui.next', { when: await page.evaluate(([l, d]) => new Intl.RelativeTimeFormat(l as string, { numeric: 'auto' }).format(d as number, 'day'), [lang, days]) });
 
 async function answer(q: Locator, text: string, how: 'click' | 'enter' = 'click'): Promise<void> {
   const input = q.locator('.q-body .q-input').first();
@@ -132,29 +136,54 @@ describe('numeric questions', () => {
       const record = (await stored(page))!.questions[key]!;
       expect(record).toMatchObject({ attempts: 4, best: 1, last: '6' });
       expect(record.solvedAt).toBeTruthy();
+      // Wrong first, right later the same day: one review, rated Hard, back in 2 days.
+      expect(record).toMatchObject({ reviews: 1, rating: 2 });
       expect(await q.locator('.q-history').innerText()).toBe(
-        [T(lang, 'quizui.solved'), T(lang, 'quizui.attempts', { n: 4 }), T(lang, 'quizui.best', { pct: 100 })].join(' '),
+        [T(lang, 'quizui.solved'), T(lang, 'quizui.attempts', { n: 4 }), T(lang, 'quizui.best', { pct: 100 }), await nextReview(page, lang, 2)].join(' '),
       );
       site.assertNoErrors();
     });
 
-    it(`shows the solution after a correct answer, and on "Show solution" (once per variant) (${lang})`, async () => {
+    it(`shows the solution after a correct answer; "Show solution" before a try asks first and is recorded as seen, not as a 0% attempt (${lang})`, async () => {
       const { page } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination');
       const right = await question(page, 'variance-of-combination');
       await answer(right, '６'); // full-width digit, as a Chinese keyboard types it
       expect(await status(right)).toBe('correct');
       expect(await solutionVisible(right)).toBe(true);
       expect(await attempts(page, 'distributions/variance-of-combination')).toBe(1);
+      // Right at the first try: a Good review, back in 3 days.
+      expect((await stored(page))!.questions['distributions/variance-of-combination']).toMatchObject({ reviews: 1, rating: 3 });
+      expect(await right.locator('.q-history').innerText()).toContain(await nextReview(page, lang, 3));
 
+      const key = 'distributions/dropout-mask-count';
       const giveUp = await question(page, 'dropout-mask-count');
       expect(await solutionVisible(giveUp)).toBe(false);
+      // Asked first, in the question, with the focus on "let me try first".
       await giveUp.locator('.q-reveal').click();
+      const confirm = giveUp.locator('.q-confirm[role="group"]');
+      expect(await confirm.innerText()).toContain(T(lang, 'quizui.confirmReveal'));
+      expect(await confirm.getAttribute('aria-labelledby')).toBe(await confirm.locator('p').getAttribute('id'));
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe('q-keep-trying');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(T(lang, 'quizui.keepTrying'));
+      await page.keyboard.press('Enter');
+      expect(await confirm.count()).toBe(0);
+      expect(await solutionVisible(giveUp)).toBe(false);
+      expect((await stored(page))!.questions[key]).toBeUndefined();
+      // Asked again, and this time yes: shown, recorded as seen, no attempt and no score.
+      await giveUp.locator('.q-reveal').click();
+      await giveUp.locator('.q-reveal-confirm').click();
       expect(await solutionVisible(giveUp)).toBe(true);
-      expect(await feedback(giveUp)).toBe(T(lang, 'quizui.solutionShown'));
-      // Giving up counts like a wrong answer for review, but pressing again costs nothing more.
-      await giveUp.locator('.q-reveal').click();
-      const record = (await stored(page))!.questions['distributions/dropout-mask-count']!;
-      expect(record).toMatchObject({ attempts: 1, best: 0, box: 1 });
+      expect(await feedback(giveUp)).toBe(T(lang, 'quizui.solutionSeen'));
+      let record = (await stored(page))!.questions[key]!;
+      expect(record).toMatchObject({ attempts: 0, best: 0, reviews: 0 });
+      expect(record.seenAt).toBeTruthy();
+      expect(await giveUp.locator('.q-history').innerText()).toBe(T(lang, 'quizui.seen'));
+      expect(await giveUp.locator('.q-history').innerText()).not.toContain('0%');
+      // The answer typed after reading it is graded, and the review it makes is an Again.
+      for (const input of await giveUp.locator('.q-body .q-input').all()) await input.fill('1');
+      await giveUp.locator('.q-check').click();
+      record = (await stored(page))!.questions[key]!;
+      expect(record).toMatchObject({ attempts: 1, reviews: 1, rating: 1 });
       site.assertNoErrors();
     });
 
@@ -186,14 +215,16 @@ describe('numeric questions', () => {
       await answer(q, '[0.25, 0.1; 0.1');
       expect(await status(q)).toBe('invalid');
       expect(await attempts(page, 'distributions/covariance-matrix')).toBe(0);
-      // The wrong shape is a wrong answer that says which shape is wanted (the format's rule).
+      // The wrong shape is invalid too (issue #15): no attempt, and the message says which shape is wanted.
       await answer(q, '[0.25, 0.1]');
-      expect(await status(q)).toBe('incorrect');
+      expect(await status(q)).toBe('invalid');
       expect(await feedback(q)).toContain(lang === 'en' ? 'Expected a 2×2 matrix' : '需要 2×2 矩阵');
+      expect(await attempts(page, 'distributions/covariance-matrix')).toBe(0);
       await answer(q, '[0.25, 0.2; 0.2, 0.24]');
       expect(await status(q)).toBe('incorrect');
-      expect(await attempts(page, 'distributions/covariance-matrix')).toBe(2);
-      await answer(q, '[0.25, 0.1; 0.1, 0.24]', 'enter');
+      expect(await attempts(page, 'distributions/covariance-matrix')).toBe(1);
+      // The calculators' syntax (entries by spaces) works here too.
+      await answer(q, '[0.25 0.1; 0.1 0.24]', 'enter');
       expect(await status(q)).toBe('correct');
       expect(await solutionVisible(q)).toBe(true);
       site.assertNoErrors();
@@ -362,7 +393,7 @@ describe('variants and kept progress', () => {
     it(`keeps progress across a reload: the history line and the last answer (${lang})`, async () => {
       const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination');
       await answer(q, '5', 'enter');
-      const history = [T(lang, 'quizui.attempts', { n: 1 }), T(lang, 'quizui.best', { pct: 0 })].join(' ');
+      const history = [T(lang, 'quizui.attempts', { n: 1 }), T(lang, 'quizui.best', { pct: 0 }), await nextReview(page, lang, 1)].join(' ');
       expect(await q.locator('.q-history').innerText()).toBe(history);
       await page.reload();
       const again = await question(page, 'variance-of-combination');
@@ -408,19 +439,34 @@ describe('the progress page', () => {
       expect((await stored(page))!.questions).toEqual({});
       expect(await page.locator('.recent').innerText()).toBe(T(lang, 'progressui.none'));
 
-      // Import brings everything back.
+      // Import brings everything back, merged into what is here (nothing), and says so.
+      const name = basename(file);
       await page.setInputFiles('#progress-import', file);
-      await page.locator('.progress-message', { hasText: T(lang, 'progressui.imported', { n: 2 }) }).waitFor();
+      await page.locator('.progress-message', { hasText: T(lang, 'progressui.merged', { file: name, added: 2, updated: 0, unchanged: 0 }) }).waitFor();
       expect(await stored(page)).toEqual(before);
       expect(await page.locator('.recent li').count()).toBe(2);
       expect(await summary.innerText()).toMatch(lang === 'en' ? /^1 of \d+ questions solved/ : /已答对 1 题/);
+      // The same file again: nothing new, nothing counted twice.
+      await page.setInputFiles('#progress-import', file);
+      await page.locator('.progress-message', { hasText: T(lang, 'progressui.merged', { file: name, added: 0, updated: 0, unchanged: 2 }) }).waitFor();
+      expect(await stored(page)).toEqual(before);
+      // Another device's file with one more question merges in; "replace" takes the file as it is.
+      const other = { ...exported, progress: { version: 3, questions: { 'x/other': { ...before!.questions['distributions/variance-of-combination'], area: 'x' } } } };
+      await page.setInputFiles('#progress-import', { name: 'phone.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+      await page.locator('.progress-message', { hasText: T(lang, 'progressui.merged', { file: 'phone.json', added: 1, updated: 0, unchanged: 0 }) }).waitFor();
+      expect(Object.keys((await stored(page))!.questions).sort()).toEqual([...Object.keys(before!.questions), 'x/other'].sort());
+      await page.check('#progress-import-replace');
+      await page.setInputFiles('#progress-import', file);
+      await page.locator('.progress-message', { hasText: T(lang, 'progressui.replaced', { file: name, n: 2 }) }).waitFor();
+      expect(await stored(page)).toEqual(before);
 
       // Bad files: a clear message in the page's language saying why, nothing changed.
       const failed = T(lang, 'progressui.importFailed', { reason: '' }).split('(')[0]!.split('（')[0]!;
       for (const [name, text, reason] of [
         ['notes.json', '{ this is not json', T(lang, 'progressui.reason.notJson')],
         ['other.json', JSON.stringify({ app: 'something-else', progress: before }), T(lang, 'progressui.reason.notOurs')],
-        ['broken.json', JSON.stringify({ ...exported, progress: { version: 2, questions: { 'x/y': { area: 'x', attempts: -1 } } } }), T(lang, 'progressui.reason.badField', { key: 'x/y', field: 'attempts' })],
+        ['broken.json', JSON.stringify({ ...exported, progress: { version: 3, questions: { 'x/y': { area: 'x', attempts: -1 } } } }), T(lang, 'progressui.reason.badField', { key: 'x/y', field: 'attempts' })],
+        ['dates.json', JSON.stringify({ ...exported, progress: { version: 3, questions: { 'x/y': { ...before!.questions['distributions/variance-of-combination'], lastAt: 'Tue 1 2 3' } } } }), T(lang, 'progressui.reason.badField', { key: 'x/y', field: 'lastAt' })],
         ['future.json', JSON.stringify({ ...exported, progress: { version: 7, questions: {} } }), T(lang, 'progressui.reason.newer', { version: 7 })],
       ] as const) {
         await page.setInputFiles('#progress-import', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -449,18 +495,44 @@ describe('storage trouble', () => {
       const notice = page.locator('#storage-notice');
       await notice.waitFor();
       expect(await notice.innerText()).toBe(T(lang, 'quizui.recovered'));
-      expect(await page.evaluate(() => localStorage.getItem('afm-progress-unreadable'))).toBe('{not json');
+      const setAside = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('afm-progress-unreadable')).sort().map((k) => localStorage.getItem(k)));
+      expect(await setAside()).toEqual(['{not json']);
       await answer(q, '6', 'enter');
       expect(await status(q)).toBe('correct');
       expect((await stored(page))!.questions['distributions/variance-of-combination']).toMatchObject({ attempts: 1, best: 1 });
-      expect(await page.evaluate(() => localStorage.getItem('afm-progress-unreadable'))).toBe('{not json');
-      // The progress page says so too, and an export includes the unreadable text.
+      expect(await setAside()).toEqual(['{not json']);
+      // A second unreadable value later is kept too, beside the first.
+      await page.evaluate(() => localStorage.setItem('afm-progress', 'second}'));
+      await page.reload();
+      await question(page, 'variance-of-combination');
+      expect(await setAside()).toEqual(['{not json', 'second}']);
+      await answer(await question(page, 'variance-of-combination'), '6', 'enter');
+      expect(await setAside()).toEqual(['{not json', 'second}']);
+      // The progress page lists them on every visit; an export includes them.
       await page.goto(`${site.url}${lang}/progress/`);
       await page.locator('afm-progress-page[data-ready]').waitFor();
+      const items = page.locator('.set-aside li');
+      expect(await page.locator('.set-aside').isVisible()).toBe(true);
+      expect(await items.count()).toBe(2);
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('.progress-export')]);
       const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
-      expect(exported.unreadable).toBe('{not json');
+      expect(exported.setAside).toEqual(['{not json', 'second}']);
       expect(Object.keys(exported.progress.questions)).toEqual(['distributions/variance-of-combination']);
+      // Re-importing that export keeps them (it used to delete the set-aside text).
+      await page.setInputFiles('#progress-import', await download.path());
+      await page.locator('.progress-message', { hasText: T(lang, 'progressui.merged', { file: basename(await download.path()), added: 0, updated: 0, unchanged: 1 }) }).waitFor();
+      expect(await setAside()).toEqual(['{not json', 'second}']);
+      // Each can be downloaded, or discarded after a second confirmation.
+      const [one] = await Promise.all([page.waitForEvent('download'), items.nth(1).getByRole('button', { name: T(lang, 'progressui.download') }).click()]);
+      expect(readFileSync(await one.path(), 'utf8')).toBe('second}');
+      await items.nth(0).getByRole('button', { name: T(lang, 'progressui.discard') }).click();
+      expect(await setAside()).toEqual(['{not json', 'second}']);
+      await items.nth(0).getByRole('button', { name: T(lang, 'progressui.discardConfirm') }).click();
+      expect(await setAside()).toEqual(['second}']);
+      expect(await page.locator('.progress-message').innerText()).toBe(T(lang, 'progressui.discarded'));
+      await page.reload();
+      await page.locator('afm-progress-page[data-ready]').waitFor();
+      expect(await page.locator('.set-aside li').count()).toBe(1);
       site.assertNoErrors();
     });
 
@@ -562,38 +634,76 @@ describe('keyboard only', () => {
   }
 });
 
+/** Makes the stored review of `key` (and its day) `days` earlier, as if answered then. */
+async function backdate(page: Page, key: string, days: number): Promise<void> {
+  await page.evaluate(
+    ([k, d]) => {
+      const p = JSON.parse(localStorage.getItem('afm-progress')!);
+      const r = p.questions[k as string];
+      const shift = (iso: string) => new Date(Date.parse(iso) - (d as number) * 86_400_000).toISOString();
+      for (const field of ['lastAt', 'reviewedAt', 'due', 'solvedAt', 'seenAt']) if (r[field]) r[field] = shift(r[field]);
+      if (r.before) for (const field of ['reviewedAt', 'due']) if (r.before[field]) r.before[field] = shift(r.before[field]);
+      localStorage.setItem('afm-progress', JSON.stringify(p));
+    },
+    [key, days],
+  );
+}
+
 describe('the review page', () => {
   for (const lang of LANGS) {
-    it(`offers never-tried questions to a new learner, puts a wrong answer first, and grades there (${lang})`, async () => {
+    it(`offers new questions apart, puts due ones first, pre-fills nothing, asks another variant and says when each comes back (${lang})`, async () => {
       const { page } = await site.page();
       await page.goto(`${site.url}${lang}/review/`);
       await page.locator('afm-review[data-ready]').waitFor();
-      const items = page.locator('.review-item');
-      expect(await items.count()).toBeGreaterThan(0);
-      expect(await page.locator('.review-summary').innerText()).toMatch(lang === 'en' ? /^0 due for review/ : /^待复习 0 题/);
-      expect(await items.locator('afm-question').count()).toBe(await items.count());
+      const total = await page.locator('.review-data').evaluate((el) => JSON.parse(el.textContent ?? '[]').length);
+      // A new learner: nothing due and nothing scheduled yet; new questions, labelled as such.
+      expect(await page.locator('.review-summary').innerText()).toBe(`${T(lang, 'reviewui.empty')} ${T(lang, 'reviewui.freshCount', { fresh: total })}`);
+      expect(await page.locator('.review-due').count()).toBe(0);
+      expect(await page.locator('h2', { hasText: T(lang, 'reviewui.newHeading') }).count()).toBe(1);
+      expect(await page.locator('.review-new .review-item afm-question').count()).toBe(3);
 
-      // A wrong answer on a note page makes that question due now: it comes first.
+      // Wrong on a note page: due tomorrow, so not yet; the page says when.
       await page.goto(`${site.url}${DISTRIBUTIONS(lang)}`);
       await answer(await question(page, 'variance-of-combination'), '10', 'enter');
+      const scaled = await question(page, 'scaled-dot-variance');
+      const variantBefore = Number(await scaled.locator('.q-body').getAttribute('data-variant'));
+      await answer(scaled, '1', 'enter');
       await page.goto(`${site.url}${lang}/review/`);
       await page.locator('afm-review[data-ready]').waitFor();
-      expect(await page.locator('.review-summary').innerText()).toMatch(lang === 'en' ? /^1 due for review/ : /^待复习 1 题/);
-      const first = page.locator('.review-item').first();
+      expect(await page.locator('.review-summary').innerText()).toContain(STRINGS[lang]['reviewui.nextDue']!.split('{when}')[0]);
+      expect(await page.locator('.review-due').count()).toBe(0);
+
+      // Two days later both are due: they come first, most overdue first.
+      await backdate(page, 'distributions/variance-of-combination', 3);
+      await backdate(page, 'distributions/scaled-dot-variance', 2);
+      await page.reload();
+      await page.locator('afm-review[data-ready]').waitFor();
+      expect(await page.locator('.review-summary').innerText()).toBe(`${T(lang, 'reviewui.summary', { due: 2, shown: 2 })} ${T(lang, 'reviewui.freshCount', { fresh: total - 2 })}`);
+      const due = page.locator('.review-due .review-item');
+      expect(await due.locator('afm-question').evaluateAll((els) => els.map((el) => el.getAttribute('data-key')))).toEqual(['distributions/variance-of-combination', 'distributions/scaled-dot-variance']);
+      const first = due.first();
       const q = first.locator('afm-question');
-      expect(await q.getAttribute('data-key')).toBe('distributions/variance-of-combination');
       expect(await first.locator('.review-source a').getAttribute('href')).toBe(`/${DISTRIBUTIONS(lang)}#q-variance-of-combination`);
       await q.locator('xpath=self::*[@data-ready]').waitFor();
-      // Its history is there, and it grades, with targeted feedback and all.
-      expect(await q.locator('.q-history').innerText()).toContain(T(lang, 'quizui.attempts', { n: 1 }));
+      // Nothing pre-filled: the old answer (10) is not put back.
+      expect(await q.locator('.q-body .q-input').inputValue()).toBe('');
+      // The question with variants comes with another variant than last time.
+      const again = due.nth(1).locator('afm-question');
+      await again.locator('xpath=self::*[@data-ready]').waitFor();
+      expect(Number(await again.locator('.q-body').getAttribute('data-variant'))).not.toBe(variantBefore);
+      expect(await again.locator('.q-body .q-input').inputValue()).toBe('');
+      // It grades, with targeted feedback and all, and says when it comes back after this answer.
       await answer(q, '10', 'enter');
       expect(await feedback(q)).toContain(lang === 'en' ? 'The cross term' : '交叉项');
+      expect(await q.locator('.q-history').innerText()).toContain(await nextReview(page, lang, 1));
       await answer(q, 'six', 'enter');
       expect(await status(q)).toBe('invalid');
       await answer(q, '6', 'enter');
       expect(await status(q)).toBe('correct');
       expect(await solutionVisible(q)).toBe(true);
-      expect((await stored(page))!.questions['distributions/variance-of-combination']).toMatchObject({ attempts: 3, best: 1 });
+      // Wrong then right today: a Hard review; the history says so in days.
+      expect((await stored(page))!.questions['distributions/variance-of-combination']).toMatchObject({ attempts: 3, best: 1, reviews: 2, rating: 2 });
+      expect(await q.locator('.q-history').innerText()).toMatch(new RegExp(T(lang, 'quizui.next', { when: '.+' })));
       site.assertNoErrors();
     });
   }
@@ -607,7 +717,8 @@ describe('the review queue when much is due', () => {
       await page.locator('afm-review[data-ready]').waitFor();
       const keys = await page.locator('.review-data').evaluate((el) => (JSON.parse(el.textContent ?? '[]') as Array<{ key: string; area: string }>).slice(0, 10));
       expect(keys).toHaveLength(10);
-      // Ten questions answered wrong in the past, the later ones longer ago: all due now.
+      // Ten questions answered wrong in the past (stored by the previous version, Leitner box 1),
+      // the later ones longer ago: all due now, once migrated.
       await page.evaluate((refs) => {
         const questions: Record<string, unknown> = {};
         refs.forEach(({ key, area }, i) => {
@@ -619,10 +730,111 @@ describe('the review queue when much is due', () => {
       await page.reload();
       await page.locator('afm-review[data-ready]').waitFor();
       const fresh = (await page.locator('.review-data').evaluate((el) => JSON.parse(el.textContent ?? '[]').length)) - 10;
-      expect(await page.locator('.review-summary').innerText()).toBe(T(lang, 'reviewui.summary', { due: 10, fresh, shown: 8 }));
-      const shown = await page.locator('.review-item afm-question').evaluateAll((els) => els.map((el) => el.getAttribute('data-key')));
+      expect(await page.locator('.review-summary').innerText()).toBe(`${T(lang, 'reviewui.summary', { due: 10, shown: 8 })} ${T(lang, 'reviewui.freshCount', { fresh })}`);
+      const shown = await page.locator('.review-due .review-item afm-question').evaluateAll((els) => els.map((el) => el.getAttribute('data-key')));
       // Earliest due first: the tenth was due longest ago.
       expect(shown).toEqual(keys.map((k) => k.key).reverse().slice(0, 8));
+      site.assertNoErrors();
+    });
+  }
+});
+
+describe('where the learner stands', () => {
+  for (const lang of LANGS) {
+    it(`shows the due count in the header and on the home page, mastery marks, and where to continue (${lang})`, async () => {
+      const { page } = await site.page();
+      // A first visit: nothing to show, and the marks code is not even loaded.
+      const loaded: string[] = [];
+      page.on('request', (r) => loaded.push(r.url()));
+      await page.goto(`${site.url}${lang}/`);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('.header-due').isVisible()).toBe(false);
+      expect(loaded.some((u) => u.includes('progress-marks'))).toBe(false);
+      // Two questions answered, one of them due now.
+      await page.goto(`${site.url}${DISTRIBUTIONS(lang)}`);
+      await answer(await question(page, 'variance-of-combination'), '6', 'enter');
+      await answer(await question(page, 'covariance-matrix'), '[1, 0; 0, 1]', 'enter');
+      await backdate(page, 'distributions/variance-of-combination', 5);
+      await page.goto(`${site.url}${lang}/about/`);
+      const header = page.locator('.header-due');
+      await header.waitFor();
+      expect(await header.innerText()).toBe(T(lang, 'header.due', { n: 1 }));
+      expect(await header.getAttribute('href')).toBe(`/${lang}/review/`);
+      await page.goto(`${site.url}${lang}/`);
+      await page.locator('.home-progress .due-count').waitFor();
+      expect(await page.locator('.home-progress .due-count').innerText()).toBe(T(lang, 'home.due', { n: 1 }));
+      const cont = page.locator('.home-continue');
+      await cont.waitFor();
+      expect(await cont.locator('a').getAttribute('href')).toMatch(/\/probability\/distributions\/#q-covariance-matrix$/);
+      // The note is being practised; another with a quiz is not started.
+      const mark = page.locator(`#site-nav a[href$="/probability/distributions/"] .mastery-mark`);
+      expect(await mark.getAttribute('data-state')).toBe('practising');
+      expect(await mark.innerText()).toContain(T(lang, 'mastery.practising'));
+      expect(await page.locator('#site-nav .mastery-mark[data-state="notStarted"]').count()).toBeGreaterThan(0);
+      // Nothing due: the header says nothing.
+      await page.evaluate(() => localStorage.setItem('afm-progress', JSON.stringify({ version: 3, questions: {} })));
+      await page.reload();
+      await page.waitForLoadState('networkidle');
+      expect(await header.isVisible()).toBe(false);
+      site.assertNoErrors();
+    });
+
+    it(`says at once when saving an answer fails with storage nearly full, and what to do (${lang})`, async () => {
+      const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination', async (context) => {
+        await context.addInitScript(() => {
+          if (sessionStorage.getItem('afm-test-filled')) return;
+          sessionStorage.setItem('afm-test-filled', '1');
+          // Fill storage to just under its quota: room for the start-up test, not for an answer.
+          localStorage.setItem('afm-test-slack', 'x'.repeat(60));
+          let chunk = 'x'.repeat(1 << 20);
+          for (let i = 0; chunk.length > 0; i++) {
+            try {
+              localStorage.setItem(`afm-test-fill-${i}`, chunk);
+            } catch {
+              chunk = chunk.slice(0, chunk.length >> 1);
+            }
+          }
+          localStorage.removeItem('afm-test-slack');
+        });
+      });
+      // The start-up test passes: no notice yet.
+      expect(await page.locator('#storage-notice').isVisible()).toBe(false);
+      await answer(q, '6', 'enter');
+      expect(await status(q)).toBe('correct');
+      const notice = page.locator('#storage-notice');
+      expect(await notice.isVisible()).toBe(true);
+      expect(await notice.innerText()).toBe(T(lang, 'quizui.failed'));
+      expect(await feedback(q)).toContain(T(lang, 'quizui.notSaved'));
+      expect(await stored(page)).toBeNull();
+      // The progress page says the same, and an import is not reported as done when nothing was stored.
+      await page.goto(`${site.url}${lang}/progress/`);
+      await page.locator('afm-progress-page[data-ready]').waitFor();
+      const file = { app: 'ai-math-foundations', exportedAt: new Date().toISOString(), progress: { version: 3, questions: { 'x/y': { area: 'x', attempts: 1, best: 1, last: '1', lastAt: new Date().toISOString(), due: new Date().toISOString(), reviews: 0, lapses: 0 } } } };
+      await page.setInputFiles('#progress-import', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+      await page.locator('.progress-message', { hasText: T(lang, 'progressui.importNotSaved', { file: 'big.json' }) }).waitFor();
+      expect(await stored(page)).toBeNull();
+      site.assertNoErrors();
+    });
+
+    it(`loses nothing when two tabs answer at once (${lang})`, async () => {
+      const { page: a, context } = await site.page();
+      const b = await context.newPage();
+      await a.goto(`${site.url}${DISTRIBUTIONS(lang)}`);
+      await b.goto(`${site.url}${DISTRIBUTIONS(lang)}`);
+      const qa = await question(a, 'variance-of-combination');
+      const qb = await question(b, 'covariance-matrix');
+      // Both tabs loaded the same (empty) progress; each answers its own question.
+      await answer(qa, '7', 'enter');
+      await answer(qb, '[1, 0; 0, 1]', 'enter');
+      await answer(qa, '6', 'enter');
+      const keys = Object.keys((await stored(a))!.questions).sort();
+      expect(keys).toEqual(['distributions/covariance-matrix', 'distributions/variance-of-combination']);
+      expect((await stored(b))!.questions['distributions/variance-of-combination']!.attempts).toBe(2);
+      // Tab B hears of A's answers: its next answer keeps them.
+      await answer(await question(b, 'variance-of-combination'), '6', 'enter');
+      expect((await stored(a))!.questions['distributions/variance-of-combination']!.attempts).toBe(3);
+      expect((await stored(a))!.questions['distributions/covariance-matrix']!.attempts).toBe(1);
+      await b.close();
       site.assertNoErrors();
     });
   }

@@ -132,6 +132,8 @@ describe('review schedule (FSRS)', () => {
     // Wrong, then the solution: the day's Again stands even if right afterwards.
     const wrong = afterSolutionSeen(afterAttempt(undefined, 'x', '0', 0, now), 'x', later(0, 1));
     expect(afterAttempt(wrong, 'x', '1', 1, later(0, 2)).rating).toBe(AGAIN);
+    // …and that look counts once: the next day's review goes by the answers again.
+    expect(afterAttempt(afterAttempt(wrong, 'x', '0', 0, later(1)), 'x', '1', 1, later(1, 1)).rating).toBe(HARD);
     // Seen after today's right answer: today's review stands, the next one is an Again.
     const reread = afterSolutionSeen(afterAttempt(undefined, 'x', '1', 1, now), 'x', later(0, 1));
     expect(reread.rating).toBe(GOOD);
