@@ -37,6 +37,8 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
     await field(calc, 'format').selectOption('fp16');
     await expect.poll(() => out(calc, 'stored').innerText()).toBe('0.0999755859375');
     expect((await out(calc, 'bits').innerText()).replace(/\s+/g, ' ')).toContain('0 01011 1001100110');
+    // Exactly 0.0999755859375 − 1/10, against the typed 0.1 (not the double nearest it), with U+2212.
+    expect(await out(calc, 'error').innerText()).toBe('−0.0000244140625');
     await field(calc, 'format').selectOption('bf16');
     await expect.poll(() => out(calc, 'stored').innerText()).toBe('0.10009765625');
     await field(calc, 'format').selectOption('e4m3');
@@ -52,6 +54,15 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
     await expect.poll(() => out(shared, 'stored').innerText()).toBe('∞');
     expect(await out(shared, 'status').innerText()).toContain(lang === 'en' ? 'Overflow' : '上溢');
     await page.close();
+
+    // E4M3 has no infinity: 500 becomes NaN under the non-saturating conversion, 448 when saturating.
+    const { calc: e4m3 } = await openCalc('float-inspector', lang, '?float-inspector.value=500&float-inspector.format=e4m3');
+    await expect.poll(() => out(e4m3, 'status').innerText()).toContain(lang === 'en' ? 'non-saturating conversion' : '非饱和转换');
+    expect(await out(e4m3, 'status').innerText()).toContain('448');
+    expect(await out(e4m3, 'stored').innerText()).toContain('NaN');
+    await field(e4m3, 'saturate').check();
+    await expect.poll(() => out(e4m3, 'stored').innerText()).toBe('448');
+    expect(await out(e4m3, 'status').innerText()).toContain(lang === 'en' ? 'saturating conversion' : '饱和转换');
     site.assertNoErrors();
   });
 
@@ -72,6 +83,12 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
 
     const { calc: shared } = await openCalc('softmax-stability', lang, '?softmax-stability.logits=12,11&softmax-stability.precision=float16');
     await expect.poll(() => out(shared, 'naiveStatus').innerText()).toContain('exp(12) = ∞');
+
+    // Every exp finite (e^10 ≈ 22026 < 65504) but the FP16 sum of three overflows: its own message.
+    await field(shared, 'logits').fill('10, 10, 10');
+    await expect.poll(() => out(shared, 'naiveStatus').innerText()).toContain(lang === 'en' ? 'overflow in the sum' : '求和上溢');
+    expect(await out(shared, 'lseNaive').innerText()).toBe(lang === 'en' ? '∞ (overflow in the sum: log ∞)' : '∞ (求和上溢：log ∞)');
+    expect(await out(shared, 'table').innerText()).toContain('0.3333');
     site.assertNoErrors();
   });
 
@@ -138,7 +155,7 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
     const { calc } = await openCalc('mutual-information', lang);
     await expect.poll(() => out(calc, 'mi').innerText()).toContain('0.1245');
     await field(calc, 'joint').fill('0.5 0; 0 0.5');
-    await expect.poll(() => out(calc, 'mi').innerText()).toBe(lang === 'en' ? '1 bits' : '1 比特');
+    await expect.poll(() => out(calc, 'mi').innerText()).toBe(lang === 'en' ? '1 bit' : '1 比特');
     expect(await out(calc, 'diagram').locator('svg[role="img"]').count()).toBe(1);
 
     await field(calc, 'joint').fill('3 2; 1 4');
