@@ -28,11 +28,12 @@ export function showProgressMarks(text: string): void {
     el.hidden = false;
   }
 
-  // Mastery per note: data-topic and data-questions on the sidebar's note links (Sidebar.astro).
+  // Mastery per note: data-topic and data-questions on the note links of the sidebar (Sidebar.astro)
+  // and of the home page's map.
   const nav = document.getElementById('site-nav');
   const label = (state: string) => nav?.dataset[state] ?? '';
   const states = new Map<string, string>();
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('#site-nav a[data-topic]')) {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-topic]')) {
     const mine = records.filter(([key]) => key.startsWith(`${link.dataset.topic}/`)).map(([, r]) => r);
     const mastered = mine.filter((r) => (r.stability ?? 0) >= MASTERED_DAYS).length >= Number(link.dataset.questions);
     const state = mastered ? 'mastered' : mine.some((r) => r.attempts || r.seenAt) ? 'practising' : 'notStarted';
@@ -48,7 +49,7 @@ export function showProgressMarks(text: string): void {
     span.append(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: ` (${label(state)})` }));
     link.append(span);
   };
-  document.querySelectorAll<HTMLAnchorElement>('#site-nav a[data-topic]').forEach(mark);
+  document.querySelectorAll<HTMLAnchorElement>('a[data-topic]').forEach(mark);
   // On an area's page, its list of notes too.
   if (document.querySelector('.sidebar-area[aria-current]')) document.querySelectorAll<HTMLAnchorElement>('article.note a[href]').forEach(mark);
 
@@ -57,11 +58,12 @@ export function showProgressMarks(text: string): void {
   const last = records.filter(([, r]) => r.lastAt && (r.attempts || r.seenAt)).sort(([, a], [, b]) => Date.parse(b.lastAt!) - Date.parse(a.lastAt!))[0];
   if (cont && last) {
     const [topic, id] = last[0].split('/');
-    const note = document.querySelector<HTMLAnchorElement>(`#site-nav a[data-topic="${CSS.escape(topic ?? '')}"]`);
+    const note = document.querySelector<HTMLAnchorElement>(`a[data-topic="${CSS.escape(topic ?? '')}"]`);
     const link = cont.querySelector('a');
     if (note && link) {
       link.href = `${note.pathname}#q-${id}`;
-      link.textContent = note.textContent?.trim() ?? '';
+      // The title only, not the mastery mark appended to the link above.
+      link.textContent = note.firstChild?.textContent?.trim() ?? '';
       cont.hidden = false;
     }
   }

@@ -766,11 +766,11 @@ describe('where the learner stands', () => {
       const cont = page.locator('.home-continue');
       await cont.waitFor();
       expect(await cont.locator('a').getAttribute('href')).toMatch(/\/probability\/distributions\/#q-covariance-matrix$/);
-      // The note is being practised; another with a quiz is not started.
-      const mark = page.locator(`#site-nav a[href$="/probability/distributions/"] .mastery-mark`);
+      // The home page's map: the note is being practised; another with a quiz is not started.
+      const mark = page.locator(`.area-notes a[href$="/probability/distributions/"] .mastery-mark`);
       expect(await mark.getAttribute('data-state')).toBe('practising');
       expect(await mark.innerText()).toContain(T(lang, 'mastery.practising'));
-      expect(await page.locator('#site-nav .mastery-mark[data-state="notStarted"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('.area-notes .mastery-mark[data-state="notStarted"]').count()).toBeGreaterThan(0);
       // Nothing due: the header says nothing.
       await page.evaluate(() => localStorage.setItem('afm-progress', JSON.stringify({ version: 3, questions: {} })));
       await page.reload();
