@@ -19,6 +19,12 @@ export const glossaryEntrySchema = z
     anchor: text.optional(),
     anchor_zh: text.optional(),
     definition: z.object({ en: text, zh: text }).strict(),
+    /**
+     * Other names a reader may search for (bfloat16 for BF16, 反传 for 反向传播): indexed for
+     * search on the note that teaches the term, never shown. The zh note also gets the English
+     * name and aliases, so an English term typed on the Chinese site finds it.
+     */
+    aliases: z.object({ en: z.array(text).optional(), zh: z.array(text).optional() }).strict().optional(),
   })
   .strict();
 
