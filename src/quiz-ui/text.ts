@@ -2,9 +2,7 @@
  * UI strings for the quiz, progress and review scripts come from the page (see
  * UiStrings.astro), in the page's language: the scripts carry no strings of their own.
  */
-import { fillTemplate } from '../i18n/fill.ts';
-
-export function uiStrings(prefix: 'quizui' | 'progressui' | 'reviewui' | 'engine' | 'search'): Record<string, string> {
+export function uiStrings(prefix: 'quizui' | 'progressui' | 'reviewui' | 'engine'): Record<string, string> {
   try {
     return JSON.parse(document.getElementById(`ui-${prefix}`)?.textContent ?? '{}') as Record<string, string>;
   } catch {
@@ -13,5 +11,5 @@ export function uiStrings(prefix: 'quizui' | 'progressui' | 'reviewui' | 'engine
 }
 
 export function fill(template: string | undefined, vars: Record<string, string | number>): string {
-  return fillTemplate(template ?? '', vars, () => '');
+  return (template ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }

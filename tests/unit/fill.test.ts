@@ -22,7 +22,7 @@ describe('fillTemplate', () => {
     expect(fillTemplate('{a} and {b}', { a: 'x' })).toBe('x and {b}');
     expect(fillTemplate('{a} and {b}', { a: 'x' }, () => '')).toBe('x and ');
   });
-  it('is what t() and the scripts’ fill() use', () => {
+  it('is what t() uses; the quiz scripts’ own fill() is as safe', () => {
     for (const q of patterns) {
       expect(t('en', 'search.none', { q })).toBe(`No results for “${q}”.`);
       expect(t('zh', 'search.none', { q })).toBe(`没有找到与“${q}”相关的结果。`);
