@@ -3,11 +3,12 @@
  * what the learner does, how each review is rated and when the question comes back. The
  * learner meets six questions on the first day; some they get right at the first try, others
  * they struggle with (wrong first, hints, the solution seen before trying). Uses the site's own
- * progress model (src/progress/model.ts, FSRS in src/progress/fsrs.ts).
+ * progress model (src/progress/schedule.ts and model.ts, FSRS in src/progress/fsrs.ts).
  *
  *   TZ=UTC node scripts/schedule-week.ts
  */
-import { afterAttempt, afterSolutionSeen, daysBetween, emptyProgress, isDue, type QuestionRecord } from '../src/progress/model.ts';
+import { daysBetween, emptyProgress, isDue, type QuestionRecord } from '../src/progress/model.ts';
+import { afterAttempt, afterSolutionSeen } from '../src/progress/schedule.ts';
 
 /** What the learner does with a question on a given day (index 0 = the first time). */
 type Try = 'right' | 'hint-right' | 'wrong-right' | 'wrong' | 'seen-right' | 'wrong-seen';

@@ -1,7 +1,6 @@
 /**
- * Quiz progress as data: its stored shape, validation and migration, how an attempt or a
- * look at the solution updates it, and the review schedule (FSRS, see fsrs.ts). Pure: no
- * DOM, no storage, so it is tested alone and shared by the quiz, progress and review pages.
+ * Quiz progress as data: its stored shape, validation and migration, and local days. Pure:
+ * no DOM, no storage, so it is tested alone and shared by the quiz, progress and review pages.
  *
  * Stored shape, version 3:
  *   { version: 3, questions: { "<topic>/<question id>": QuestionRecord } }
@@ -9,12 +8,8 @@
  * `migrate` upgrades both. Records of questions that no longer exist on the site are kept as
  * they are: a question may come back, and an export must contain everything the learner did.
  *
- * Reviews: at most one a question a local day. The first graded attempt of the day makes it;
- * later attempts that day can only settle its rating once more the way the day went (wrong,
- * then right: Again becomes Hard), never count a second review, so checking the same right
- * answer again changes nothing.
+ * How attempts and looks at the solution move the schedule is in schedule.ts.
  */
-import { AGAIN, GOOD, HARD, nextInterval, nextState } from './fsrs.ts';
 
 export const PROGRESS_VERSION = 3;
 
@@ -113,7 +108,7 @@ const FIELDS: Field[] = [
   ['tries', isCount, true],
   ...SCHEDULE_FIELDS,
   ['reviews', isCount],
-  ['rating', (x) => x === AGAIN || x === HARD || x === GOOD, true],
+  ['rating', (x) => x === 1 || x === 2 || x === 3, true],
   ['final', (x) => x === true, true],
   ['before', isObject, true],
   ['seenAt', isTime, true],
@@ -140,6 +135,12 @@ function checkRecord(key: string, r: unknown): QuestionRecord {
 
 /** Leitner box (version 2) → a stability of about the box's interval, in days. */
 const BOX_STABILITY = [1, 1, 1, 3, 7, 21];
+/**
+ * FSRS's first difficulty after an Again and after a Good (default parameters; the unit test
+ * checks them against fsrs.ts, which quiz pages load only when an answer is recorded).
+ */
+export const DIFFICULTY_AFTER_AGAIN = 6.4133;
+export const DIFFICULTY_AFTER_GOOD = 2.11810397;
 
 /** A version-2 record (Leitner box) as version 3, keeping its attempts, answers, dates and due time. */
 function fromBoxes(key: string, old: unknown): unknown {
@@ -149,7 +150,7 @@ function fromBoxes(key: string, old: unknown): unknown {
   if (!isCount(old.attempts)) throw new ProgressFormatError('badField', { key, field: 'attempts' });
   if ((old.attempts as number) === 0) return { ...rest, reviews: 0, lapses: 0 };
   // Box 1 held every wrong answer (difficulty as after an Again); higher boxes, right ones (a Good).
-  const difficulty = nextState(undefined, 0, box === 1 ? AGAIN : GOOD).difficulty;
+  const difficulty = box === 1 ? DIFFICULTY_AFTER_AGAIN : DIFFICULTY_AFTER_GOOD;
   return { ...rest, stability: BOX_STABILITY[box as number], difficulty, reviewedAt: old.lastAt, reviews: 1, lapses: 0 };
 }
 
@@ -187,81 +188,8 @@ export function localDay(time: Date | string, days = 0): Date {
 /** Whole local calendar days from `from` to `to` (a day with a clock change still counts as one). */
 export const daysBetween = (from: Date | string, to: Date | string) => Math.round((localDay(to).getTime() - localDay(from).getTime()) / 86_400_000);
 
-/** The record after a review rated `rating` at `now`, counted from the schedule `before`. */
-function scheduled(record: QuestionRecord, before: Schedule, rating: 1 | 2 | 3, now: Date): QuestionRecord {
-  const memory = before.stability === undefined ? undefined : { stability: before.stability, difficulty: before.difficulty! };
-  const days = before.reviewedAt ? Math.max(0, daysBetween(before.reviewedAt, now)) : 0;
-  const state = nextState(memory, days, rating);
-  return {
-    ...record,
-    ...state,
-    reviewedAt: now.toISOString(),
-    due: localDay(now, nextInterval(memory, days, rating)).toISOString(),
-    lapses: before.lapses + (memory && rating === AGAIN ? 1 : 0),
-    rating,
-    before,
-  };
-}
-
-const scheduleOf = ({ stability, difficulty, reviewedAt, due, lapses }: QuestionRecord): Schedule => {
-  const s: Schedule = { due, lapses };
-  if (stability !== undefined) Object.assign(s, { stability, difficulty, reviewedAt });
-  return s;
-};
-
-const reviewedToday = (r: QuestionRecord, now: Date) => r.reviewedAt !== undefined && daysBetween(r.reviewedAt, now) === 0;
-
-/** The rating a graded attempt earns (hints opened: Hard at best). */
-export const ratingOf = (score: number, hinted: boolean): 1 | 2 | 3 => (score < 1 ? AGAIN : hinted ? HARD : GOOD);
-
-const fresh = (area: string, now: Date): QuestionRecord => ({ area, attempts: 0, best: 0, last: '', lastAt: now.toISOString(), due: now.toISOString(), reviews: 0, lapses: 0 });
-
-/**
- * The record after a graded attempt: attempts +1, best kept, and the review schedule (one
- * review a local day; see the top of this file):
- * - first attempt of the day: right → Good (Hard with hints), wrong → Again; the solution
- *   seen before it → Again whatever the answer;
- * - later that day: right after the day's Again (solution not seen) → the review becomes a
- *   Hard; anything else changes nothing.
- */
-export function afterAttempt(previous: QuestionRecord | undefined, area: string, answer: string, score: number, now: Date, hinted = false): QuestionRecord {
-  const base = previous ?? fresh(area, now);
-  const record: QuestionRecord = {
-    ...base,
-    area,
-    attempts: base.attempts + 1,
-    best: Math.max(base.best, score),
-    last: answer,
-    lastAt: now.toISOString(),
-    tries: (base.tries ?? 0) + 1,
-  };
-  if (!record.solvedAt && score >= 1) record.solvedAt = now.toISOString();
-  const rating = ratingOf(score, hinted);
-  if (reviewedToday(base, now)) {
-    // Records migrated from version 2 have no `before`: their review of today stands.
-    return base.rating === AGAIN && rating !== AGAIN && !base.final && base.before ? scheduled(record, base.before, HARD, now) : record;
-  }
-  const sawSolution = base.seenAt !== undefined && (!base.reviewedAt || Date.parse(base.seenAt) > Date.parse(base.reviewedAt));
-  delete record.final;
-  if (sawSolution) record.final = true;
-  return scheduled({ ...record, reviews: base.reviews + 1 }, scheduleOf(base), sawSolution ? AGAIN : rating, now);
-}
-
-/**
- * The record after the learner opens the solution without having answered right: not an
- * attempt and no score, but the review it belongs to is an Again. If today's review was an
- * Again already, it now stays one; otherwise the next review will be.
- */
-export function afterSolutionSeen(previous: QuestionRecord | undefined, area: string, now: Date): QuestionRecord {
-  const record: QuestionRecord = { ...(previous ?? fresh(area, now)), seenAt: now.toISOString() };
-  if (previous && reviewedToday(previous, now) && previous.rating === AGAIN) {
-    // Today's review takes the look at the solution (it ends now, as an Again for good), so
-    // the look is not held against the next review as well.
-    record.final = true;
-    record.reviewedAt = record.seenAt;
-  }
-  return record;
-}
+/** A record for a question met for the first time (no attempt, no review yet). */
+export const newRecord = (area: string, now: Date): QuestionRecord => ({ area, attempts: 0, best: 0, last: '', lastAt: now.toISOString(), due: now.toISOString(), reviews: 0, lapses: 0 });
 
 /**
  * The record after the learner moves to another variant of a question. The last answer
@@ -270,7 +198,7 @@ export function afterSolutionSeen(previous: QuestionRecord | undefined, area: st
  * attempts, best score and the review schedule are kept.
  */
 export function withVariant(previous: QuestionRecord | undefined, area: string, variant: number, now: Date): QuestionRecord {
-  if (!previous) return { ...fresh(area, now), variant };
+  if (!previous) return { ...newRecord(area, now), variant };
   if (previous.variant === variant) return previous;
   return { ...previous, variant, last: '', tries: 0 };
 }

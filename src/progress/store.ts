@@ -14,7 +14,7 @@
  */
 import { atom } from 'nanostores';
 import { persistentAtom, setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
-import { afterAttempt, afterSolutionSeen, emptyProgress, migrate, withVariant, type Progress, type QuestionRecord } from './model.ts';
+import { emptyProgress, migrate, withVariant, type Progress, type QuestionRecord } from './model.ts';
 
 export const PROGRESS_KEY = 'afm-progress';
 /** Set-aside texts: this key (the single slot of earlier versions) and `${it}-<ms since 1970>` ones. */
@@ -113,12 +113,23 @@ function decode(text: string): Progress {
 
 export const $progress = persistentAtom<Progress>(PROGRESS_KEY, emptyProgress(), { encode: JSON.stringify, decode });
 
-/** What is stored now (another tab may have saved since this page last heard), or this page's copy. */
+/** Questions changed in this page while writes failed: this page's records of them are newer. */
+const unsaved = new Set<string>();
+
+/**
+ * What is stored now (another tab may have saved since this page last heard), with this
+ * page's unsaved records where they hold at least as many attempts; or this page's copy.
+ */
 function latest(): Progress {
-  const text = storage && !writeFailed && !guardStored ? storage.getItem(PROGRESS_KEY) : null;
+  const text = storage && !guardStored ? storage.getItem(PROGRESS_KEY) : null;
   if (text) {
     try {
-      return migrate(JSON.parse(text));
+      const stored = migrate(JSON.parse(text));
+      const mine = $progress.get().questions;
+      for (const key of unsaved) {
+        if (mine[key] && mine[key]!.attempts >= (stored.questions[key]?.attempts ?? 0)) stored.questions[key] = mine[key]!;
+      }
+      return stored;
     } catch {
       /* set aside when it was first read; this page's copy stands */
     }
@@ -126,20 +137,12 @@ function latest(): Progress {
   return $progress.get();
 }
 
-function update(key: string, change: (record: QuestionRecord | undefined) => QuestionRecord): void {
+/** Changes one question's record, starting from what is stored (see record.ts for attempts). */
+export function update(key: string, change: (record: QuestionRecord | undefined) => QuestionRecord): void {
   const current = latest();
   $progress.set({ ...current, questions: { ...current.questions, [key]: change(current.questions[key]) } });
-}
-
-/** Records a graded attempt (never call it for invalid input: that costs no attempt). */
-export function recordAttempt(key: string, area: string, answer: string, score: number, hinted: boolean, now = new Date()): QuestionRecord {
-  update(key, (previous) => afterAttempt(previous, area, answer, score, now, hinted));
-  return $progress.get().questions[key]!;
-}
-
-/** Records that the learner opened the solution without a right answer (not an attempt). */
-export function recordSolutionSeen(key: string, area: string, now = new Date()): void {
-  update(key, (previous) => afterSolutionSeen(previous, area, now));
+  if (writeFailed) unsaved.add(key);
+  else unsaved.clear();
 }
 
 /** Remembers which variant of a question the learner is on. */

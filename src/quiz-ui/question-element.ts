@@ -16,7 +16,7 @@
  */
 import { gradeAnswer, gradeChoice, gradeParts, type Answer, type Grade, type Text } from '../quiz/index.ts';
 import { setMessages } from '../quiz/messages.ts';
-import { $progress, recordAttempt, recordSolutionSeen, setVariant, storageHealth } from '../progress/store.ts';
+import { $progress, setVariant, storageHealth } from '../progress/store.ts';
 import { daysBetween } from '../progress/model.ts';
 import { fill, uiStrings } from './text.ts';
 
@@ -35,6 +35,30 @@ const lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
 const T = uiStrings('quizui');
 // The engine's messages in this page's language (both slots of its { en, zh } texts).
 setMessages(uiStrings('engine'));
+/**
+ * The code that records answers and schedules reviews, loaded on the learner's first move in
+ * a question (focus or pointer), not with the page: a page shows its questions without it.
+ */
+let recorder: Promise<typeof import('../progress/record.ts')> | undefined;
+const loadRecorder = () => (recorder ??= import('../progress/record.ts'));
+
+/**
+ * Records through the recorder; `el` carries data-saving until it is done. If the code cannot
+ * be loaded (offline, before the site was saved), the learner is told it was not saved.
+ */
+async function saving<T>(el: HTMLElement, feedback: HTMLElement, record: (r: Awaited<ReturnType<typeof loadRecorder>>) => T): Promise<T | undefined> {
+  el.dataset.saving = '';
+  try {
+    return record(await loadRecorder());
+  } catch {
+    recorder = undefined;
+    feedback.append(` ${T.notSaved}`);
+    return undefined;
+  } finally {
+    delete el.dataset.saving;
+  }
+}
+
 /** After this many graded attempts on a variant the solution opens by itself. */
 const ATTEMPTS_BEFORE_SOLUTION = 3;
 
@@ -65,7 +89,7 @@ storageHealth.listen(showStorageNotice);
 
 function setUp(el: HTMLElement): void {
   const { key = '', area = '' } = el.dataset;
-  const find = <E extends HTMLElement = HTMLElement>(selector: string) => el.querySelector<E>(selector);
+  const find = (selector: string) => el.querySelector<HTMLElement>(selector);
   const data = JSON.parse(find('.q-data')?.textContent ?? '{}') as GradingData;
   const count = data.variants.length;
   const body = find('.q-body')!;
@@ -132,7 +156,7 @@ function setUp(el: HTMLElement): void {
     return [gradeAnswer(typed[0] ?? '', v.answer ? answer(v.answer) : { value: NaN }), typed[0] ?? ''];
   };
 
-  const check = () => {
+  const check = async () => {
     const [g, typed] = grade();
     el.dataset.status = g.status;
     for (const input of inputs()) input.setAttribute('aria-invalid', String(g.status === 'invalid'));
@@ -141,30 +165,36 @@ function setUp(el: HTMLElement): void {
       feedback.textContent = `${T.invalid} ${text}`;
       return;
     }
-    const tries = recordAttempt(key, area, typed, g.score, hinted).tries ?? 0;
     const detail = document.createElement('span');
     // Targeted feedback (mistakes, choice feedback) is author-written HTML rendered at build
     // time; the engine's own messages may quote the learner's input, so they stay plain text.
     detail[g.code === 'targeted' || g.html ? 'innerHTML' : 'textContent'] = text && ` ${text}`;
     feedback.replaceChildren(g.status === 'correct' ? T.correct : g.score > 0 ? fill(T.partial, { pct: Math.round(g.score * 100) }) : T.incorrect, detail);
-    if (g.status === 'correct' || tries >= ATTEMPTS_BEFORE_SOLUTION) {
+    if (g.status === 'correct') revealSolution();
+    const tries = (await saving(el, feedback, (r) => r.recordAttempt(key, area, typed, g.score, hinted)))?.tries ?? 0;
+    if (g.status !== 'correct' && tries >= ATTEMPTS_BEFORE_SOLUTION) {
       revealSolution();
-      if (g.status !== 'correct') feedback.append(` ${T.solutionShown}`);
+      feedback.append(` ${T.solutionShown}`);
     }
     // Said with the verdict too, so a learner who hears only that knows.
     if (storageHealth.get() === 'failed') feedback.append(` ${T.notSaved}`);
     showHistory();
   };
 
-  const confirmBox = () => find('.q-confirm');
-  const closeConfirm = () => confirmBox()?.remove();
+  /** Shows or hides the question's "see the solution before trying?" box, focus on its safe choice. */
+  const askFirst = (asking: boolean) => {
+    const box = find('.q-confirm');
+    if (!box || box.hidden !== asking) return;
+    box.hidden = !asking;
+    find(asking ? '.q-keep-trying' : '.q-reveal')?.focus();
+  };
 
   /** Shows the solution; unless the answer on screen is right, the next review is an Again. */
-  const seeSolution = () => {
-    closeConfirm();
+  const seeSolution = async () => {
+    find('.q-confirm')!.hidden = true;
     revealSolution();
-    if (el.dataset.status !== 'correct') recordSolutionSeen(key, area);
     feedback.textContent = el.dataset.status === 'correct' ? T.solutionShown : T.solutionSeen;
+    if (el.dataset.status !== 'correct') await saving(el, feedback, (r) => r.recordSolutionSeen(key, area));
     if (storageHealth.get() === 'failed') feedback.append(` ${T.notSaved}`);
     solution()?.querySelector('summary')?.focus();
     showHistory();
@@ -172,28 +202,13 @@ function setUp(el: HTMLElement): void {
 
   /** Before a graded try on screen, asks first (in the question, focus on "try first"). */
   const giveUp = () => {
-    if ((el.dataset.status ?? 'invalid') !== 'invalid') return seeSolution();
-    if (confirmBox()) return;
-    const box = document.createElement('div');
-    box.className = 'q-confirm';
-    box.setAttribute('role', 'group');
-    const text = Object.assign(document.createElement('p'), { id: `${el.id}-confirm`, textContent: T.confirmReveal });
-    box.setAttribute('aria-labelledby', text.id);
-    const button = (className: string, label: string) => Object.assign(document.createElement('button'), { type: 'button', className, textContent: label });
-    const keep = button('q-keep-trying', T.keepTrying);
-    box.append(text, button('q-reveal-confirm', T.confirmYes), keep);
-    find('.q-controls')?.after(box);
-    keep.focus();
-  };
-
-  const keepTrying = () => {
-    closeConfirm();
-    find<HTMLElement>('.q-reveal')?.focus();
+    if ((el.dataset.status ?? 'invalid') !== 'invalid') seeSolution();
+    else askFirst(true);
   };
 
   const another = () => {
     const next = (variant + 1) % count;
-    closeConfirm();
+    find('.q-confirm')!.hidden = true;
     show(next);
     setVariant(key, area, next);
     delete el.dataset.status;
@@ -236,7 +251,9 @@ function setUp(el: HTMLElement): void {
     // The solution opened after three tries on this variant stays open across reloads.
     if ((stored.tries ?? 0) >= ATTEMPTS_BEFORE_SOLUTION) revealSolution();
   }
-  const actions: Record<string, () => void> = { 'q-check': check, 'q-reveal': giveUp, 'q-another': another, 'q-reveal-confirm': seeSolution, 'q-keep-trying': keepTrying };
+  el.addEventListener('focusin', loadRecorder, { once: true });
+  el.addEventListener('pointerdown', loadRecorder, { once: true });
+  const actions: Record<string, () => void> = { 'q-check': check, 'q-reveal': giveUp, 'q-another': another, 'q-reveal-confirm': seeSolution, 'q-keep-trying': () => askFirst(false) };
   el.addEventListener(
     'toggle',
     (e) => {

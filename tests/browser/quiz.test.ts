@@ -61,11 +61,15 @@ const attempts = async (page: Page, key: string) => (await stored(page))?.questi
 const nextReview = async (page: Page, lang: Lang, days: number) =>
   T(lang, 'quizui.next', { when: await page.evaluate(([l, d]) => new Intl.RelativeTimeFormat(l as string, { numeric: 'auto' }).format(d as number, 'day'), [lang, days]) });
 
+/** Waits until what the question records is stored (the recorder loads on first use). */
+const saved = (q: Locator) => q.locator('xpath=self::*[not(@data-saving)]').waitFor();
+
 async function answer(q: Locator, text: string, how: 'click' | 'enter' = 'click'): Promise<void> {
   const input = q.locator('.q-body .q-input').first();
   await input.fill(text);
   if (how === 'enter') await input.press('Enter');
   else await q.locator('.q-check').click();
+  await saved(q);
 }
 
 const feedback = (q: Locator) => q.locator('.q-feedback').innerText();
@@ -161,17 +165,20 @@ describe('numeric questions', () => {
       // Asked first, in the question, with the focus on "let me try first".
       await giveUp.locator('.q-reveal').click();
       const confirm = giveUp.locator('.q-confirm[role="group"]');
-      expect(await confirm.innerText()).toContain(T(lang, 'quizui.confirmReveal'));
+      expect(await confirm.isVisible()).toBe(true);
+      expect(await confirm.innerText()).toContain(T(lang, 'quiz.confirmReveal'));
       expect(await confirm.getAttribute('aria-labelledby')).toBe(await confirm.locator('p').getAttribute('id'));
       expect(await page.evaluate(() => document.activeElement?.className)).toBe('q-keep-trying');
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(T(lang, 'quizui.keepTrying'));
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(T(lang, 'quiz.keepTrying'));
       await page.keyboard.press('Enter');
-      expect(await confirm.count()).toBe(0);
+      expect(await confirm.isVisible()).toBe(false);
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe('q-reveal');
       expect(await solutionVisible(giveUp)).toBe(false);
       expect((await stored(page))!.questions[key]).toBeUndefined();
       // Asked again, and this time yes: shown, recorded as seen, no attempt and no score.
       await giveUp.locator('.q-reveal').click();
       await giveUp.locator('.q-reveal-confirm').click();
+      await saved(giveUp);
       expect(await solutionVisible(giveUp)).toBe(true);
       expect(await feedback(giveUp)).toBe(T(lang, 'quizui.solutionSeen'));
       let record = (await stored(page))!.questions[key]!;
@@ -182,6 +189,7 @@ describe('numeric questions', () => {
       // The answer typed after reading it is graded, and the review it makes is an Again.
       for (const input of await giveUp.locator('.q-body .q-input').all()) await input.fill('1');
       await giveUp.locator('.q-check').click();
+      await saved(giveUp);
       record = (await stored(page))!.questions[key]!;
       expect(record).toMatchObject({ attempts: 1, reviews: 1, rating: 1 });
       site.assertNoErrors();

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../src/i18n/en.json';
 import zh from '../../../src/i18n/zh.json';
 import {
-  afterAttempt, afterSolutionSeen, daysBetween, emptyProgress, isDue, localDay, migrate, PROGRESS_ERROR_CODES, PROGRESS_VERSION, ProgressFormatError, ratingOf, withVariant,
+  daysBetween, DIFFICULTY_AFTER_AGAIN, DIFFICULTY_AFTER_GOOD, emptyProgress, isDue, localDay, migrate, PROGRESS_ERROR_CODES, PROGRESS_VERSION, ProgressFormatError, withVariant,
   type Progress,
 } from '../../../src/progress/model.ts';
+import { afterAttempt, afterSolutionSeen, ratingOf } from '../../../src/progress/schedule.ts';
 import { AGAIN, GOOD, HARD, nextState } from '../../../src/progress/fsrs.ts';
 import { areaTotals, fromExport, mergeProgress, mergeRecord, reviewQueue, toExport } from '../../../src/progress/summary.ts';
 
@@ -55,6 +56,11 @@ describe('migrate', () => {
     expect(daysBetween(next.reviewedAt!, next.due)).toBeGreaterThan(7);
     // Stored again and read back, nothing changes.
     expect(migrate(JSON.parse(JSON.stringify(p)))).toEqual(p);
+  });
+
+  it('gives migrated records the difficulty FSRS gives after an Again or a Good', () => {
+    expect(DIFFICULTY_AFTER_AGAIN).toBe(nextState(undefined, 0, AGAIN).difficulty);
+    expect(DIFFICULTY_AFTER_GOOD).toBe(nextState(undefined, 0, GOOD).difficulty);
   });
 
   it('rejects what it cannot read, saying why', () => {
