@@ -153,6 +153,18 @@ export function componentOf(file) {
 const actionEntries = /^(BaseLayout|ThemeScript)$/;
 
 /**
+ * The calculator loader's entry (CalcShell.astro's script): of the widget chunks it can import
+ * through the widget list (`float-inspector.HASH.js`…), a page loads only those of its own
+ * `data-calc` ids.
+ */
+const calculatorLoader = 'CalcShell';
+
+/** The calculator ids on a page, from its `data-calc` attributes. */
+export function pageCalculators(html) {
+  return [...new Set([...html.matchAll(/\sdata-calc="([a-z0-9-]+)"/g)].map((m) => m[1]))];
+}
+
+/**
  * Fonts the page's math uses: KaTeX_Main regular for every formula, plus the faces selected by
  * the KaTeX classes that appear on the page (from the page's own stylesheets).
  */
@@ -195,7 +207,7 @@ export function pageFonts(dir, html, cssFiles) {
 /**
  * Everything one page costs. Returns sizes and the file lists:
  * `{ route, file, html, css, fonts, js: { inline, initial, initialFiles, visible, onDemand, total } }`
- * where `visible` maps each component (Quiz, FloatInspector…) to `{ files, size }`.
+ * where `visible` maps each component (Quiz) or calculator id (float-inspector…) to `{ files, size }`.
  */
 export function pageReport(dir, route, base = '/') {
   const file = fileOfRoute(route, base);
@@ -215,6 +227,20 @@ export function pageReport(dir, route, base = '/') {
     const targets = dynamicTargets(dir, own);
     if (actionEntries.test(name)) {
       for (const t of targets) onDemandRoots.add(t);
+      continue;
+    }
+    if (name === calculatorLoader) {
+      // The loader imports the widget list (ui/widgets.ts) when a calculator comes into view,
+      // and the list imports that calculator's widget chunk.
+      const widgetChunks = [...dynamicTargets(dir, staticClosure(dir, [...targets]))];
+      for (const id of pageCalculators(html)) {
+        const widget = widgetChunks.filter((t) => new RegExp(`^${id}\\.[\\w-]+\\.js$`).test(posix.basename(t)));
+        const files = [...staticClosure(dir, [...targets, ...widget])].filter((f) => !initialFiles.has(f));
+        for (const f of files) visibleFiles.add(f);
+        visible[id] = { files, size: sumSizes(files.map((f) => fileSize(dir, f))) };
+        // The other widgets the list could import are not loaded on this page.
+        for (const t of dynamicTargets(dir, files)) if (!widgetChunks.includes(t)) onDemandRoots.add(t);
+      }
       continue;
     }
     const files = [...staticClosure(dir, [...targets])].filter((f) => !initialFiles.has(f));
@@ -247,7 +273,7 @@ export function pageReport(dir, route, base = '/') {
   };
 }
 
-/** Initial JS plus what one component loads when it scrolls into view (`Quiz`, `FloatInspector`…). */
+/** Initial JS plus what one component loads when it scrolls into view (`Quiz`, `float-inspector`…). */
 export function jsWith(report, component) {
   const v = report.js.visible[component];
   return sumSizes([report.js.initial, v ? v.size : { raw: 0, gz: 0 }]);
@@ -300,11 +326,9 @@ export function findPages(dir, base = '/', lang = 'en') {
     const html = readFileSync(join(dir, fileOfRoute(route, base)), 'utf8');
     const { scripts } = pageResources(html, fileOfRoute(route, base), base);
     const names = scripts.map(componentOf).filter((n) => !actionEntries.test(n));
-    // A calculator's script is named after its component (FloatInspector) and the page holds
-    // its element (<afm-float-inspector data-calc=…>).
-    const tag = (n) => `<afm-${n.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}`;
-    const calculators = names.filter((n) => n !== 'Quiz' && html.includes(tag(n)));
-    return { route, quiz: names.includes('Quiz'), calculators, others: names.filter((n) => n !== 'Quiz' && !calculators.includes(n)) };
+    // Calculators by id (float-inspector), when the page has the calculator loader.
+    const calculators = names.includes(calculatorLoader) ? pageCalculators(html) : [];
+    return { route, quiz: names.includes('Quiz'), calculators, others: names.filter((n) => n !== 'Quiz' && n !== calculatorLoader) };
   });
   return kinds;
 }

@@ -3,7 +3,10 @@
  * inputs with `name`, outputs with `data-out`, an error slot per field with `data-error-for`,
  * one polite live region with `data-live`) in the page's language; this class only wires it:
  * fields → `compute()` on every input, field state ↔ the URL's query string, and messages.
+ * The texts a widget writes come from the page too, as JSON in `<script data-calc-strings>`
+ * (CalcShell.astro: keys `calc.js.*` and `calc.<id>.js.*` of src/i18n/{en,zh}.json), read with `s(key)`.
  */
+import { fillTemplate } from '../../i18n/fill.ts';
 import { formatNumber, pageLang, type Bilingual, type Lang } from './format.ts';
 import { parseMatrix, parseNumberField, parseNumberList, type FieldResult, type NumberRule } from './fields.ts';
 
@@ -14,6 +17,7 @@ export abstract class CalculatorElement extends HTMLElement {
   private scheduled = false;
   private lastAnnouncement = '';
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private strings: Record<string, string> | undefined;
 
   /** Reads the fields and writes the results. Called after every change. */
   protected abstract compute(): void;
@@ -70,12 +74,15 @@ export abstract class CalculatorElement extends HTMLElement {
     return result.ok ? result.value : null;
   }
 
-  /** A message next to a field, linked to it for screen readers. Null clears it. */
-  protected setFieldError(name: string, message: Bilingual | null): void {
+  /**
+   * A message next to a field, linked to it for screen readers. Null clears it. A string is in
+   * the page's language already (from `s`); the input parser's messages come in both.
+   */
+  protected setFieldError(name: string, message: Bilingual | string | null): void {
     const control = this.control(name);
     const slot = this.querySelector<HTMLElement>(`[data-error-for="${name}"]`);
     if (slot) {
-      slot.textContent = message ? this.t(message) : '';
+      slot.textContent = message === null ? '' : typeof message === 'string' ? message : this.t(message);
       slot.hidden = !message;
     }
     if (message) control.setAttribute('aria-invalid', 'true');
@@ -106,8 +113,18 @@ export abstract class CalculatorElement extends HTMLElement {
     }, 600);
   }
 
+  /** A message of the input parser (ui/fields.ts) in the page's language. */
   protected t(text: Bilingual): string {
     return text[this.pageLang];
+  }
+
+  /** The widget's string `key` in the page's language, `{name}` placeholders filled from `vars`. */
+  protected s(key: string, vars: Record<string, string | number> = {}): string {
+    this.strings ??= JSON.parse(this.querySelector('script[data-calc-strings]')?.textContent ?? '{}') as Record<string, string>;
+    const template = this.strings[key];
+    // A missing string is a bug: runCompute shows the error state rather than a blank.
+    if (template === undefined) throw new Error(`${this.calcId}: no string calc.${this.calcId}.js.${key}`);
+    return fillTemplate(template, vars);
   }
 
   protected fmt(x: number, digits = 4): string {
@@ -132,7 +149,7 @@ export abstract class CalculatorElement extends HTMLElement {
       // A bug must not leave stale numbers on screen: say so instead.
       this.setAttribute('data-failed', String(error));
       const live = this.querySelector<HTMLElement>('[data-live]');
-      if (live) live.textContent = this.t({ en: 'This calculator hit an error with these inputs.', zh: '这组输入让计算器出错了。' });
+      if (live) live.textContent = this.s('failed');
     }
   }
 

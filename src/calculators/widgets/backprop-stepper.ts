@@ -2,7 +2,8 @@
 import { CalculatorElement } from '../ui/base.ts';
 import { backprop, gradientCheck } from '../math/backprop.ts';
 
-class BackpropStepper extends CalculatorElement {
+/** Defined as `<afm-backprop-stepper>` by the calculator loader (ui/loader.ts). */
+export default class BackpropStepper extends CalculatorElement {
   connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('click', (event) => {
@@ -35,7 +36,7 @@ class BackpropStepper extends CalculatorElement {
       return;
     }
     const r = backprop({ x, w, b, y });
-    const phase = { forward: this.t({ en: 'forward', zh: '前向' }), backward: this.t({ en: 'backward', zh: '反向' }) };
+    const phase = { forward: this.s('forward'), backward: this.s('backward') };
     const rows = r.steps
       .map((s, i) => {
         const done = i < step;
@@ -43,16 +44,16 @@ class BackpropStepper extends CalculatorElement {
         return `<tr${current ? ' aria-current="step" style="background:var(--bg-soft);font-weight:700"' : ''}><td>${i + 1}</td><td>${phase[s.phase]}</td><th scope="row">${s.node}</th><td><code>${s.formula}</code></td><td>${done ? this.fmt(s.value, 6) : '…'}</td></tr>`;
       })
       .join('');
-    const head = this.pageLang === 'zh' ? ['#', '阶段', '节点', '公式', '值'] : ['#', 'Pass', 'Node', 'Formula', 'Value'];
+    const head = ['#', this.s('colPass'), this.s('colNode'), this.s('colFormula'), this.s('colValue')];
     this.outputHtml(
       'table',
-      `<table class="calc-table" tabindex="0"><caption>${this.t({ en: 'Every node, forward then backward', zh: '每个节点：先前向，后反向' })}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
+      `<table class="calc-table" tabindex="0"><caption>${this.s('tableCaption')}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
     );
     const last = r.steps[step - 1];
     const progress =
       step === 0
-        ? this.t({ en: `Step 0 of ${total}: press “Next step” to start the forward pass.`, zh: `第 0 步（共 ${total} 步）：点击“下一步”开始前向传播。` })
-        : this.t({ en: `Step ${step} of ${total}: ${last!.node} = ${this.fmt(last!.value, 6)}`, zh: `第 ${step} 步（共 ${total} 步）：${last!.node} = ${this.fmt(last!.value, 6)}` });
+        ? this.s('progressStart', { total })
+        : this.s('progress', { step, total, node: last!.node, value: this.fmt(last!.value, 6) });
     this.output('progress', progress);
 
     const check = gradientCheck({ x, w, b, y });
@@ -70,5 +71,3 @@ class BackpropStepper extends CalculatorElement {
     if (el) el.disabled = !enabled;
   }
 }
-
-customElements.define('afm-backprop-stepper', BackpropStepper);

@@ -5,7 +5,8 @@ import { barChart } from '../ui/svg.ts';
 
 const PERCENT = { min: 0, max: 100 };
 
-class BayesTestCalculator extends CalculatorElement {
+/** Defined as `<afm-bayes-test>` by the calculator loader (ui/loader.ts). */
+export default class BayesTestCalculator extends CalculatorElement {
   protected compute(): void {
     const prevalence = this.number('prevalence', PERCENT);
     const sensitivity = this.number('sensitivity', PERCENT);
@@ -16,7 +17,7 @@ class BayesTestCalculator extends CalculatorElement {
       return;
     }
     const r = bayesTest({ prevalence: prevalence / 100, sensitivity: sensitivity / 100, specificity: specificity / 100 });
-    const pct = (x: number) => (Number.isNaN(x) ? this.t({ en: 'undefined (no one in that group)', zh: '无定义（该组没有人）' }) : `${this.fmt(x * 100, 4)}%`);
+    const pct = (x: number) => (Number.isNaN(x) ? this.s('undefined') : `${this.fmt(x * 100, 4)}%`);
     const people = (x: number) => this.fmt(x, 5);
     this.output('ppv', pct(r.positivePredictiveValue));
     this.output('npv', pct(r.negativePredictiveValue));
@@ -24,18 +25,11 @@ class BayesTestCalculator extends CalculatorElement {
     this.output('fp', people(r.counts.falsePositive));
     this.output('fn', people(r.counts.falseNegative));
     this.output('tn', people(r.counts.trueNegative));
-    const labels = this.pageLang === 'zh' ? ['真阳性', '假阳性'] : ['true +', 'false +'];
+    const labels = [this.s('truePositive'), this.s('falsePositive')];
     this.outputHtml(
       'chart',
-      barChart([r.counts.truePositive, r.counts.falsePositive], labels, this.t({ en: 'Positive results per 10,000 people', zh: '每 10,000 人中的阳性结果' })),
+      barChart([r.counts.truePositive, r.counts.falsePositive], labels, this.s('chartTitle')),
     );
-    this.announce(
-      this.t({
-        en: `A positive result means the condition with probability ${pct(r.positivePredictiveValue)}.`,
-        zh: `检测为阳性时，真正患病的概率为 ${pct(r.positivePredictiveValue)}。`,
-      }),
-    );
+    this.announce(this.s('announce', { ppv: pct(r.positivePredictiveValue) }));
   }
 }
-
-customElements.define('afm-bayes-test', BayesTestCalculator);

@@ -17,7 +17,8 @@ import { UNITS, withUnit } from '../ui/units.ts';
 
 const OUTS = ['hp', 'hq', 'hpq', 'klpq', 'klqp', 'ppl'];
 
-class EntropyKl extends CalculatorElement {
+/** Defined as `<afm-entropy-kl>` by the calculator loader (ui/loader.ts). */
+export default class EntropyKl extends CalculatorElement {
   /** Shows or hides a field together with its label, hint and error. */
   private show(name: string, visible: boolean): void {
     const wrapper = this.control(name).closest<HTMLElement>('.field');
@@ -32,20 +33,17 @@ class EntropyKl extends CalculatorElement {
     if (!list) return null;
     const problem = distributionProblem(list);
     if (problem?.kind === 'negative') {
-      this.setFieldError(name, { en: `Probabilities cannot be negative (item ${problem.index + 1}).`, zh: `概率不能为负（第 ${problem.index + 1} 项）。` });
+      this.setFieldError(name, this.s('negative', { item: problem.index + 1 }));
       return null;
     }
     if (problem?.kind === 'sum') {
       if (problem.sum === 0) {
-        this.setFieldError(name, { en: 'At least one entry must be positive.', zh: '至少要有一项为正。' });
+        this.setFieldError(name, this.s('zeroTotal'));
         return null;
       }
       if (!allowNormalise) {
         const s = this.fmt(problem.sum, 6);
-        this.setFieldError(name, {
-          en: `These add up to ${s}, not 1. Fix them, or tick “Normalise” to divide by the sum.`,
-          zh: `这些数之和为 ${s}，不是 1。请修改，或勾选“归一化”以除以总和。`,
-        });
+        this.setFieldError(name, this.s('notNormalised', { sum: s }));
         return null;
       }
       return normalise(list);
@@ -93,7 +91,7 @@ class EntropyKl extends CalculatorElement {
       P = this.distribution('P', allow);
       Q = this.distribution('Q', allow);
       if (P && Q && P.length !== Q.length) {
-        this.setFieldError('Q', { en: `Q needs as many entries as P (${P.length}); it has ${Q.length}.`, zh: `Q 的项数必须与 P 相同（${P.length} 项），现在是 ${Q.length} 项。` });
+        this.setFieldError('Q', this.s('lengthMismatch', { p: P.length, q: Q.length }));
         Q = null;
       }
     }
@@ -121,25 +119,19 @@ class EntropyKl extends CalculatorElement {
     const missQP = fromLogits ? P.flatMap((_, i) => (i === target ? [] : [i])) : unsupportedIndices(Q, P);
     if (missPQ.length > 0) {
       why.push(
-        this.t({
-          en: `H(P,Q), D_KL(P‖Q) and perplexity are ∞: Q gives probability 0 to ${list(missPQ)}, where P does not — a model that calls a real outcome impossible pays an infinite log-loss.`,
-          zh: `H(P,Q)、D_KL(P‖Q) 与困惑度为 ∞：Q 给 ${list(missPQ)} 的概率为 0，而 P 不为 0——把真实会发生的结果判为不可能，对数损失就是无穷大。`,
-        }),
+        this.s('infiniteCrossEntropy', { items: list(missPQ) }),
       );
     }
     if (missQP.length > 0) {
       why.push(
-        this.t({
-          en: `D_KL(Q‖P) is ∞: P is 0 at ${list(missQP)}, where Q is positive.${logitsMode ? ' (A one-hot target is 0 everywhere but the target, so this direction is always infinite.)' : ''}`,
-          zh: `D_KL(Q‖P) 为 ∞：P 在 ${list(missQP)} 处为 0，而 Q 为正。${logitsMode ? '（独热目标除目标外处处为 0，所以这个方向总是无穷大。）' : ''}`,
-        }),
+        this.s('infiniteReverseKl', { items: list(missQP), oneHot: logitsMode ? this.s('oneHotNote') : '' }),
       );
     }
     this.output('why', why.join(' '));
     const names = P.map((_, i) => `#${i}`);
     const max = Math.max(...P, ...Q);
-    const titleP = this.t({ en: logitsMode ? 'P: the one-hot target' : 'Distribution P', zh: logitsMode ? 'P：独热目标' : '分布 P' });
-    const titleQ = this.t({ en: logitsMode ? 'Q = softmax(logits)' : 'Distribution Q', zh: logitsMode ? 'Q = softmax(logits)' : '分布 Q' });
+    const titleP = this.s(logitsMode ? 'titleOneHot' : 'titleP');
+    const titleQ = logitsMode ? 'Q = softmax(logits)' : this.s('titleQ');
     this.outputHtml(
       'chart',
       pair([
@@ -147,13 +139,6 @@ class EntropyKl extends CalculatorElement {
         [titleQ, barChart(Q, names, titleQ, max)],
       ]),
     );
-    this.announce(
-      this.t({
-        en: `Cross-entropy ${show(hpq)}, KL(P‖Q) ${show(klpq)}, perplexity ${ppl}.`,
-        zh: `交叉熵 ${show(hpq)}，KL(P‖Q) ${show(klpq)}，困惑度 ${ppl}。`,
-      }),
-    );
+    this.announce(this.s('announce', { hpq: show(hpq), klpq: show(klpq), ppl }));
   }
 }
-
-customElements.define('afm-entropy-kl', EntropyKl);

@@ -4,7 +4,8 @@ import { learningRateAt, scheduleCurve, type LrSchedule, type LrShape } from '..
 import { linePlot } from '../ui/svg.ts';
 import { UNITS, withUnit } from '../ui/units.ts';
 
-class LrSchedulePlotter extends CalculatorElement {
+/** Defined as `<afm-lr-schedule>` by the calculator loader (ui/loader.ts). */
+export default class LrSchedulePlotter extends CalculatorElement {
   protected compute(): void {
     const shape = (this.value('shape') as LrShape) || 'cosine';
     const peak = this.number('peak', { min: 0, minExclusive: true });
@@ -19,11 +20,11 @@ class LrSchedulePlotter extends CalculatorElement {
       this.setFieldError('gamma', null);
     }
     if (warmup !== null && total !== null && warmup > total) {
-      this.setFieldError('warmup', { en: `Warm-up cannot be longer than the run (${withUnit(String(total), UNITS.step, 'en')}).`, zh: `预热步数不能超过总步数（${total}）。` });
+      this.setFieldError('warmup', this.s('warmupTooLong', { steps: withUnit(String(total), UNITS.step, this.pageLang) }));
       warmup = null;
     }
     if (minLr !== null && peak !== null && minLr > peak) {
-      this.setFieldError('minLr', { en: 'The minimum must not exceed the peak.', zh: '最小学习率不能大于峰值。' });
+      this.setFieldError('minLr', this.s('minAbovePeak'));
       minLr = null;
     }
     const at = this.number('at', { min: 0, max: total ?? Infinity, integer: true });
@@ -36,21 +37,19 @@ class LrSchedulePlotter extends CalculatorElement {
     const s: LrSchedule = { peak, totalSteps: total, warmupSteps: warmup, shape, minLr, stepSize, gamma };
     const lr = learningRateAt(at, s);
     this.output('lrAt', this.fmt(lr, 6));
-    this.output('phase', at < warmup ? this.t({ en: 'warm-up', zh: '预热阶段' }) : this.t({ en: 'decay', zh: '衰减阶段' }));
-    const title = this.t({ en: `Learning rate over ${withUnit(String(total), UNITS.step, 'en')}`, zh: `${total} 步内的学习率` });
+    this.output('phase', this.s(at < warmup ? 'phaseWarmup' : 'phaseDecay'));
+    const title = this.s('plotTitle', { steps: withUnit(String(total), UNITS.step, this.pageLang) });
     this.outputHtml(
       'plot',
       linePlot(
         [
-          { label: this.t({ en: 'learning rate', zh: '学习率' }), points: scheduleCurve(s) },
-          { label: this.t({ en: `step ${at}`, zh: `第 ${at} 步` }), points: [[at, 0], [at, peak]], colour: 1, dashed: true },
+          { label: this.s('curve'), points: scheduleCurve(s) },
+          { label: this.s('marker', { at }), points: [[at, 0], [at, peak]], colour: 1, dashed: true },
         ],
         title,
         { xMin: 0, xMax: total, yMin: 0, yMax: peak },
       ),
     );
-    this.announce(this.t({ en: `At step ${at} the learning rate is ${this.fmt(lr, 6)}.`, zh: `第 ${at} 步的学习率为 ${this.fmt(lr, 6)}。` }));
+    this.announce(this.s('announce', { at, lr: this.fmt(lr, 6) }));
   }
 }
-
-customElements.define('afm-lr-schedule', LrSchedulePlotter);

@@ -6,22 +6,23 @@ import { UNITS, withUnit } from '../ui/units.ts';
 
 const OUTS = ['px', 'py', 'hX', 'hY', 'hXY', 'hXgY', 'hYgX', 'mi'];
 
-class MutualInformation extends CalculatorElement {
+/** Defined as `<afm-mutual-information>` by the calculator loader (ui/loader.ts). */
+export default class MutualInformation extends CalculatorElement {
   protected compute(): void {
     const unit: InfoUnit = this.value('unit') === 'nats' ? 'nats' : 'bits';
     let table = this.matrix('joint');
     if (table && (table.length > 8 || (table[0]?.length ?? 0) > 8)) {
-      this.setFieldError('joint', { en: 'Use at most 8 rows and 8 columns.', zh: '最多 8 行 8 列。' });
+      this.setFieldError('joint', this.s('tooLarge'));
       table = null;
     }
     if (table) {
       const problem = jointTableProblem(table, this.checked('normalise') ? Infinity : 1e-6);
       const total = table.flat().reduce((a, b) => a + b, 0);
-      if (problem === 'negative') this.setFieldError('joint', { en: 'Probabilities cannot be negative.', zh: '概率不能为负。' });
-      else if (problem === 'zero-total') this.setFieldError('joint', { en: 'At least one entry must be positive.', zh: '至少要有一个正数。' });
+      if (problem === 'negative') this.setFieldError('joint', this.s('negative'));
+      else if (problem === 'zero-total') this.setFieldError('joint', this.s('zeroTotal'));
       else if (problem === 'not-normalised') {
         const sum = this.fmt(total, 6);
-        this.setFieldError('joint', { en: `The entries sum to ${sum}, not 1. Tick “normalise” or fix them.`, zh: `各项之和为 ${sum}，不是 1。请勾选“归一化”或修改数值。` });
+        this.setFieldError('joint', this.s('notNormalised', { sum }));
       }
       else this.setFieldError('joint', null);
       if (problem !== null) table = null;
@@ -42,7 +43,7 @@ class MutualInformation extends CalculatorElement {
     this.output('hYgX', v(m.hYgivenX));
     this.output('mi', v(m.mutualInformation));
     this.outputHtml('diagram', this.diagram(m.hXgivenY, m.mutualInformation, m.hYgivenX));
-    this.announce(this.t({ en: `Mutual information I(X;Y) = ${v(m.mutualInformation)}.`, zh: `互信息 I(X;Y) = ${v(m.mutualInformation)}。` }));
+    this.announce(this.s('announce', { mi: v(m.mutualInformation) }));
   }
 
   /** H(X), H(Y) and H(X,Y) as aligned bars: the overlap of H(X) and H(Y) is I(X;Y). */
@@ -64,12 +65,7 @@ class MutualInformation extends CalculatorElement {
       name(1, 'H(Y)') + bar(1, xGivenY, mi, 2, b) + bar(1, xGivenY + mi, yGivenX, 1, c) +
       name(2, 'H(X,Y)') + bar(2, 0, xGivenY, 0, a) + bar(2, xGivenY, mi, 2, b) + bar(2, xGivenY + mi, yGivenX, 1, c);
     const legend = `<text x="${left}" y="112"><tspan fill="var(--plot-0)">■ ${a}</tspan> <tspan fill="var(--plot-2)">■ ${b}</tspan> <tspan fill="var(--plot-1)">■ ${c}</tspan></text>`;
-    const title = this.t({
-      en: `Information diagram: H(X|Y) ${this.fmt(xGivenY, 4)}, I(X;Y) ${this.fmt(mi, 4)}, H(Y|X) ${this.fmt(yGivenX, 4)}`,
-      zh: `信息图：H(X|Y) ${this.fmt(xGivenY, 4)}，I(X;Y) ${this.fmt(mi, 4)}，H(Y|X) ${this.fmt(yGivenX, 4)}`,
-    });
+    const title = this.s('diagramTitle', { xGivenY: this.fmt(xGivenY, 4), mi: this.fmt(mi, 4), yGivenX: this.fmt(yGivenX, 4) });
     return `<svg viewBox="0 0 ${W} 120" role="img" aria-label="${escapeXml(title)}" class="plot"><g class="plot-labels">${parts}${legend}</g></svg>`;
   }
 }
-
-customElements.define('afm-mutual-information', MutualInformation);

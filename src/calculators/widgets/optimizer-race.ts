@@ -14,13 +14,10 @@ import { escapeXml, linePlot } from '../ui/svg.ts';
 import { UNITS, withUnit } from '../ui/units.ts';
 
 const KINDS: OptimizerKind[] = ['gd', 'momentum', 'rmsprop', 'adam'];
-const NAMES = {
-  en: { gd: 'GD', momentum: 'Momentum', rmsprop: 'RMSProp', adam: 'Adam' },
-  zh: { gd: '梯度下降', momentum: '动量', rmsprop: 'RMSProp', adam: 'Adam' },
-};
 const S = 320;
 
-class OptimizerRace extends CalculatorElement {
+/** Defined as `<afm-optimizer-race>` by the calculator loader (ui/loader.ts). */
+export default class OptimizerRace extends CalculatorElement {
   protected compute(): void {
     const rosenbrock = this.value('objective') === 'rosenbrock';
     const kappa = rosenbrock ? 1 : this.number('kappa', { min: 1, max: 1e4 });
@@ -38,28 +35,25 @@ class OptimizerRace extends CalculatorElement {
     const o: Objective = rosenbrock ? { kind: 'rosenbrock' } : { kind: 'quadratic', kappa };
     const p0: Vec2 = [start[0]!, start[1]!];
     const runs = KINDS.map((k) => runOptimizer(k, o, p0, { lr, beta1, beta2 }, steps));
-    const names = NAMES[this.pageLang];
+    const names: Record<OptimizerKind, string> = { gd: this.s('gd'), momentum: this.s('momentum'), rmsprop: 'RMSProp', adam: 'Adam' };
 
     const limit = gdStabilityLimit(o);
     const warnings: string[] = [];
     if (limit !== null && lr >= limit) {
       warnings.push(
-        this.t({
-          en: `η = ${this.fmt(lr)} ≥ 2/λmax = ${this.fmt(limit)}: plain gradient descent cannot converge, since each step multiplies the steep coordinate by 1 − ηλmax = ${this.fmt(1 - lr * Math.max(1, kappa))}.`,
-          zh: `η = ${this.fmt(lr)} ≥ 2/λmax = ${this.fmt(limit)}：普通梯度下降无法收敛，因为每一步都把陡峭方向的坐标乘以 1 − ηλmax = ${this.fmt(1 - lr * Math.max(1, kappa))}。`,
-        }),
+        this.s('unstable', { lr: this.fmt(lr), limit: this.fmt(limit), factor: this.fmt(1 - lr * Math.max(1, kappa)) }),
       );
     }
     runs.forEach((r, i) => {
       if (r.divergedAt !== null) {
-        warnings.push(this.t({ en: `${names[KINDS[i]!]} blew up at step ${r.divergedAt}; its path stops there.`, zh: `${names[KINDS[i]!]} 在第 ${r.divergedAt} 步发散，路径在此停止。` }));
+        warnings.push(this.s('blewUp', { name: names[KINDS[i]!], step: r.divergedAt }));
       }
     });
     this.output('warning', warnings.join(' '));
 
     this.outputHtml('paths', this.pathsSvg(o, p0, runs));
     const floor = (x: number) => Math.log10(Math.max(x, 1e-300));
-    const lossTitle = this.t({ en: 'log₁₀ of the loss against the step', zh: '损失的 log₁₀ 随步数的变化' });
+    const lossTitle = this.s('lossTitle');
     this.outputHtml(
       'losses',
       `<small>${lossTitle}</small>` +
@@ -68,25 +62,25 @@ class OptimizerRace extends CalculatorElement {
         lossTitle,
       ),
     );
-    const head = this.pageLang === 'zh' ? ['优化器', '最终损失', '最终位置', '状态'] : ['Optimizer', 'Final loss', 'Final point', 'Status'];
+    const head = [this.s('colOptimizer'), this.s('colLoss'), this.s('colPoint'), this.s('colStatus')];
     const rows = runs
       .map((r, i) => {
         const p = r.path.at(-1)!;
         const status =
           r.divergedAt !== null
-            ? this.t({ en: `diverged at step ${r.divergedAt}`, zh: `第 ${r.divergedAt} 步发散` })
+            ? this.s('diverged', { step: r.divergedAt })
             : withUnit(String(r.path.length - 1), UNITS.step, this.pageLang);
         return `<tr><th scope="row"><span style="color:var(--plot-${i})">■</span> ${names[KINDS[i]!]}</th><td>${this.fmt(r.losses.at(-1)!, 4)}</td><td>(${this.fmt(p[0], 4)}, ${this.fmt(p[1], 4)})</td><td>${status}</td></tr>`;
       })
       .join('');
     this.outputHtml(
       'table',
-      `<table class="calc-table" tabindex="0"><caption>${this.t({ en: 'Where each optimizer ends', zh: '各优化器的终点' })}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
+      `<table class="calc-table" tabindex="0"><caption>${this.s('tableCaption')}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
     );
     const best = runs.reduce((b, r, i) => (r.divergedAt === null && r.losses.at(-1)! < (runs[b]?.losses.at(-1) ?? Infinity) ? i : b), 0);
     this.announce(
       (warnings[0] ? `${warnings[0]} ` : '') +
-        this.t({ en: `Lowest final loss: ${names[KINDS[best]!]}, ${this.fmt(runs[best]!.losses.at(-1)!)}.`, zh: `最终损失最低：${names[KINDS[best]!]}，${this.fmt(runs[best]!.losses.at(-1)!)}。` }),
+        this.s('announce', { name: names[KINDS[best]!], loss: this.fmt(runs[best]!.losses.at(-1)!) }),
     );
   }
 
@@ -129,7 +123,7 @@ class OptimizerRace extends CalculatorElement {
         return `<path d="${poly(pts)}" fill="none" stroke="var(--plot-${i})" stroke-width="1.8"${i % 2 ? ' stroke-dasharray="5 3"' : ''}/>`;
       })
       .join('');
-    const title = this.t({ en: 'Level curves of the loss and the path of each optimizer', zh: '损失函数的等高线与各优化器的路径' });
+    const title = this.s('pathsTitle');
     return (
       `<svg viewBox="0 0 ${S} ${S}" role="img" aria-label="${escapeXml(title)}" class="plot" style="max-width:24rem">` +
       `<defs><clipPath id="race-clip"><rect width="${S}" height="${S}"/></clipPath></defs><g clip-path="url(#race-clip)">` +
@@ -139,5 +133,3 @@ class OptimizerRace extends CalculatorElement {
     );
   }
 }
-
-customElements.define('afm-optimizer-race', OptimizerRace);

@@ -5,7 +5,8 @@ import { barChart } from '../ui/svg.ts';
 import { dataTable, pair } from '../ui/table.ts';
 import { UNITS, withUnit } from '../ui/units.ts';
 
-class SamplingLab extends CalculatorElement {
+/** Defined as `<afm-sampling-lab>` by the calculator loader (ui/loader.ts). */
+export default class SamplingLab extends CalculatorElement {
   connectedCallback(): void {
     super.connectedCallback();
     this.querySelector('[data-action="draw"]')?.addEventListener('click', () => {
@@ -28,7 +29,6 @@ class SamplingLab extends CalculatorElement {
       return;
     }
     const r = sampleNextToken(logits, { temperature, topK, topP, seed });
-    const L = (en: string, zh: string) => this.t({ en, zh });
     const names = logits.map((_, i) => `#${i}`);
     const keptNames = names.filter((_, i) => r.kept[i]);
     const bits = (x: number) => withUnit(this.fmt(x), UNITS.bit, this.pageLang);
@@ -40,36 +40,29 @@ class SamplingLab extends CalculatorElement {
     this.outputHtml(
       'table',
       dataTable(
-        L('Each token through the pipeline', '每个词元在各步骤中的情况'),
-        [L('Logit', 'logit'), L('p after temperature', '温度后概率'), L('Kept?', '保留？'), L('Renormalised p', '重新归一化后概率')],
+        this.s('tableCaption'),
+        [this.s('colLogit'), this.s('colTemperature'), this.s('colKept'), this.s('colRenormalised')],
         logits.map((z, i) => ({
           head: names[i] ?? '',
           cells: [
             this.fmt(z),
             pct(r.before[i] ?? 0),
-            r.kept[i] ? L('yes', '是') : r.keptByTopK[i] ? L('no (top-p)', '否（top-p）') : L('no (top-k)', '否（top-k）'),
+            this.s(r.kept[i] ? 'kept' : r.keptByTopK[i] ? 'droppedTopP' : 'droppedTopK'),
             pct(r.after[i] ?? 0),
           ],
           shade: [0, r.before[i] ?? 0, 0, r.after[i] ?? 0],
         })),
-        L('Token', '词元'),
+        this.s('colToken'),
       ),
     );
     const max = Math.max(...r.before, ...r.after);
     this.outputHtml(
       'chart',
       pair([
-        [L('Before filtering', '过滤前'), barChart(r.before, names, L('Probabilities before filtering', '过滤前的概率'), max)],
-        [L('After top-k / top-p, renormalised', '过滤并重新归一化后'), barChart(r.after, names, L('Probabilities after top-k / top-p, renormalised', 'top-k / top-p 过滤并重新归一化后的概率'), max)],
+        [this.s('before'), barChart(r.before, names, this.s('beforeTitle'), max)],
+        [this.s('after'), barChart(r.after, names, this.s('afterTitle'), max)],
       ]),
     );
-    this.announce(
-      L(
-        `Kept ${keptNames.length} of ${logits.length} tokens; entropy ${this.fmt(r.entropyBefore)} → ${bits(r.entropyAfter)}; sampled #${r.sample}.`,
-        `保留 ${logits.length} 个词元中的 ${keptNames.length} 个；熵 ${this.fmt(r.entropyBefore)} → ${this.fmt(r.entropyAfter)} 比特；采样结果 #${r.sample}。`,
-      ),
-    );
+    this.announce(this.s('announce', { kept: keptNames.length, total: logits.length, before: this.fmt(r.entropyBefore), after: bits(r.entropyAfter), sample: r.sample }));
   }
 }
-
-customElements.define('afm-sampling-lab', SamplingLab);

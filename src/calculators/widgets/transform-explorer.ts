@@ -6,7 +6,8 @@ import { dataTable } from '../ui/table.ts';
 
 const OUTS = ['av', 'det', 'trace', 'sigma'];
 
-class TransformExplorer extends CalculatorElement {
+/** Defined as `<afm-transform-explorer>` by the calculator loader (ui/loader.ts). */
+export default class TransformExplorer extends CalculatorElement {
   /** a ± bi, with parts below `tol` shown as 0 so rounding noise (1e-17) does not clutter the table. */
   private complex(z: Complex, tol = 0): string {
     z = { re: Math.abs(z.re) <= tol ? 0 : z.re, im: Math.abs(z.im) <= tol ? 0 : z.im };
@@ -43,10 +44,10 @@ class TransformExplorer extends CalculatorElement {
     this.outputHtml(
       'eigen',
       dataTable(
-        this.t({ en: 'Eigenvalues and unit eigenvectors', zh: '特征值与单位特征向量' }),
-        [this.t({ en: 'Multiplicity', zh: '重数' }), this.t({ en: 'Eigenvector(s)', zh: '特征向量' })],
+        this.s('eigenCaption'),
+        [this.s('colMultiplicity'), this.s('colEigenvectors')],
         rows,
-        this.t({ en: 'Eigenvalue λ', zh: '特征值 λ' }),
+        this.s('colEigenvalue'),
       ),
     );
 
@@ -56,38 +57,27 @@ class TransformExplorer extends CalculatorElement {
       const deg = this.fmt((rotationAngle(pair.value) * 180) / Math.PI);
       const r = this.fmt(Math.hypot(pair.value.re, pair.value.im));
       notes.push(
-        this.t({
-          en: `Complex pair ${this.complex(pair.value)} and its conjugate: no real direction is only stretched. In a suitable ${n === 2 ? 'basis' : 'plane'} A rotates by ${deg}° and scales by |λ| = ${r}.`,
-          zh: `复共轭特征值对 ${this.complex(pair.value)}：没有只被拉伸的实方向。在合适的${n === 2 ? '基' : '平面'}下，A 旋转 ${deg}° 并缩放 |λ| = ${r} 倍。`,
-        }),
+        this.s(n === 2 ? 'complexPairBasis' : 'complexPairPlane', { value: this.complex(pair.value), deg, r }),
       );
     }
     for (const s of spaces) {
       if (s.vectors.length < s.algebraic) {
         notes.push(
-          this.t({
-            en: `λ = ${this.complex(s.value)} is repeated ${s.algebraic} times but has only ${s.vectors.length} independent ${s.vectors.length === 1 ? 'eigenvector' : 'eigenvectors'}: A is defective (not diagonalisable).`,
-            zh: `λ = ${this.complex(s.value)} 重复 ${s.algebraic} 次，却只有 ${s.vectors.length} 个线性无关的特征向量：A 不可对角化。`,
-          }),
+          this.s(s.vectors.length === 1 ? 'defectiveOne' : 'defectiveMany', { value: this.complex(s.value), times: s.algebraic, vectors: s.vectors.length }),
         );
       }
     }
     if (n === 3) {
       notes.push(
-        this.t({
-          en: 'For 3×3 the picture shows the unit circle in the x₁x₂-plane and the first two coordinates of its image (a projection of an ellipse in 3-D).',
-          zh: '对 3×3 矩阵，图中画的是 x₁x₂ 平面上的单位圆，以及它的像的前两个坐标（三维椭圆的投影）。',
-        }),
+        this.s('projection3d'),
       );
     }
     this.output('note', notes.join(' '));
 
     this.outputHtml('plot', this.picture(A, v, Av, n === 2 ? U.map((row) => row.map((x, j) => x * (sigma[j] ?? 0))) : null, spaces));
+    const sep = this.s('listSep');
     this.announce(
-      this.t({
-        en: `det ${this.fmt(det(A))}, eigenvalues ${spaces.map((s) => this.complex(s.value)).join(', ')}, singular values ${sigma.map((s) => this.fmt(s)).join(', ')}.`,
-        zh: `行列式 ${this.fmt(det(A))}，特征值 ${spaces.map((s) => this.complex(s.value)).join('，')}，奇异值 ${sigma.map((s) => this.fmt(s)).join('，')}。`,
-      }),
+      this.s('announce', { det: this.fmt(det(A)), eigenvalues: spaces.map((s) => this.complex(s.value)).join(sep), sigma: sigma.map((s) => this.fmt(s)).join(sep) }),
     );
   }
 
@@ -114,10 +104,7 @@ class TransformExplorer extends CalculatorElement {
       }
     }
     const axisLines = axes ? [0, 1].map((j) => line(axes[0]?.[j] ?? 0, axes[1]?.[j] ?? 0, '3', ' stroke-opacity="0.7"')).join('') : '';
-    const label = this.t({
-      en: `The unit circle (dashed) and its image under A (solid); v (blue) maps to Av (red)${axes ? '; purple arrows are σᵢuᵢ, the ellipse’s semi-axes' : ''}${A.length === 2 ? '; green dotted lines are real eigen-directions' : ''}.`,
-      zh: `单位圆（虚线）及其在 A 下的像（实线）；v（蓝）映射为 Av（红）${axes ? '；紫色箭头为 σᵢuᵢ，即椭圆的半轴' : ''}${A.length === 2 ? '；绿色点线为实特征方向' : ''}。`,
-    });
+    const label = this.s('plotLabel', { axes: axes ? this.s('plotAxes') : '', eigen: A.length === 2 ? this.s('plotEigen') : '' });
     return (
       `<svg viewBox="-110 -110 220 220" role="img" aria-label="${escapeXml(label)}" class="plot" style="max-width:22rem">` +
       `<defs>${['0', '1', '3'].map(marker).join('')}</defs>` +
@@ -132,5 +119,3 @@ class TransformExplorer extends CalculatorElement {
     );
   }
 }
-
-customElements.define('afm-transform-explorer', TransformExplorer);

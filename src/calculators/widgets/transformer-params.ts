@@ -9,7 +9,8 @@ import { dataTable, pair } from '../ui/table.ts';
 const WHOLE = { integer: true, min: 1, max: 1e7 };
 const DTYPES: Dtype[] = ['FP32', 'BF16', 'FP16', 'FP8', 'INT8', 'INT4'];
 
-class TransformerParams extends CalculatorElement {
+/** Defined as `<afm-transformer-params>` by the calculator loader (ui/loader.ts). */
+export default class TransformerParams extends CalculatorElement {
   private exact(n: number): string {
     return new Intl.NumberFormat(this.pageLang === 'zh' ? 'zh-CN' : 'en-US').format(n);
   }
@@ -30,14 +31,11 @@ class TransformerParams extends CalculatorElement {
     const kvChoice = this.value('kvDtype');
     const kvDtype = (kvChoice === 'same' ? dtype : kvChoice) as Dtype;
     if (dModel !== null && heads !== null && dModel % heads !== 0) {
-      this.setFieldError('heads', { en: `d_model (${dModel}) must be divisible by the number of heads.`, zh: `d_model（${dModel}）必须能被头数整除。` });
+      this.setFieldError('heads', this.s('headsDivide', { dModel }));
     }
     if (heads !== null && kvHeads !== null && heads % kvHeads !== 0) {
       // Grouped-query attention shares each KV head among an equal group of query heads.
-      this.setFieldError('kvHeads', {
-        en: `The ${heads} query heads must split into equal groups: use a divisor of ${heads} (${heads} = multi-head, 1 = multi-query).`,
-        zh: `${heads} 个查询头必须能平均分组：请填 ${heads} 的约数（${heads} 为多头注意力，1 为多查询注意力）。`,
-      });
+      this.setFieldError('kvHeads', this.s('kvHeadsDivide', { heads }));
       kvHeads = null;
     }
     if (vocab === null || dModel === null || layers === null || heads === null || kvHeads === null || dFf === null || context === null || batch === null || dModel % heads !== 0 || !DTYPES.includes(dtype) || !DTYPES.includes(kvDtype)) {
@@ -50,59 +48,56 @@ class TransformerParams extends CalculatorElement {
     const short = (n: number) => `${this.exact(n)} (${formatCount(n, this.pageLang)})`;
     this.output('total', short(c.total));
     this.output('headDim', String(dModel / heads));
-    const L = (en: string, zh: string) => this.t({ en, zh });
     const row = (head: string, n: number) => ({ head, cells: [this.exact(n), `${this.fmt((100 * n) / c.total, 3)}%`] });
     this.outputHtml(
       'parts',
       dataTable(
-        L('Parameters by part', '各部分参数量'),
-        [L('Parameters', '参数量'), L('Share', '占比')],
+        this.s('partsCaption'),
+        [this.s('colParameters'), this.s('colShare')],
         [
           row(
             kvHeads === heads
-              ? L(`Attention per block (QKV + output, with biases) × ${layers}`, `每块注意力（QKV + 输出，含偏置）× ${layers}`)
-              : L(`Attention per block (Q, K and V for ${kvHeads} KV heads, output; with biases) × ${layers}`, `每块注意力（Q、${kvHeads} 个 KV 头的 K 与 V、输出，含偏置）× ${layers}`),
+              ? this.s('partAttention', { layers })
+              : this.s('partAttentionGrouped', { kvHeads, layers }),
             c.attention * layers,
           ),
-          row(L(`MLP per block (2 linear layers, with biases) × ${layers}`, `每块前馈网络（2 个线性层，含偏置）× ${layers}`), c.mlp * layers),
-          row(L(`LayerNorms per block (2 × γ, β) × ${layers}`, `每块 LayerNorm（2 × γ、β）× ${layers}`), c.layerNorms * layers),
-          row(L('Token embedding V × d_model', '词元嵌入 V × d_model'), c.tokenEmbedding),
-          row(L('Position embedding context × d_model', '位置嵌入 上下文 × d_model'), c.positionEmbedding),
-          row(L('Final LayerNorm', '最终 LayerNorm'), c.finalLayerNorm),
-          row(L(tied ? 'LM head (tied: shares the token embedding)' : 'LM head V × d_model (untied)', tied ? '输出头（共享词元嵌入）' : '输出头 V × d_model（不共享）'), c.lmHead),
-          row(L('One block (attention + MLP + LayerNorms)', '单个块（注意力 + 前馈网络 + LayerNorm）'), c.perBlock),
-          row(L('Total', '合计'), c.total),
+          row(this.s('partMlp', { layers }), c.mlp * layers),
+          row(this.s('partLayerNorms', { layers }), c.layerNorms * layers),
+          row(this.s('partTokenEmbedding'), c.tokenEmbedding),
+          row(this.s('partPositionEmbedding'), c.positionEmbedding),
+          row(this.s('partFinalLayerNorm'), c.finalLayerNorm),
+          row(this.s(tied ? 'partLmHeadTied' : 'partLmHeadUntied'), c.lmHead),
+          row(this.s('partBlock'), c.perBlock),
+          row(this.s('partTotal'), c.total),
         ],
-        L('Part', '部分'),
+        this.s('colPart'),
       ),
     );
     const kv = kvCacheBytes({ layers, context, dModel, heads, kvHeads, batch, dtype: kvDtype });
     this.outputHtml(
       'bytes',
       dataTable(
-        L('Weight memory by number format', '不同数值格式下的权重内存'),
-        [L('Bytes per parameter', '每参数字节'), L('Weights', '权重')],
+        this.s('bytesCaption'),
+        [this.s('colBytesPerParameter'), this.s('colWeights')],
         (['FP32', 'BF16', 'FP8', 'INT8', 'INT4'] as const).map((d) => ({
           head: d === 'BF16' ? 'BF16 / FP16' : d,
           cells: [this.fmt(weightBytes(1, d)), formatBytes(weightBytes(c.total, d), this.pageLang)],
         })),
-        L('Format', '格式'),
+        this.s('colFormat'),
       ),
     );
     this.output('kv', formatBytes(kv, this.pageLang));
     this.output('kvToken', formatBytes(kv / (context * batch), this.pageLang));
     this.output('memory', formatBytes(weightBytes(c.total, dtype) + kv, this.pageLang));
-    const chartTitle = L('Where the parameters are', '参数分布在哪里');
+    const chartTitle = this.s('chartTitle');
     this.outputHtml(
       'chart',
       pair([[chartTitle, barChart(
         [c.attention * layers, c.mlp * layers, c.tokenEmbedding + c.positionEmbedding, c.lmHead],
-        [L('attention', '注意力'), 'MLP', L('embeddings', '嵌入'), L('LM head', '输出头')],
+        [this.s('barAttention'), 'MLP', this.s('barEmbeddings'), this.s('barLmHead')],
         chartTitle,
       )]]),
     );
-    this.announce(L(`Total ${short(c.total)} parameters; KV cache ${formatBytes(kv, 'en')}.`, `共 ${short(c.total)} 个参数；KV 缓存 ${formatBytes(kv, 'zh')}。`));
+    this.announce(this.s('announce', { total: short(c.total), kv: formatBytes(kv, this.pageLang) }));
   }
 }
-
-customElements.define('afm-transformer-params', TransformerParams);
