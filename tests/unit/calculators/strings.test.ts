@@ -47,7 +47,9 @@ describe('calculator strings', () => {
   it.each(ids)('%s: every key the component and the widget ask for exists', (id) => {
     const component = componentOf(id);
     expect(component, `a component calling calcText(Astro.url, '${id}')`).toBeDefined();
-    const asked = keysAsked(readFileSync(join(componentDir, component!), 'utf8'), /(?<![\w.])s\(/g).map((k) => `calc.${id}.${k}`);
+    const code = readFileSync(join(componentDir, component!), 'utf8');
+    expect(code, component).toContain("import { calcText } from './text.ts';");
+    const asked = keysAsked(code, /(?<![\w.])s\(/g).map((k) => `calc.${id}.${k}`);
     asked.push(`calc.${id}.intro`);
     const widget = keysAsked(readFileSync(join(widgetDir, `${id}.ts`), 'utf8'), /\bthis\.s\(/g);
     const missing = [
