@@ -10,14 +10,15 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 
 /**
- * What Pagefind must not index. KaTeX writes every formula three times (HTML, MathML, TeX):
- * keep the MathML text only. A calculator's fields and a quiz's buttons, answer formats,
- * numbering and intro are the same on every page: indexed, they crowd excerpts ("Check Hint
- * Show solution") and rank pages by boilerplate. Quiz prompts, hints and solutions stay.
+ * What Pagefind must not index. Formulas (KaTeX, inline and display): flattened to text they
+ * read as noise in an excerpt ("softmax(z)i=ezi∑j=1nezj") and match nothing a reader types;
+ * the prose around a formula names what it is. A calculator's fields and a quiz's buttons,
+ * answer formats, numbering and intro are the same on every page: indexed, they crowd excerpts
+ * ("Check Hint Show solution") and rank pages by boilerplate. Quiz prompts, hints and solutions
+ * stay.
  */
 export const pagefindExcludeSelectors = [
-  '.katex-html',
-  '.katex-mathml annotation',
+  '.katex',
   '.calculator-body',
   '.quiz-intro',
   '.q-heading',

@@ -12,6 +12,7 @@ import { readGlossary } from '../../src/utils/glossary-loader.ts';
 import { contentDir, listNotes, repoRoot, type Lang } from '../helpers/content.ts';
 import { nodeSearch, type NodeSearch } from '../helpers/pagefind-node.ts';
 import { builtPages, readBuilt } from '../helpers/site.ts';
+import { rankSections, tidyExcerpt } from '../../src/scripts/search-dialog.ts';
 
 const htmlLang: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
 const langs = ['en', 'zh'] as const;
@@ -52,7 +53,7 @@ describe('glossary terms find the note that teaches them', async () => {
       expect(hits).toBeGreaterThanOrEqual(30);
       // The issue's floor is 30; the index does far better, so hold it to at least 95%.
       expect(hits / entries.length, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
-    });
+    }, 120_000);
   }
 });
 
@@ -159,6 +160,162 @@ describe('quiz prompts and calculator names find the note they sit in', () => {
       }
     });
   }
+});
+
+describe('ranking: the note that teaches a term comes first', () => {
+  /** Query → the page that must come first; the issue's queries in both languages. */
+  const first: Record<Lang, Array<[string, string]>> = {
+    en: [
+      ['cross-entropy', 'information-theory/cross-entropy-kl/'],
+      ['singular value decomposition', 'linear-algebra/eigen-svd-pca/'],
+      ['softmax', 'numerical-analysis/stable-softmax/'],
+      ['backpropagation', 'calculus/chain-rule-backprop/'],
+      ['KL', 'information-theory/cross-entropy-kl/'],
+      ['perplexity', 'information-theory/cross-entropy-kl/'],
+      ['BF16', 'numerical-analysis/floating-point/'],
+    ],
+    zh: [
+      ['交叉熵', 'information-theory/cross-entropy-kl/'],
+      ['奇异值分解', 'linear-algebra/eigen-svd-pca/'],
+      ['softmax', 'numerical-analysis/stable-softmax/'],
+      ['反向传播', 'calculus/chain-rule-backprop/'],
+      ['KL', 'information-theory/cross-entropy-kl/'],
+      ['困惑度', 'information-theory/cross-entropy-kl/'],
+      ['BF16', 'numerical-analysis/floating-point/'],
+    ],
+  };
+  for (const lang of langs) {
+    for (const [query, route] of first[lang]) {
+      it(`${lang}: “${query}” → /${lang}/${route} first`, async () => {
+        expect((await search[lang].search(query))[0]?.url, (await top3(lang, query)).join(' ')).toBe(`/${lang}/${route}`);
+      });
+    }
+  }
+});
+
+describe('aliases from the glossary find the note that teaches the term', async () => {
+  const entries = await readGlossary(join(contentDir, 'glossary'));
+  it('the issue’s aliases, and English names typed on the Chinese site', async () => {
+    const cases: Array<[Lang, string, string]> = [
+      ['en', 'bfloat16', '/en/numerical-analysis/floating-point/'],
+      ['en', 'backprop', '/en/calculus/chain-rule-backprop/'],
+      ['en', 'Kullback–Leibler', '/en/information-theory/cross-entropy-kl/'],
+      ['zh', 'bfloat16', '/zh/numerical-analysis/floating-point/'],
+      ['zh', '反传', '/zh/calculus/chain-rule-backprop/'],
+      ['zh', 'cross-entropy', '/zh/information-theory/cross-entropy-kl/'],
+      ['zh', 'backpropagation', '/zh/calculus/chain-rule-backprop/'],
+      ['zh', 'perplexity', '/zh/information-theory/cross-entropy-kl/'],
+    ];
+    for (const [lang, query, want] of cases) expect((await search[lang].search(query))[0]?.url, `${lang} “${query}”: ${(await top3(lang, query)).join(' ')}`).toBe(want);
+    // The notes write BF16; "bfloat16" finds both that teach it, not only About and the guide.
+    expect(await top3('en', 'bfloat16')).toEqual(expect.arrayContaining(['/en/numerical-analysis/floating-point/', '/en/numerical-analysis/mixed-precision/']));
+  });
+
+  for (const lang of langs) {
+    it(`${lang}: every alias (and, on zh, every English name) has its note in the first three results`, async () => {
+      const misses: string[] = [];
+      let tried = 0;
+      for (const entry of entries) {
+        const want = `/${lang}/${routeBySlug.get(entry.note)}`;
+        const names = lang === 'en' ? (entry.aliases?.en ?? []) : [...(entry.aliases?.zh ?? []), entry.en];
+        for (const name of names) {
+          tried++;
+          const found = await top3(lang, name);
+          if (!found.includes(want)) misses.push(`“${name}” → want ${want}, got ${found.join(' ') || 'nothing'}`);
+        }
+      }
+      console.log(`Alias search hit rate ${lang}: ${tried - misses.length}/${tried}${misses.length ? `; misses:\n  ${misses.join('\n  ')}` : ''}`);
+      expect(tried).toBeGreaterThan(lang === 'en' ? 40 : 150);
+      // A few generic English words ("norm") lose to pages that use them more on the Chinese site.
+      expect((tried - misses.length) / tried, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+    }, 120_000);
+  }
+
+  it('alias text never shows in an excerpt (it is metadata, not page text)', async () => {
+    // The floating-point note never writes "bfloat16"; it is found through its glossary aliases.
+    expect(readBuilt('en/numerical-analysis/floating-point/index.html').replace(/<[^>]*>/g, ' ')).not.toMatch(/bfloat16/i);
+    const [hit] = await search.en.search('bfloat16');
+    expect(hit?.url).toBe('/en/numerical-analysis/floating-point/');
+    expect(hit?.meta.terms).toMatch(/bfloat16/);
+    for (const excerpt of [hit!.excerpt, ...hit!.sub_results.map((s) => s.excerpt)]) expect(excerpt).not.toMatch(/bfloat16/i);
+  });
+});
+
+describe('excerpts are prose', () => {
+  const queries: Record<Lang, string[]> = {
+    en: ['softmax', 'attention', 'cross-entropy', 'singular value', 'gradient', 'variance', 'entropy', 'KL'],
+    zh: ['softmax', '注意力', '交叉熵', '奇异值', '梯度', '方差', '熵', 'KL'],
+  };
+  /** Characters KaTeX writes for formulas (\sum, \top, \prod, \int) and the notes' prose does not use. */
+  const formulaChars = /[∑⊤∏∫]/u;
+  for (const lang of langs) {
+    it(`${lang}: no formula fragments and no glossary names run together`, async () => {
+      const entries = await readGlossary(join(contentDir, 'glossary'));
+      const runTogether = entries.flatMap((e) => [`${e.zh}${e.en}`, `${e.en}${e.zh}`]);
+      for (const query of queries[lang]) {
+        for (const hit of await search[lang].search(query)) {
+          for (const excerpt of [hit.excerpt, ...hit.sub_results.map((s) => s.excerpt)]) {
+            const plain = excerpt.replace(/<\/?mark>/g, '');
+            expect(plain, `${lang} “${query}” ${hit.url}`).not.toMatch(formulaChars);
+            for (const joined of runTogether) expect(plain, `${lang} “${query}” ${hit.url}`).not.toContain(joined);
+          }
+        }
+      }
+    }, 120_000);
+  }
+
+  it('a Chinese excerpt cut inside a sentence starts after its first punctuation mark, keeping every match', () => {
+    expect(tidyExcerpt('…的梯度。<mark>交叉熵</mark>是损失…', 'zh')).toBe('…<mark>交叉熵</mark>是损失…');
+    expect(tidyExcerpt('…损失，即<mark>交叉熵</mark>。', 'zh')).toBe('…即<mark>交叉熵</mark>。');
+    // The match comes before any punctuation: nothing is cut.
+    expect(tidyExcerpt('…<mark>交叉熵</mark>损失。', 'zh')).toBe('…<mark>交叉熵</mark>损失。');
+    // An excerpt from the start of a section, and English, stay as they are.
+    expect(tidyExcerpt('交叉熵，<mark>损失</mark>', 'zh')).toBe('交叉熵，<mark>损失</mark>');
+    expect(tidyExcerpt('… of the loss. <mark>Cross</mark>', 'en')).toBe('… of the loss. <mark>Cross</mark>');
+  });
+});
+
+describe('results land on the matching section', () => {
+  const idsOf = (url: string) => new Set([...readBuilt(`${url.replace(/^\//, '').replace(/#.*$/, '')}index.html`).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+  const queries: Record<Lang, string[]> = {
+    en: ['cross-entropy', 'KV cache', 'loss scaling', 'Eckart–Young', 'warm-up', 'perplexity'],
+    zh: ['交叉熵', 'KV 缓存', '损失缩放', '预热', '困惑度', '反向传播'],
+  };
+  for (const lang of langs) {
+    it(`${lang}: the best section of each of the first results links to a heading that exists`, async () => {
+      let anchored = 0;
+      for (const query of queries[lang]) {
+        const hits = (await search[lang].search(query)).slice(0, 3);
+        expect(hits.length, query).toBeGreaterThan(0);
+        // The first result: its best section is under a heading, not the page's opening.
+        expect(rankSections(hits[0]!.sub_results)[0]?.anchor, `${lang} “${query}” ${hits[0]!.url}`).toBeDefined();
+        for (const hit of hits) {
+          const [best] = rankSections(hit.sub_results);
+          expect(best, `${query} ${hit.url}`).toBeDefined();
+          // A match before the page's first heading links to the page itself.
+          if (!best!.anchor) continue;
+          anchored++;
+          const hash = decodeURIComponent(new URL(best!.url, 'http://x').hash.slice(1));
+          expect(best!.url.startsWith(`${hit.url}#`), best!.url).toBe(true);
+          expect(idsOf(hit.url).has(hash), `${query}: #${hash} on ${hit.url}`).toBe(true);
+        }
+      }
+      expect(anchored).toBeGreaterThanOrEqual(queries[lang].length);
+    }, 120_000);
+  }
+
+  it('a term found on the glossary page lands on its entry', async () => {
+    const cases: Array<[Lang, string, string]> = [
+      ['en', 'Eckart–Young theorem', 'term-eckart-young-theorem'],
+      ['en', 'Welford', 'term-welford-algorithm'],
+      ['zh', '点互信息', 'term-pointwise-mutual-information'],
+    ];
+    for (const [lang, query, id] of cases) {
+      const glossary = (await search[lang].search(query)).find((h) => h.url === `/${lang}/glossary/`);
+      expect(glossary, `${lang} “${query}” finds the glossary`).toBeDefined();
+      expect(rankSections(glossary!.sub_results)[0]?.url).toBe(`/${lang}/glossary/#${id}`);
+    }
+  });
 });
 
 function readdirYaml(folder: string): Array<{ topic: string; data: { topic?: string; questions?: Array<{ prompt?: unknown }> } }> {

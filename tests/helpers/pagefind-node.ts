@@ -8,14 +8,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { distDir } from './site.ts';
+import { pagefindSearchOptions } from '../../src/scripts/search-options.ts';
 
-export type SearchHit = { url: string; title: string; excerpt: string; filters: Record<string, string[]> };
+export type SubHit = { title: string; url: string; excerpt: string; anchor?: { id: string }; weighted_locations: Array<{ weight: number; balanced_score: number; location: number }> };
+export type SearchHit = { url: string; title: string; excerpt: string; filters: Record<string, string[]>; meta: Record<string, string>; sub_results: SubHit[] };
 export type NodeSearch = { search(query: string, options?: { filters?: Record<string, string> }): Promise<SearchHit[]> };
 
 type PagefindModule = {
   createInstance(options: Record<string, unknown>): {
     init(): Promise<void>;
-    search(term: string, options?: Record<string, unknown>): Promise<{ results: Array<{ data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; filters: Record<string, string[]> }> }> } | null>;
+    search(term: string, options?: Record<string, unknown>): Promise<{ results: Array<{ data(): Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results?: SubHit[] }> }> } | null>;
   };
 };
 
@@ -43,20 +45,23 @@ function installGlobals(): void {
   };
 }
 
-/** A search over the built index of one page language ('en' or 'zh-CN', as <html lang> says). */
-export async function nodeSearch(htmlLang: string, ranking?: Record<string, number>): Promise<NodeSearch> {
+/**
+ * A search over the built index of one page language ('en' or 'zh-CN', as <html lang> says),
+ * with the options the search dialog gives Pagefind (ranking, excerpt length) unless told otherwise.
+ */
+export async function nodeSearch(htmlLang: string, options: Record<string, unknown> = pagefindSearchOptions): Promise<NodeSearch> {
   installGlobals();
   const moduleUrl = `${pathToFileURL(join(distDir, 'pagefind', 'pagefind.js')).href}?copy=${++copies}`;
   const pagefind = (await import(/* @vite-ignore */ moduleUrl)) as PagefindModule;
   documentLang = htmlLang;
   const instance = pagefind.createInstance({ basePath: '/pagefind/', baseUrl: '/' });
   await instance.init();
-  if (ranking) await (instance as unknown as { options(o: unknown): Promise<void> }).options({ ranking });
+  await (instance as unknown as { options(o: unknown): Promise<void> }).options(options);
   return {
     async search(query, options = {}) {
       const found = await instance.search(query, options);
       const data = await Promise.all((found?.results ?? []).slice(0, 10).map((r) => r.data()));
-      return data.map((d) => ({ url: d.url, title: d.meta.title ?? '', excerpt: d.excerpt, filters: d.filters }));
+      return data.map((d) => ({ url: d.url, title: d.meta.title ?? '', excerpt: d.excerpt, filters: d.filters, meta: d.meta, sub_results: d.sub_results ?? [] }));
     },
   };
 }
