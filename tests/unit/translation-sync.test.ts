@@ -3,7 +3,10 @@
  * stamping adds or replaces that line and nothing else, and the state follows the counterpart.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sourceHash, translationState, withCheckedAgainst } from '../../src/utils/translation-sync.ts';
+import { contentDir, listNotes } from '../helpers/content.ts';
 
 const note = `---
 title: Bayes
@@ -41,10 +44,7 @@ describe('translation tracking', () => {
 });
 
 describe('the notes in this repository', () => {
-  it('each record which version of their counterpart they were checked against', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { contentDir, listNotes } = await import('../helpers/content.ts');
+  it('each record which version of their counterpart they were checked against', () => {
     const unmarked = (['en', 'zh'] as const).flatMap((lang) =>
       listNotes(lang).filter((file) => !/^checked_against: [0-9a-f]{12}$/m.test(readFileSync(join(contentDir, lang, file), 'utf8'))).map((file) => `content/${lang}/${file}`),
     );
