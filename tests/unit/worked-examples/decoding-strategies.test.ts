@@ -8,6 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectPrintedInBothNotes } from '../../helpers/content.ts';
+// The site's seeded generator, so the simulations are the same on every run.
+import { mulberry32 } from '../../../src/utils/seeded-random.ts';
 
 const expectInBoth = (printed: string[]) => expectPrintedInBothNotes('probability', 'decoding-strategies', printed);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -22,17 +24,6 @@ const softmax = (z: number[]) => {
 };
 const vec = (xs: number[], d = 4) => `(${xs.map((x) => f(x, d)).join(', ')})`;
 
-/** Small seeded generator (mulberry32), so the simulations are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const drawFrom = (p: number[], u: number) => {
   let acc = 0;
   for (let i = 0; i < p.length; i++) {
