@@ -25,16 +25,29 @@ export const storageHealth = atom<'ok' | 'unavailable' | 'recovered' | 'failed'>
 
 const memory: Record<string, string> = {};
 
+/** Storage that refuses a write because it is full (Chromium and WebKit name it one way, Firefox another). */
+const isQuotaError = (error: unknown) =>
+  error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22 || error.code === 1014);
+
+/** Storage full at start-up: kept (not treated as disabled), so writes go through once space is freed. */
+let startedFull = false;
+
 function realStorage(): Storage | undefined {
+  let s: Storage;
   try {
-    const s = window.localStorage;
-    const probe = '__afm_probe__';
-    s.setItem(probe, probe);
-    s.removeItem(probe);
-    return s;
+    s = window.localStorage;
   } catch {
     return undefined;
   }
+  try {
+    const probe = '__afm_probe__';
+    s.setItem(probe, probe);
+    s.removeItem(probe);
+  } catch (error) {
+    if (!isQuotaError(error)) return undefined;
+    startedFull = true;
+  }
+  return s;
 }
 
 const storage = realStorage();
@@ -44,7 +57,8 @@ if (!storage) storageHealth.set('unavailable');
  * Reads fall back to memory. While writes fail, a key written in this page is read from
  * memory, so what was just written is read back rather than the stale stored text.
  */
-let writeFailed = false;
+let writeFailed = startedFull;
+if (startedFull) storageHealth.set('failed');
 /** An unreadable stored text could not be set aside: it is not overwritten until it is. */
 let guardStored = false;
 const fromMemory = (key: string) => !storage || (writeFailed && key in memory);
