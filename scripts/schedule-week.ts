@@ -65,6 +65,6 @@ for (let day = 0; day < 7; day++) {
 }
 lines.push('', 'After the week:');
 for (const [key, r] of Object.entries(progress.questions)) {
-  lines.push(`  ${key.padEnd(40)} ${String(r.reviews)} reviews, ${r.attempts} attempts, ${r.lapses} lapses, next ${dateOf(r.due)}`);
+  lines.push(`  ${key.padEnd(40)} ${String(r.reviews)} reviews, ${r.attempts} attempts, ${r.lapses} ${r.lapses === 1 ? 'lapse' : 'lapses'}, next ${dateOf(r.due)}`);
 }
 console.log(lines.join('\n'));

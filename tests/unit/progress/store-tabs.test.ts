@@ -48,7 +48,7 @@ async function openTab(storage: SharedStorage): Promise<Tab> {
   tab.win = {
     localStorage: storage,
     addEventListener: (type: string, fn: Listener) => type === 'storage' && tab.listeners.push(fn),
-    removeEventListener: (type: string, fn: Listener) => (tab.listeners = tab.listeners.filter((l) => l !== fn)),
+    removeEventListener: (_type: string, fn: Listener) => (tab.listeners = tab.listeners.filter((l) => l !== fn)),
   };
   enter(storage, tab);
   vi.resetModules();
