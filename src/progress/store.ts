@@ -27,7 +27,7 @@ const memory: Record<string, string> = {};
 
 /** Storage that refuses a write because it is full (Chromium and WebKit name it one way, Firefox another). */
 const isQuotaError = (error: unknown) =>
-  error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22 || error.code === 1014);
+  error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 
 /** Storage full at start-up: kept (not treated as disabled), so writes go through once space is freed. */
 let startedFull = false;
