@@ -10,12 +10,10 @@ export default defineConfig({
   test: {
     reporters: ['default', './tests/setup/summary-reporter.ts'],
     projects: [
-      // The engine's messages come from the i18n files; Node code installs both languages.
       {
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          setupFiles: ['src/quiz/messages-bilingual.ts'],
           // Property tests and KaTeX compiles take seconds on a busy 2-core machine; speed is measured
           // in benchmarks, not here.
           testTimeout: 30_000,

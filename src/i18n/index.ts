@@ -2,8 +2,8 @@
  * UI strings: one flat JSON file a language with the same keys (a unit test checks they
  * match). `t` fills `{name}` placeholders.
  */
-// With the type attribute so that plain Node (scripts/bench-grading.ts, through the quiz
-// engine's messages-bilingual.ts) can load them too.
+// With the type attribute so that plain Node (scripts, through the quiz engine's
+// node-text.ts) can load them too.
 import en from './en.json' with { type: 'json' };
 import zh from './zh.json' with { type: 'json' };
 import type { Lang } from '../utils/lang.ts';

@@ -15,7 +15,7 @@
  * what a quiz page downloads.
  */
 import { gradeAnswer, gradeChoice, gradeParts, type Answer, type Grade, type Text } from '../quiz/index.ts';
-import { setMessages } from '../quiz/messages.ts';
+import { describe } from '../quiz/messages.ts';
 import { $progress, setVariant, storageHealth } from '../progress/store.ts';
 import { daysBetween } from '../progress/model.ts';
 import { fill, uiStrings } from './text.ts';
@@ -33,8 +33,8 @@ type GradingData = {
 
 const lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
 const T = uiStrings('quizui');
-// The engine's messages in this page's language (both slots of its { en, zh } texts).
-setMessages(uiStrings('engine'));
+/** The engine's message templates in this page's language (Quiz.astro puts them in the page). */
+const engineTemplates = uiStrings('engine');
 /**
  * The code that records answers and schedules reviews, loaded on the learner's first move in
  * a question (focus or pointer), not with the page: a page shows its questions without it.
@@ -160,16 +160,15 @@ function setUp(el: HTMLElement): void {
     const [g, typed] = grade();
     el.dataset.status = g.status;
     for (const input of inputs()) input.setAttribute('aria-invalid', String(g.status === 'invalid'));
-    const text = g.message?.[lang] ?? '';
+    // Author feedback is HTML rendered at build time; describe() escapes whatever the learner
+    // typed that a message quotes.
+    const detail = document.createElement('span');
+    detail.innerHTML = [g.feedback?.[lang], g.message && describe(g.message, engineTemplates, lang)].filter(Boolean).map((x) => ` ${x}`).join('');
     if (g.status === 'invalid') {
-      feedback.textContent = `${T.invalid} ${text}`;
+      feedback.replaceChildren(T.invalid!, detail);
       return;
     }
-    const detail = document.createElement('span');
-    // Targeted feedback (mistakes, choice feedback) is author-written HTML rendered at build
-    // time; the engine's own messages may quote the learner's input, so they stay plain text.
-    detail[g.code === 'targeted' || g.html ? 'innerHTML' : 'textContent'] = text && ` ${text}`;
-    feedback.replaceChildren(g.status === 'correct' ? T.correct : g.score > 0 ? fill(T.partial, { pct: Math.round(g.score * 100) }) : T.incorrect, detail);
+    feedback.replaceChildren(g.status === 'correct' ? T.correct! : g.score > 0 ? fill(T.partial, { pct: Math.round(g.score * 100) }) : T.incorrect!, detail);
     if (g.status === 'correct') revealSolution();
     const tries = (await saving(el, feedback, (r) => r.recordAttempt(key, area, typed, g.score, hinted)))?.tries ?? 0;
     if (g.status !== 'correct' && tries >= ATTEMPTS_BEFORE_SOLUTION) {

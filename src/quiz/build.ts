@@ -2,7 +2,6 @@
  * Build-time side of the quiz engine (Node and Astro's build): schema, file loading and
  * variants. Imports zod and yaml, so never import this from browser code; use index.ts.
  */
-import './messages-bilingual.ts';
 
 export * from './index.ts';
 export {

@@ -18,7 +18,7 @@
  * to the browser, and closures minify far better than `this.` members. Failures are thrown
  * as the very result object that parseExpression returns (`{ ok: false, … }`).
  */
-import { clip, msg } from './messages.ts';
+import { clip, msg, type Message } from './messages.ts';
 import { fail, MAX_EXPR_LENGTH, readLiteral, type Failure } from './parse-number.ts';
 
 export const MAX_DEPTH = 40;
@@ -163,6 +163,19 @@ export function parseExpression(src: string, vars?: ReadonlyMap<string, number>)
   }
 }
 
+/** A syntax failure in an author's words (build errors are in English, and never reach a page). */
+function authorSyntax(m: Message): string | undefined {
+  const c = m.vars?.c;
+  switch (m.key) {
+    case 'missingParen': return 'a parenthesis is not closed';
+    case 'missingOperand': return 'an operator lacks a number';
+    case 'adjacentNumbers': return 'two numbers have no operator between them';
+    case 'exponent': return 'e needs digits on both sides';
+    case 'unexpected': return `unexpected "${typeof c === 'string' ? c : '?'}"`;
+    default: return undefined;
+  }
+}
+
 /**
  * Evaluate an authored expression (answer values, derived params) with the given variables.
  * Throws an Error naming the expression and the reason; a plain `log` is rejected here too.
@@ -174,13 +187,13 @@ export function evaluateExpression(src: string, vars: Record<string, number>): n
   }
   const r = parseExpression(String(src).trim(), map);
   if (r.ok) return r.value;
-  const name = /“(.*)”/.exec(r.message.en)?.[1];
+  const name = r.message.vars?.name;
   const reason =
     r.code === 'out-of-range' ? 'the result is not a finite number'
     : r.code === 'division-by-zero' ? 'division by zero'
     : r.code === 'ambiguous-log' ? 'log is ambiguous; write ln, log2 or log10'
     : r.code === 'unknown-name' ? `unknown name "${name ?? '?'}" (not a param or a built-in)`
     : r.code === 'too-long' || r.code === 'too-deep' ? 'the expression is too long or too deeply nested'
-    : r.message.en.replace(/ ?Type, for example.*$/, '').replace(/, for example.*$/, '') || 'syntax error';
+    : (authorSyntax(r.message) ?? 'syntax error');
   throw new Error(`cannot evaluate "${src}": ${reason}`);
 }

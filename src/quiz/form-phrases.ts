@@ -7,7 +7,7 @@
  * `forms.<list>` and `examples.<list>` (`<list>`: the forms in canonical order joined by
  * commas, e.g. `forms.decimal,fraction,scientific`). A page carries the phrases of the lists
  * its questions use, so its JavaScript has no code for making them; Node installs every
- * list (messages-bilingual.ts). Both take their templates from `engineTemplates`.
+ * list (node-text.ts). Both take their templates from `engineTemplates`.
  */
 import { formsOf } from './grade.ts';
 import type { MessageTemplates } from './messages.ts';
@@ -57,8 +57,8 @@ export function formListsOf(questions: readonly QuestionLike[]): Form[][] {
   return [...lists.values()];
 }
 
-/** Templates that only build the phrases: a page does not need them once they are made. */
-const isPhrasePart = (key: string) => /^(form|formFirst)\.|^(list|example)(Sep|Or)$/.test(key);
+/** Templates a page's script does not need: the parts of the phrases once made, and `accept.*` (said at build time). */
+const isPhrasePart = (key: string) => /^(form|formFirst|accept)\.|^(list|example)(Sep|Or)$/.test(key);
 
 /** The templates the engine runs with (one language): its messages and the phrases for `lists`. */
 export function engineTemplates(templates: MessageTemplates, lists: ReadonlyArray<readonly Form[]>): MessageTemplates {

@@ -2,7 +2,7 @@
  * Grading: gradeAnswer (numbers, vectors, matrices), gradeChoice, gradeParts.
  * Pure functions; gradeAnswer never throws, whatever the input string.
  */
-import { choicePartial, clip, formsHint, msg, sigfigs } from './messages.ts';
+import { choicePartial, clip, formsHint, msg, sigfigs, type Message } from './messages.ts';
 import { normaliseInput } from './normalise.ts';
 import { MAX_EXPR_LENGTH } from './parse-number.ts';
 import { readScalar, type Scalar, type SigFigs } from './scalar.ts';
@@ -25,20 +25,16 @@ import { maxMatching } from './vector.ts';
 /** Raw inputs longer than this are refused before normalisation (spaces collapse later). */
 const MAX_RAW_LENGTH = 4 * MAX_EXPR_LENGTH;
 
-/** Text made safe to insert as HTML (element content: `&` and `<` are all that matter). */
-const escapeHtml = (t: Text): Text => {
-  const e = (s: string) => s.replace(/[&<]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return { en: e(t.en), zh: e(t.zh) };
-};
-
-const invalid = (code: string, message: Text): Grade => ({ status: 'invalid', score: 0, code, message });
+const invalid = (code: string, message: Message): Grade => ({ status: 'invalid', score: 0, code, message });
 const correct = (): Grade => ({ status: 'correct', score: 1 });
-function incorrect(score = 0, code?: string, message?: Text): Grade {
+function incorrect(score = 0, code?: string, message?: Message | Message[]): Grade {
   const g: Grade = { status: 'incorrect', score };
   if (code !== undefined) g.code = code;
   if (message !== undefined) g.message = message;
   return g;
 }
+/** A mistake the quiz file names: its author feedback, said as written. */
+const targeted = (score: number, feedback: Text): Grade => ({ status: 'incorrect', score, code: 'targeted', feedback });
 
 type Read = Extract<Scalar, { ok: true }>;
 
@@ -90,7 +86,7 @@ function findWrong(xs: Read[], wrong: WrongAnswer[] | undefined, scalar: boolean
 }
 
 /** A precision hint when x looks like v rounded to the figures that were typed. */
-function precisionHint(x: Read, v: number, tol: Tolerance): Text | undefined {
+function precisionHint(x: Read, v: number, tol: Tolerance): Message | undefined {
   if (!x.sig || strictN(tol) !== undefined) return undefined;
   const shown = x.sig.max;
   if (shown >= 17 || Math.abs(x.value - v) > sigfigBand(v, shown) * (1 + 1e-9)) return undefined;
@@ -117,7 +113,7 @@ function gradeScalar(s: string, answer: Answer, v: number, forms: Form[], tol: T
   if (c === 'ok') return correct();
   if (c === 'sigfigs') return incorrect(0, 'sigfigs', sigfigs(strictN(tol)!, sigText(r.sig!)));
   const w = findWrong([r], answer.wrong, true, true, tol);
-  if (w) return incorrect(0, 'targeted', w.message);
+  if (w) return targeted(0, w.message);
   const hint = precisionHint(r, v, tol);
   return hint ? incorrect(0, 'precision', hint) : incorrect();
 }
@@ -129,7 +125,7 @@ function example(rows: number, cols: number): string {
 }
 
 /** What was typed instead of the asked shape: "you gave one number / 2 numbers / a 2×3 matrix…". */
-function gave(shape: number[], vector: boolean): Text {
+function gave(shape: number[], vector: boolean): Message {
   const total = shape.reduce((a, b) => a + b, 0);
   if (total === 1) return msg('gaveOne');
   if (shape.some((n) => n !== shape[0])) return msg('gaveRagged');
@@ -139,7 +135,7 @@ function gave(shape: number[], vector: boolean): Text {
 }
 
 /** The message for an entry that does not read, naming it by place and quoting it. */
-function entryMessage(bad: GridFailure<Scalar>, vector: boolean): Text {
+function entryMessage(bad: GridFailure<Scalar>, vector: boolean): Message {
   const inner = bad.failure.ok ? msg('blank') : bad.failure.message;
   const text = clip(bad.text);
   if (bad.shape.length === 1 && bad.shape[0] === 1) return text ? msg('entryText', { text, inner }) : inner;
@@ -186,7 +182,7 @@ function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Gr
     return incorrect(score, 'sigfigs', sigfigs(nStrict));
   }
   const w = findWrong(xs, answer.wrong, false, ordered, tol);
-  if (w) return incorrect(score, 'targeted', w.message);
+  if (w) return targeted(score, w.message);
   if (answer.partial === true && k > 0) return incorrect(score, 'partial', msg('partial', { k, n }));
   return incorrect(score);
 }
@@ -235,7 +231,7 @@ export function gradeChoice(selected: number[], choices: ChoiceLike[], multiple:
   if (wrongPicks.length === 0 && (!multiple || right === total)) return correct();
   const score = multiple ? Math.max(0, (right - wrongPicks.length) / Math.max(1, total)) : 0;
   const fb = wrongPicks.map((i) => choices[i]!.feedback).find((f) => f !== undefined);
-  if (fb) return incorrect(score, 'targeted', fb);
+  if (fb) return targeted(score, fb);
   return multiple ? incorrect(score, score > 0 ? 'partial' : undefined, choicePartial(right, total, wrongPicks.length)) : incorrect();
 }
 
@@ -254,12 +250,10 @@ export function gradeParts(inputs: string[], parts: { answer: Answer }[]): Grade
   const notRight = grades.filter((g) => g.status !== 'correct');
   if (notRight.length === 0) return correct();
   const score = grades.reduce((a, g) => a + g.score, 0) / grades.length;
-  // A part's targeted feedback is author HTML; then the whole message is HTML, the parts'
-  // other messages (which may quote the learner's input) escaped.
-  const html = notRight.some((g) => g.code === 'targeted');
-  const notes = grades.flatMap((g, i) => (g.message && g.status !== 'correct' ? [msg('part', { i: i + 1, inner: html && g.code !== 'targeted' ? escapeHtml(g.message) : g.message })] : []));
-  const message = notes.length > 0 ? { en: notes.map((m) => m.en).join(' '), zh: notes.map((m) => m.zh).join(' ') } : msg('partsPartial', { k: grades.length - notRight.length, n: grades.length });
-  const g = incorrect(score, score > 0 ? 'partial' : notRight[0]!.code, message);
-  if (html) g.html = true;
-  return g;
+  // Each part that is not right says why: its author feedback, or the engine's message.
+  const notes = grades.flatMap((g, i) => {
+    const inner = g.status === 'correct' ? undefined : (g.feedback ?? g.message);
+    return inner ? [msg('part', { i: i + 1, inner })] : [];
+  });
+  return incorrect(score, score > 0 ? 'partial' : notRight[0]!.code, notes.length > 0 ? notes : msg('partsPartial', { k: grades.length - notRight.length, n: grades.length }));
 }

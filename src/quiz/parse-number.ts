@@ -5,15 +5,15 @@
  * tries this first and an expression after. The calculators' fields use this module alone,
  * so their pages carry no expression parser.
  */
-import { clip, formsHint, msg } from './messages.ts';
-import type { Form, Text } from './types.ts';
+import { clip, formsHint, msg, type Message } from './messages.ts';
+import type { Form } from './types.ts';
 
 /** The longest answer, in characters after normalisation (an expression, a list or a matrix). */
 export const MAX_EXPR_LENGTH = 500;
 
-export type Failure = { ok: false; code: string; message: Text };
+export type Failure = { ok: false; code: string; message: Message };
 
-export const fail = (code: string, message: Text): Failure => ({ ok: false, code, message });
+export const fail = (code: string, message: Message): Failure => ({ ok: false, code, message });
 
 /** Significant figures shown by typed text: `100` shows 1 to 3, `10.0` shows 3. */
 export type SigFigs = { min: number; max: number };

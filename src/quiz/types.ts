@@ -1,4 +1,5 @@
-/** Types of the quiz answer contract (docs: ../shared/design/QUIZ-FORMAT.md). */
+/** Types of the quiz answer contract (docs/QUIZ-FORMAT.md). */
+import type { Message } from './messages.ts';
 
 /** A text shown to the learner, in both languages. */
 export type Text = { en: string; zh: string };
@@ -38,18 +39,20 @@ export type Answer = {
 
 export type GradeStatus = 'correct' | 'incorrect' | 'invalid';
 
+/**
+ * What happened, not what to say: the page turns `message` into words in its own language
+ * (messages.ts `describe`, with the `engine.*` templates of src/i18n).
+ */
 export type Grade = {
   status: GradeStatus;
   /** 1 correct, 0 incorrect or invalid, in between for partial credit. */
   score: number;
+  /** Why, for code: `blank`, `syntax`, `shape`, `targeted`, `partial`, `sigfigs`, `precision`, … */
   code?: string;
-  message?: Text;
-  /**
-   * The message is HTML: a multi-part grade that quotes a part's targeted feedback (author
-   * HTML, rendered at build time), the other parts' messages escaped. Otherwise a message is
-   * plain text, except code `targeted`, which is author HTML itself.
-   */
-  html?: true;
+  /** Why, for the learner: a message key and its values (one per part for a multi-part grade). */
+  message?: Message | Message[];
+  /** Code `targeted`: the quiz file's feedback for this mistake (HTML rendered at build time). */
+  feedback?: Text;
 };
 
 /** One choice as the grader needs it. */

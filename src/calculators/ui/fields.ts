@@ -9,10 +9,10 @@
  * `[[2, 1], [1, 3]]`). The messages are the calculators' own (a calculator page does not
  * carry the engine's message templates): only the failure codes are taken from the engine.
  */
-import { clip } from '../../quiz/messages.ts';
+import { clip, msg } from '../../quiz/messages.ts';
 import { normaliseInput } from '../../quiz/normalise.ts';
 import { isLine, readGrid, type GridFailure } from '../../quiz/parse-matrix.ts';
-import { readNumber, type Scalar } from '../../quiz/parse-number.ts';
+import { fail, readNumber, type Scalar } from '../../quiz/parse-number.ts';
 import { DEFAULT_FORMS } from '../../quiz/types.ts';
 import type { Bilingual } from './format.ts';
 
@@ -37,8 +37,9 @@ const ENTER_NUMBER: Bilingual = { en: 'Enter a number.', zh: '请输入一个数
  * (readNumber, without the expression parser, which calculators do not need).
  */
 function readEntry(text: string): Scalar {
-  if (text === '') return { ok: false, code: 'blank', message: ENTER_NUMBER };
-  return readNumber(text, DEFAULT_FORMS) ?? { ok: false, code: 'syntax', message: ENTER_NUMBER };
+  // Only the failure's code is used (whyNot); the engine's message is for quiz pages.
+  if (text === '') return fail('blank', msg('blank'));
+  return readNumber(text, DEFAULT_FORMS) ?? fail('syntax', msg('blank'));
 }
 
 /** Why `text` (normalised) is not a number, in the calculators' words, from the engine's failure code. */

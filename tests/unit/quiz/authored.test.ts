@@ -23,7 +23,7 @@ function checkAnswer(where: string, answer: Answer): void {
   for (const [i, w] of (answer.wrong ?? []).entries()) {
     const g = gradeAnswer(typedAnswer(w.value), answer);
     expect(g, `${where}: wrong[${i}] = ${typedAnswer(w.value)}`).toMatchObject({ status: 'incorrect', code: 'targeted' });
-    expect(g.message).toEqual(w.message);
+    expect(g.feedback).toEqual(w.message);
   }
 }
 

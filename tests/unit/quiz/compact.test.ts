@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RESERVED_NAMES } from '../../../src/quiz/expression.ts';
-import { evaluateExpression, gradeAnswer, gradeChoice, gradeParts, normaliseInput, type Answer, type Grade } from '../../../src/quiz/index.ts';
+import { evaluateExpression, normaliseInput, type Answer, type Grade } from '../../../src/quiz/index.ts';
+import { gradeAnswer, gradeChoice, gradeParts, type SaidGrade } from '../../helpers/said.ts';
 
 describe('normaliseInput', () => {
   it.each([
@@ -32,7 +33,7 @@ describe('normaliseInput', () => {
 
 const expr = (value: number): Answer => ({ value, tolerance: { rel: 1e-9 }, forms: ['expression'] });
 const num = (value: number): Answer => ({ value, tolerance: { rel: 1e-9 } });
-const hasBoth = (g: Grade) => Boolean(g.message?.en && g.message.zh);
+const hasBoth = (g: SaidGrade) => Boolean(g.text?.en && g.text.zh);
 
 describe('tokeniser edge cases', () => {
   it.each([
@@ -95,10 +96,10 @@ describe('shared message templates', () => {
       const g = gradeAnswer(input, answer);
       expect(g, input).toMatchObject({ status: 'invalid', code });
       expect(hasBoth(g), input).toBe(true);
-      expect(g.message!.en, input).toMatch(/type|write|put|separate|for example/i);
-      expect(g.message!.zh, input).toMatch(/输入|写|用|例如|加|分隔/);
+      expect(g.text!.en, input).toMatch(/type|write|put|separate|for example/i);
+      expect(g.text!.zh, input).toMatch(/输入|写|用|例如|加|分隔/);
     }
-    expect(gradeAnswer('0,5', num(0.5)).message?.zh).toContain('0.5');
+    expect(gradeAnswer('0,5', num(0.5)).text?.zh).toContain('0.5');
   });
   it('keep choice and part messages', () => {
     const choices = [{ correct: true }, { correct: false }, { correct: true }];
@@ -107,26 +108,27 @@ describe('shared message templates', () => {
     expect(gradeChoice([7], choices, true)).toMatchObject({ status: 'invalid', code: 'choice' });
     expect(gradeChoice([1], choices, false)).toEqual({ status: 'incorrect', score: 0 });
     expect(gradeChoice([0, 1], choices, true)).toMatchObject({ status: 'incorrect', score: 0 });
-    expect(gradeChoice([0], choices, true).message?.en).toBe('You chose 1 of the 2 correct answers.');
+    expect(gradeChoice([0], choices, true).text?.en).toBe('You chose 1 of the 2 correct answers.');
     expect(gradeParts(['1'], [{ answer: num(1) }, { answer: num(2) }])).toMatchObject({ status: 'invalid', code: 'shape' });
-    expect(gradeParts(['2', '1'], [{ answer: num(1) }, { answer: num(2) }]).message?.en).toBe('0 of 2 parts are right.');
+    expect(gradeParts(['2', '1'], [{ answer: num(1) }, { answer: num(2) }]).text?.en).toBe('0 of 2 parts are right.');
   });
   it("quote a part's targeted feedback as HTML, with the other parts' messages escaped", () => {
+    // The grade says which part had which mistake; the page makes it HTML (describe escapes
+    // what the learner typed, author feedback goes in as rendered at build time).
     const mistake = { en: 'That is <em>the variance</em>.', zh: '这是<em>方差</em>。' };
     const parts = [
       { answer: { ...num(9.49), tolerance: { rel: 0.01 }, wrong: [{ value: 90, message: mistake }] } },
       { answer: { ...num(1 / 3), tolerance: { rel: 0.001 } } },
     ];
     const g = gradeParts(['90', '0.33'], parts);
-    expect(g).toMatchObject({ status: 'incorrect', score: 0, html: true });
-    expect(g.message?.en).toBe('Part 1: That is <em>the variance</em>. Part 2: Close, but not precise enough: give at least 3 significant figures.');
-    expect(g.message?.zh).toContain('第 1 小题：这是<em>方差</em>。');
-    // Without targeted feedback the message stays plain text.
-    expect(gradeParts(['9.49', '0.33'], parts).html).toBeUndefined();
+    expect(g).toMatchObject({ status: 'incorrect', score: 0 });
+    expect(g.text?.en).toBe('Part 1: That is <em>the variance</em>. Part 2: Close, but not precise enough: give at least 3 significant figures.');
+    expect(g.text?.zh).toContain('第 1 小题：这是<em>方差</em>。');
+    // A learner's text quoted in another part's message is escaped.
+    expect(gradeParts(['90', '[1, <b>]'], [parts[0]!, { answer: { value: [1, 2] } }]).text?.en).toMatch(/^Part 2: Component 2 \(“&#60;b&#62;”\)/);
     // Another part's plain message next to targeted feedback is carried along in the HTML.
     const escaped = gradeParts(['90', '[1, 5]'], [parts[0]!, { answer: { value: [1, 2], partial: true } }]);
-    expect(escaped.html).toBe(true);
-    expect(escaped.message?.en).toMatch(/^Part 1: That is <em>the variance<\/em>\. Part 2: /);
+    expect(escaped.text?.en).toMatch(/^Part 1: That is <em>the variance<\/em>\. Part 2: /);
   });
 });
 

@@ -1,6 +1,7 @@
 /** Table-driven tests of gradeAnswer over every rule of QUIZ-FORMAT.md. */
 import { describe, expect, it } from 'vitest';
-import { gradeAnswer, type Answer, type Form, type Tolerance } from '../../../src/quiz/index.ts';
+import { type Answer, type Form, type Tolerance } from '../../../src/quiz/index.ts';
+import { gradeAnswer } from '../../helpers/said.ts';
 
 type Row = [input: string, answer: Answer, status: 'correct' | 'incorrect' | 'invalid', code?: string];
 
@@ -327,11 +328,11 @@ for (const [name, rows] of groups) {
       if (status === 'correct') expect(g.score).toBe(1);
       if (status === 'invalid') {
         expect(g.score).toBe(0);
-        expect(g.message?.en).toBeTruthy();
-        expect(g.message?.zh).toBeTruthy();
+        expect(g.text?.en).toBeTruthy();
+        expect(g.text?.zh).toBeTruthy();
       }
       if (g.code === 'targeted' || g.code === 'precision' || g.code === 'shape' || g.code === 'sigfigs') {
-        expect(g.message?.en && g.message.zh).toBeTruthy();
+        expect(g.text?.en && g.text.zh).toBeTruthy();
       }
     });
   });
@@ -340,31 +341,31 @@ for (const [name, rows] of groups) {
 describe('gradeAnswer: messages', () => {
   it('suggests 0.5 for a decimal comma, in both languages', () => {
     const g = gradeAnswer('0,5', n(0.5));
-    expect(g.message?.en).toContain('0.5');
-    expect(g.message?.zh).toContain('0.5');
+    expect(g.text?.en).toContain('0.5');
+    expect(g.text?.zh).toContain('0.5');
   });
   it('asks for . instead of 。', () => {
-    expect(gradeAnswer('0。5', n(0.5)).message?.en).toContain('0.5');
+    expect(gradeAnswer('0。5', n(0.5)).text?.en).toContain('0.5');
   });
   it('asks for ln, log2 or log10', () => {
     const g = gradeAnswer('log 8', f(3, EXPR));
-    expect(g.message?.en).toMatch(/ln.*log2.*log10/);
-    expect(g.message?.zh).toMatch(/ln.*log2.*log10/);
+    expect(g.text?.en).toMatch(/ln.*log2.*log10/);
+    expect(g.text?.zh).toMatch(/ln.*log2.*log10/);
   });
   it('asks for the number itself instead of a percentage', () => {
-    expect(gradeAnswer('50%', n(0.5)).message?.en).toContain('0.5');
+    expect(gradeAnswer('50%', n(0.5)).text?.en).toContain('0.5');
   });
   it('names the expected shape', () => {
-    expect(gradeAnswer('[1, 2]', n(0, { value: [1, 2, 3] })).message?.en).toContain('3 numbers');
-    expect(gradeAnswer('[1]', n(0, { value: [[1, 2], [3, 4]] })).message?.zh).toContain('2×2');
+    expect(gradeAnswer('[1, 2]', n(0, { value: [1, 2, 3] })).text?.en).toContain('3 numbers');
+    expect(gradeAnswer('[1]', n(0, { value: [[1, 2], [3, 4]] })).text?.zh).toContain('2×2');
   });
   it('says how many significant figures are needed', () => {
-    expect(gradeAnswer('0.33', tol(1 / 3, { rel: 0.001 })).message?.en).toContain('3 significant figures');
+    expect(gradeAnswer('0.33', tol(1 / 3, { rel: 0.001 })).text?.en).toContain('3 significant figures');
   });
   it('names the failing component', () => {
     const g = gradeAnswer('[1, abc]', n(0, { value: [1, 2] }));
-    expect(g.message?.en).toMatch(/^Component 2 \(“abc”\):/);
-    expect(g.message?.zh).toMatch(/^第 2 个分量/);
+    expect(g.text?.en).toMatch(/^Component 2 \(“abc”\):/);
+    expect(g.text?.zh).toMatch(/^第 2 个分量/);
   });
   it('gives the partial score', () => {
     expect(gradeAnswer('[1, 5, 3]', n(0, { value: [1, 2, 3], partial: true })).score).toBeCloseTo(2 / 3);
@@ -372,6 +373,7 @@ describe('gradeAnswer: messages', () => {
   });
   it('returns the targeted message', () => {
     const g = gradeAnswer('0.693', tol(1, { abs: 0.01 }, { wrong: [{ value: 0.693147, message: nats }] }));
-    expect(g.message).toEqual(nats);
+    expect(g).toMatchObject({ code: 'targeted', feedback: nats });
+    expect(g.message).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formsOf } from '../../../src/quiz/grade.ts';
-import { gradeAnswer, normaliseInput, type Answer, type Form, type Tolerance } from '../../../src/quiz/index.ts';
+import { normaliseInput, type Answer, type Form, type Tolerance } from '../../../src/quiz/index.ts';
+import { gradeAnswer } from '../../helpers/said.ts';
 import { isLine, readGrid } from '../../../src/quiz/parse-matrix.ts';
 import { readScalar } from '../../../src/quiz/scalar.ts';
 
@@ -40,8 +41,8 @@ describe('gradeAnswer properties', () => {
         if (g.status === 'invalid') {
           expect(g.score).toBe(0);
           expect(g.code).toBeTruthy();
-          expect(g.message?.en.length).toBeGreaterThan(0);
-          expect(g.message?.zh.length).toBeGreaterThan(0);
+          expect(g.text?.en.length).toBeGreaterThan(0);
+          expect(g.text?.zh.length).toBeGreaterThan(0);
         }
         if (g.status === 'correct') expect(g.score).toBe(1);
       }),

@@ -6,7 +6,8 @@
  * quotes are capped and cut at whole code points.
  */
 import { describe, expect, it } from 'vitest';
-import { gradeAnswer, normaliseInput, type Answer } from '../../../src/quiz/index.ts';
+import { normaliseInput, type Answer } from '../../../src/quiz/index.ts';
+import { gradeAnswer } from '../../helpers/said.ts';
 
 const tol = { rel: 1e-9, abs: 1e-12 };
 const scalar = (value: number, extra: Partial<Answer> = {}): Answer => ({ value, tolerance: tol, ...extra });
@@ -135,13 +136,13 @@ for (const [name, rows] of groups) {
       if (code !== undefined) expect(g.code).toBe(code);
       if (status === 'invalid') {
         expect(g.score).toBe(0);
-        expect(g.message?.en).toBeTruthy();
-        expect(g.message?.zh).toBeTruthy();
+        expect(g.text?.en).toBeTruthy();
+        expect(g.text?.zh).toBeTruthy();
         // a quote never holds half a surrogate pair
-        expect(g.message!.en + g.message!.zh).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+        expect(g.text!.en + g.text!.zh).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
       }
-      if (en !== undefined) expect(g.message?.en).toContain(en);
-      if (zh !== undefined) expect(g.message?.zh).toContain(zh);
+      if (en !== undefined) expect(g.text?.en).toContain(en);
+      if (zh !== undefined) expect(g.text?.zh).toContain(zh);
     });
   });
 }
@@ -155,7 +156,7 @@ describe('issue #15: no message quotes more than 40 characters of the input', ()
   ])('%#', (input, answer) => {
     const g = gradeAnswer(input, answer);
     expect(g.status).toBe('invalid');
-    for (const text of [g.message!.en, g.message!.zh]) {
+    for (const text of [g.text!.en, g.text!.zh]) {
       for (const [, quoted] of text.matchAll(/“([^”]*)”/g)) expect(Array.from(quoted!).length).toBeLessThanOrEqual(40);
     }
   });

@@ -1,7 +1,9 @@
 /** Variants: deterministic, distinct, filled, evaluated; plus choice/parts grading, formatAcceptance, evaluateExpression. */
 import { describe, expect, it } from 'vitest';
 import { hashString, loadQuizFile, makeVariants, mulberry32 } from '../../../src/quiz/build.ts';
-import { evaluateExpression, formatAcceptance, gradeAnswer, gradeChoice, gradeParts } from '../../../src/quiz/index.ts';
+import { engineText } from '../../../src/quiz/node-text.ts';
+import { evaluateExpression, formatAcceptance } from '../../../src/quiz/index.ts';
+import { gradeAnswer, gradeChoice, gradeParts } from '../../helpers/said.ts';
 
 const quiz = loadQuizFile(
   'q.yaml',
@@ -144,7 +146,7 @@ describe('gradeChoice', () => {
     expect(g.score).toBeCloseTo(score);
   });
   it('returns the feedback of a wrong choice', () => {
-    expect(gradeChoice([1], single, false)).toMatchObject({ code: 'targeted', message: { en: 'No: the sum is fixed.' } });
+    expect(gradeChoice([1], single, false)).toMatchObject({ code: 'targeted', feedback: { en: 'No: the sum is fixed.' } });
   });
 });
 
@@ -162,8 +164,8 @@ describe('gradeParts', () => {
     expect(g.score).toBeCloseTo(score);
   });
   it('names the invalid part', () => {
-    expect(gradeParts(['1', 'abc'], parts).message?.en).toMatch(/^Part 2:/);
-    expect(gradeParts(['1', 'abc'], parts).message?.zh).toMatch(/^第 2 小题/);
+    expect(gradeParts(['1', 'abc'], parts).text?.en).toMatch(/^Part 2:/);
+    expect(gradeParts(['1', 'abc'], parts).text?.zh).toMatch(/^第 2 小题/);
   });
 });
 
@@ -177,6 +179,6 @@ describe('formatAcceptance', () => {
     [{ value: [2, 3], ordered: false, tolerance: { abs: 0.001 }, forms: ['decimal'] }, 'a vector of 2 numbers, any order; each a number, ±0.001', '含 2 个数的向量，顺序不限；每个分量为数字，误差 ±0.001'],
     [{ value: [[1, 2], [3, 4]], tolerance: { abs: 0.1 }, forms: ['decimal'] }, 'a 2×2 matrix; each a number, ±0.1', '2×2 矩阵；每个分量为数字，误差 ±0.1'],
   ] as const)('%j', (answer, en, zh) => {
-    expect(formatAcceptance(answer as never)).toEqual({ en, zh });
+    expect(engineText(formatAcceptance(answer as never))).toEqual({ en, zh });
   });
 });

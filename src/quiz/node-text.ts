@@ -1,0 +1,31 @@
+/**
+ * The engine's messages in words, for Node: scripts, the build and the unit tests. A page does
+ * the same with the templates it carries (question-element.ts); this module reads both
+ * languages' templates from src/i18n, so never import it from browser code.
+ */
+import { stringsWithPrefix } from '../i18n/index.ts';
+import { describe, type Message, type MessageTemplates } from './messages.ts';
+import { allFormLists, engineTemplates } from './form-phrases.ts';
+import type { Grade, Text } from './types.ts';
+
+let templates: Record<keyof Text, MessageTemplates> | undefined;
+/** Both languages' templates: all of them (`accept.*` too), and the phrases for every list of answer forms. */
+const forLang = (lang: keyof Text) => {
+  const all = stringsWithPrefix(lang, 'engine');
+  return { ...all, ...engineTemplates(all, allFormLists()) };
+};
+const engineTemplatesBoth = () => (templates ??= { en: forLang('en'), zh: forLang('zh') });
+
+/** A message (or a list of them) in both languages, as the page would say it (HTML-escaped). */
+export function engineText(m: Message | Message[]): Text {
+  const t = engineTemplatesBoth();
+  return { en: describe(m, t.en, 'en'), zh: describe(m, t.zh, 'zh') };
+}
+
+/** What a page says for a grade beyond its verdict: author feedback, then the engine's message. */
+export function gradeText(g: Grade): Text | undefined {
+  if (!g.feedback && !g.message) return undefined;
+  const m = g.message ? engineText(g.message) : undefined;
+  const join = (lang: keyof Text) => [g.feedback?.[lang], m?.[lang]].filter(Boolean).join(' ');
+  return { en: join('en'), zh: join('zh') };
+}
