@@ -20,6 +20,9 @@ export const calculatorInfo = {
   'transformer-params': { area: 'linear-algebra', note: 'matrix-multiplication', title: { en: 'Transformer parameter and memory counter', zh: 'Transformer 参数与内存计数器' } },
   'sampling-lab': { area: 'probability', note: 'sampling', title: { en: 'Next-token sampling lab', zh: '下一个词元采样实验室' } },
   'entropy-kl': { area: 'information-theory', note: 'cross-entropy-kl', title: { en: 'Entropy, cross-entropy and KL calculator', zh: '熵、交叉熵与 KL 散度计算器' } },
+  'scaling-planner': { area: 'calculus', note: 'scaling-laws', title: { en: 'Scaling-law planner', zh: '缩放定律规划器' } },
+  'speculative-decoding': { area: 'probability', note: 'decoding-strategies', title: { en: 'Speculative decoding calculator', zh: '投机解码计算器' } },
+  'grad-clip': { area: 'numerical-analysis', note: 'gradients-and-clipping', title: { en: 'Global-norm clipping calculator', zh: '全局范数裁剪计算器' } },
 } as const satisfies Record<string, CalculatorInfo>;
 
 export type CalculatorId = keyof typeof calculatorInfo;

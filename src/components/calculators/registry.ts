@@ -14,6 +14,9 @@ import Attention from './Attention.astro';
 import TransformerParams from './TransformerParams.astro';
 import SamplingLab from './SamplingLab.astro';
 import EntropyKl from './EntropyKl.astro';
+import ScalingPlanner from './ScalingPlanner.astro';
+import SpeculativeDecoding from './SpeculativeDecoding.astro';
+import GradClip from './GradClip.astro';
 import { calculatorInfo, type CalculatorId } from './info.ts';
 
 export { calculatorInfo, type CalculatorId };
@@ -32,4 +35,7 @@ export const calculatorComponents = {
   'transformer-params': TransformerParams,
   'sampling-lab': SamplingLab,
   'entropy-kl': EntropyKl,
+  'scaling-planner': ScalingPlanner,
+  'speculative-decoding': SpeculativeDecoding,
+  'grad-clip': GradClip,
 } as const satisfies Record<CalculatorId, unknown>;

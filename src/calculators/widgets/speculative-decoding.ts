@@ -1,0 +1,108 @@
+/** The speculative decoding calculator: tokens per target pass, speed-up and the best draft length, with α typed or computed from p and q. */
+import { CalculatorElement } from '../ui/base.ts';
+import { acceptance, bestGamma, expectedTokens, speedup } from '../math/speculative.ts';
+import { distributionProblem } from '../math/information.ts';
+import { linePlot } from '../ui/svg.ts';
+
+const OUTS = ['tokens', 'speedup', 'best'];
+/** γ = 1 … SEARCH_MAX is searched for the best draft length and plotted. */
+const SEARCH_MAX = 32;
+
+/** Defined as `<afm-speculative-decoding>` by the calculator loader (ui/loader.ts). */
+export default class SpeculativeDecoding extends CalculatorElement {
+  /** Shows or hides a field with its label, hint and error. */
+  private show(name: string, visible: boolean): void {
+    const wrapper = this.control(name).closest<HTMLElement>('.field');
+    // Not the `hidden` attribute: the stylesheet's `.field { display: flex }` would override it.
+    if (wrapper) wrapper.style.display = visible ? '' : 'none';
+    if (!visible) this.setFieldError(name, null);
+  }
+
+  /** A probability list from a field, or null after saying why it is not a distribution. */
+  private distribution(name: string, length?: number): number[] | null {
+    const list = this.numberList(name, { minLength: 1, maxLength: 50 });
+    if (!list) return null;
+    if (length !== undefined && list.length !== length) {
+      this.setFieldError(name, this.s('lengthMismatch', { n: length }));
+      return null;
+    }
+    const problem = distributionProblem(list, 1e-6);
+    if (problem?.kind === 'negative') {
+      this.setFieldError(name, this.s('negative', { item: problem.index + 1 }));
+      return null;
+    }
+    if (problem?.kind === 'sum') {
+      this.setFieldError(name, this.s('notNormalised', { sum: this.fmt(problem.sum, 6) }));
+      return null;
+    }
+    return list;
+  }
+
+  /** α from the chosen source, writing the α, acceptance and residual outputs; null on bad input. */
+  private acceptanceRate(): number | null {
+    const fromDists = this.value('source') === 'dists';
+    this.show('alpha', !fromDists);
+    this.show('p', fromDists);
+    this.show('q', fromDists);
+    this.output('accept', '—');
+    this.output('residual', '—');
+    if (!fromDists) {
+      const alpha = this.number('alpha', { min: 0, max: 1 });
+      this.output('alphaUsed', alpha === null ? '—' : this.fmt(alpha, 6));
+      return alpha;
+    }
+    const p = this.distribution('p');
+    const q = this.distribution('q', p?.length);
+    if (p === null || q === null) {
+      this.output('alphaUsed', '—');
+      return null;
+    }
+    const a = acceptance(p, q);
+    this.output('alphaUsed', this.s('alphaFromDists', { alpha: this.fmt(a.alpha, 4), tv: this.fmt(a.tv, 4) }));
+    const list = (xs: Array<number | null>) => `(${xs.map((x) => (x === null ? this.s('notProposed') : this.fmt(x, 4))).join(', ')})`;
+    this.output('accept', list(a.acceptProb));
+    this.output('residual', a.residual === null ? this.s('noResidual') : list(a.residual));
+    return a.alpha;
+  }
+
+  protected compute(): void {
+    const alpha = this.acceptanceRate();
+    const gamma = this.number('gamma', { min: 1, max: 256, integer: true });
+    const cost = this.number('cost', { min: 0, max: 100 });
+    if (alpha === null || gamma === null || cost === null) {
+      for (const name of OUTS) this.output(name, '—');
+      this.outputHtml('plot', '');
+      return;
+    }
+    const tokens = expectedTokens(alpha, gamma);
+    const gain = speedup(alpha, gamma, cost);
+    this.output('tokens', this.fmt(tokens, 6));
+    this.output('speedup', gain < 1 ? this.s('slower', { speedup: this.fmt(gain, 4) }) : `${this.fmt(gain, 5)}×`);
+    const best = bestGamma(alpha, cost, SEARCH_MAX);
+    const vars = { gamma: best.gamma, speedup: this.fmt(best.speedup, 5), max: SEARCH_MAX };
+    this.output('best', best.speedup <= 1 ? this.s('noGain', vars) : this.s(best.atLimit ? 'bestAtLimit' : 'best', vars));
+    this.plot(alpha, gamma, cost);
+    this.announce(this.s('announce', { tokens: this.fmt(tokens, 6), speedup: this.fmt(gain, 5) }));
+  }
+
+  private plot(alpha: number, gamma: number, cost: number): void {
+    const top = Math.max(SEARCH_MAX, gamma);
+    const gammas = Array.from({ length: top }, (_, i) => i + 1);
+    const tokens = gammas.map((g): [number, number] => [g, expectedTokens(alpha, g)]);
+    const gains = gammas.map((g): [number, number] => [g, speedup(alpha, g, cost)]);
+    const yMax = Math.max(...tokens.map(([, y]) => y), ...gains.map(([, y]) => y));
+    const box = { xMin: 1, xMax: top, yMin: 0, yMax: yMax * 1.05 };
+    this.outputHtml(
+      'plot',
+      linePlot(
+        [
+          { label: this.s('tokensCurve'), points: tokens },
+          { label: this.s('speedupCurve'), points: gains, colour: 1 },
+          { label: `γ = ${gamma}`, points: [[gamma, 0], [gamma, box.yMax]], colour: 2, dashed: true },
+        ],
+        this.s('plotTitle', { alpha: this.fmt(alpha, 4), cost: this.fmt(cost, 4) }),
+        box,
+      ),
+    );
+  }
+}
