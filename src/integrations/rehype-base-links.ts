@@ -4,7 +4,8 @@
  * when the site is served under a sub-path such as `/ai-math/`. Protocol-relative (`//host`),
  * absolute, relative and fragment-only links are left alone; with base "/" nothing changes.
  */
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
 
 export type Options = { base?: string };
 
@@ -26,19 +27,10 @@ export function withBase(url: string, base: string): string {
   return prefix + url.slice(1);
 }
 
-function walk(node: Root | Element, visit: (el: Element) => void): void {
-  for (const child of node.children) {
-    if (child.type === 'element') {
-      visit(child);
-      walk(child, visit);
-    }
-  }
-}
-
 export default function rehypeBaseLinks({ base = '/' }: Options = {}) {
   return (tree: Root) => {
     if (base.replace(/\/?$/, '/') === '/') return;
-    walk(tree, (el) => {
+    visit(tree, 'element', (el) => {
       for (const prop of urlProps[el.tagName] ?? []) {
         const value = el.properties?.[prop];
         if (typeof value === 'string') el.properties[prop] = withBase(value, base);

@@ -4,32 +4,19 @@
  * red error text in the page.
  */
 import katex from 'katex';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-
-function textOf(node: ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(textOf).join('');
-  return '';
-}
-
-function walk(node: Root | Element, visit: (el: Element) => void): void {
-  for (const child of node.children) {
-    if (child.type === 'element') {
-      visit(child);
-      walk(child, visit);
-    }
-  }
-}
 
 export default function rehypeKatexCheck() {
   return (tree: Root, file: VFile) => {
-    walk(tree, (el) => {
+    visit(tree, 'element', (el) => {
       const classes = el.properties?.className;
       const list = Array.isArray(classes) ? classes.map(String) : [];
       const display = list.includes('math-display');
       if (!display && !list.includes('math-inline')) return;
-      const tex = el.children.map(textOf).join('');
+      const tex = toString(el);
       try {
         katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'ignore' });
       } catch (error) {

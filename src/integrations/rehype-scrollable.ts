@@ -6,14 +6,7 @@
  * Calculators' tables do the same in their own markup. Runs after rehype-katex.
  */
 import type { Element, Root } from 'hast';
-
-function walk(node: Root | Element, visit: (el: Element) => void): void {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    visit(child);
-    walk(child, visit);
-  }
-}
+import { visit } from 'unist-util-visit';
 
 const isDisplayMath = (el: Element) => {
   const className = el.properties?.className;
@@ -22,7 +15,7 @@ const isDisplayMath = (el: Element) => {
 
 export default function rehypeScrollable() {
   return (tree: Root) => {
-    walk(tree, (el) => {
+    visit(tree, 'element', (el) => {
       if (isDisplayMath(el) || el.tagName === 'table') el.properties.tabIndex = 0;
     });
   };
