@@ -107,6 +107,10 @@ export function quantise(xs: readonly number[], scheme: QuantScheme): QuantResul
   const groups: QuantGroup[] = [];
   const codes = new Array<number>(n);
   const dequantised = new Array<number>(n);
+  // Powers are summed in units of the largest |x| so that neither x² nor (x − x̂)² over- or underflows.
+  let unit = 0;
+  for (const x of xs) unit = Math.max(unit, Math.abs(x));
+  if (unit === 0) unit = 1;
   let signal = 0;
   let noise = 0;
   let maxAbsError = 0;
@@ -123,8 +127,8 @@ export function quantise(xs: readonly number[], scheme: QuantScheme): QuantResul
       codes[i] = q;
       dequantised[i] = xHat;
       const e = xHat - x;
-      signal += x * x;
-      noise += e * e;
+      signal += (x / unit) ** 2;
+      noise += (e / unit) ** 2;
       if (Math.abs(e) > maxAbsError) {
         maxAbsError = Math.abs(e);
         maxAbsErrorAt = i;
@@ -141,7 +145,7 @@ export function quantise(xs: readonly number[], scheme: QuantScheme): QuantResul
     qMax,
     maxAbsError,
     maxAbsErrorAt,
-    rmse: Math.sqrt(noise / n),
+    rmse: unit * Math.sqrt(noise / n),
     sqnr,
     bitsPerWeight: bits + overheadBits,
     overheadBits,

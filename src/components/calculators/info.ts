@@ -12,6 +12,8 @@ export const calculatorInfo = {
   'float-inspector': { area: 'numerical-analysis', note: 'floating-point', title: { en: 'Float inspector', zh: '浮点数检查器' } },
   'softmax-stability': { area: 'numerical-analysis', note: 'stable-softmax', title: { en: 'Naive vs stable softmax', zh: '朴素与稳定 softmax 对比' } },
   'lr-schedule': { area: 'numerical-analysis', note: 'learning-rate-schedules', title: { en: 'Learning-rate schedule plotter', zh: '学习率调度绘图器' } },
+  'quantiser': { area: 'numerical-analysis', note: 'quantisation', title: { en: 'Weight quantiser', zh: '权重量化器' } },
+  'summation-lab': { area: 'numerical-analysis', note: 'summation-and-stability', title: { en: 'Summation lab', zh: '求和实验室' } },
   'optimizer-race': { area: 'calculus', note: 'gradient-descent', title: { en: 'Optimizer race', zh: '优化器赛跑' } },
   'backprop-stepper': { area: 'calculus', note: 'chain-rule-backprop', title: { en: 'Backprop stepper', zh: '反向传播逐步演示' } },
   'mutual-information': { area: 'information-theory', note: 'mutual-information', title: { en: 'Mutual information from a joint table', zh: '由联合分布表计算互信息' } },

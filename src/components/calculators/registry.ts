@@ -6,6 +6,8 @@ import BayesTest from './BayesTest.astro';
 import FloatInspector from './FloatInspector.astro';
 import SoftmaxStability from './SoftmaxStability.astro';
 import LrSchedule from './LrSchedule.astro';
+import Quantiser from './Quantiser.astro';
+import SummationLab from './SummationLab.astro';
 import OptimizerRace from './OptimizerRace.astro';
 import BackpropStepper from './BackpropStepper.astro';
 import MutualInformation from './MutualInformation.astro';
@@ -27,6 +29,8 @@ export const calculatorComponents = {
   'float-inspector': FloatInspector,
   'softmax-stability': SoftmaxStability,
   'lr-schedule': LrSchedule,
+  'quantiser': Quantiser,
+  'summation-lab': SummationLab,
   'optimizer-race': OptimizerRace,
   'backprop-stepper': BackpropStepper,
   'mutual-information': MutualInformation,

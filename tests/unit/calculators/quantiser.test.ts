@@ -203,3 +203,16 @@ describe('properties', () => {
     expect(drawWeights('uniform', 1000, 9).every((x) => x >= -1 && x < 1)).toBe(true);
   });
 });
+
+describe('extreme magnitudes', () => {
+  it('1e200 and 1e-200 scale like 1: same codes and SQNR, no overflow of x²', () => {
+    const base = quantise([0.72, -1.5, 0.033, 1.1], perTensor(8, true));
+    for (const k of [1e200, 1e-200]) {
+      const r = quantise([0.72, -1.5, 0.033, 1.1].map((x) => x * k), perTensor(8, true));
+      expect(r.codes).toEqual(base.codes);
+      expect(r.sqnr.kind).toBe('finite');
+      if (r.sqnr.kind === 'finite' && base.sqnr.kind === 'finite') expect(r.sqnr.db).toBeCloseTo(base.sqnr.db, 9);
+      expect(r.rmse / k).toBeCloseTo(base.rmse, 12);
+    }
+  });
+});

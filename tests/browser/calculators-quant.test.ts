@@ -1,0 +1,127 @@
+/**
+ * The weight quantiser and the summation lab in a real browser, in both languages: a known
+ * case typed in, a bad input (message, aria-invalid, outputs —) and a state restored from the URL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { openCalculator, openSite, type Site } from './harness.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const LANGS = ['en', 'zh'] as const;
+type Lang = (typeof LANGS)[number];
+
+const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
+const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);
+const field = (calc: Locator, name: string) => calc.locator(`[name="${name}"]`);
+
+/** No raw NaN / Infinity / null ever reaches the results. */
+async function expectClean(calc: Locator): Promise<void> {
+  expect(await calc.locator('.calculator-results').innerText()).not.toMatch(/NaN|Infinity|\bnull\b/);
+}
+
+describe.each(LANGS)('quantiser and summation lab (%s)', (lang: Lang) => {
+  it('quantiser: the note’s symmetric INT8 example; an outlier per tensor vs per group; bad input; state from the URL', async () => {
+    const { page, calc } = await openCalculator(site, 'quantiser', lang);
+    await field(calc, 'source').selectOption('typed');
+    await field(calc, 'values').fill('0.72, -1.5, 0.033, 1.1');
+    await field(calc, 'bits').selectOption('8');
+    await field(calc, 'scheme').selectOption('symmetric');
+    await field(calc, 'granularity').selectOption('tensor');
+    // s = 1.5/127, codes 61, −127, 3, 93 (content/en/numerical-analysis/quantisation.mdx, worked example).
+    await expect.poll(() => out(calc, 'scales').innerText()).toBe('0.011811');
+    const codes = await out(calc, 'table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[1]?.textContent));
+    expect(codes).toEqual(['61', '−127', '3', '93']);
+    expect(await out(calc, 'zeroPoints').innerText()).toBe(lang === 'en' ? '0 (symmetric)' : '0（对称量化）');
+    expect(await out(calc, 'bits').innerText()).toMatch(/^12/);
+    await expectClean(calc);
+
+    // Asymmetric INT4: s = 2.6/15, z = 9.
+    await field(calc, 'bits').selectOption('4');
+    await field(calc, 'scheme').selectOption('asymmetric');
+    await expect.poll(() => out(calc, 'zeroPoints').innerText()).toBe('9');
+    expect(await out(calc, 'scales').innerText()).toBe('0.173333');
+
+    // A wide table scrolls in its own focusable, labelled region; the plots are there.
+    const region = out(calc, 'table');
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    expect(await region.getAttribute('aria-label')).toBeTruthy();
+    expect(await out(calc, 'plot').locator('svg[role="img"]').count()).toBe(2);
+
+    await field(calc, 'values').fill('0.5, abc');
+    await expect.poll(() => error(calc, 'values').isVisible()).toBe(true);
+    expect(await field(calc, 'values').getAttribute('aria-invalid')).toBe('true');
+    expect(await out(calc, 'sqnr').innerText()).toBe('—');
+    expect(await out(calc, 'scales').innerText()).toBe('—');
+
+    // All zeros: SQNR explained, not a number.
+    await field(calc, 'values').fill('0, 0, 0');
+    await expect.poll(() => out(calc, 'sqnr').innerText()).toContain(lang === 'en' ? 'undefined' : '无定义');
+    await expectClean(calc);
+
+    await page.close();
+    // The default draw (one ±20 outlier in 256 Gaussian weights), INT4 per group of 32, from the URL.
+    const { page: shared, calc: restored } = await openCalculator(site, 'quantiser', lang, '?quantiser.granularity=group&quantiser.group=128');
+    await expect.poll(() => out(restored, 'bits').innerText()).toMatch(/^4\.125/);
+    expect(await field(restored, 'granularity').inputValue()).toBe('group');
+    expect(await out(restored, 'scales').innerText()).toContain(lang === 'en' ? '2 groups' : '共 2 组');
+    expect(await out(restored, 'compare').innerText()).toContain('SQNR');
+    await expectClean(restored);
+    await shared.close();
+    site.assertNoErrors();
+  });
+
+  it('summation lab: BF16 stalls at 256 while pairwise reaches 1000; too many terms; Kahan’s table from the URL', async () => {
+    const { page, calc } = await openCalculator(site, 'summation-lab', lang);
+    await field(calc, 'format').selectOption('bf16');
+    await field(calc, 'value').fill('1');
+    await field(calc, 'n').fill('1000');
+    await expect.poll(() => out(calc, 'naive').innerText()).toBe('256');
+    expect(await out(calc, 'pairwise').innerText()).toBe('1,000');
+    expect(await out(calc, 'reference').innerText()).toMatch(/^1,000/);
+    expect(await out(calc, 'note').innerText()).toContain('257');
+    expect(await out(calc, 'plot').locator('svg[role="img"]').count()).toBe(1);
+    await expectClean(calc);
+
+    await field(calc, 'format').selectOption('fp16');
+    await field(calc, 'n').fill('3000');
+    await expect.poll(() => out(calc, 'naive').innerText()).toBe('2,048');
+
+    // FP16 allows 100,000 terms: the cap is explained next to the field.
+    await field(calc, 'n').fill('200000');
+    await expect.poll(() => error(calc, 'n').innerText()).toContain('100,000');
+    expect(await field(calc, 'n').getAttribute('aria-invalid')).toBe('true');
+    expect(await out(calc, 'naive').innerText()).toBe('—');
+    await field(calc, 'n').fill('10');
+    await field(calc, 'value').fill('1e6');
+    await expect.poll(() => error(calc, 'value').innerText()).toContain('65504');
+    expect(await out(calc, 'kahan').innerText()).toBe('—');
+    await page.close();
+
+    // The note's Kahan table: BF16, start at 256, four 1s → naive 256, Kahan 260.
+    const { page: shared, calc: restored } = await openCalculator(
+      site,
+      'summation-lab',
+      lang,
+      '?summation-lab.format=bf16&summation-lab.value=1&summation-lab.n=4&summation-lab.start=256',
+    );
+    await expect.poll(() => out(restored, 'kahan').innerText()).toBe('260');
+    expect(await out(restored, 'naive').innerText()).toBe('256');
+    expect(await field(restored, 'start').inputValue()).toBe('256');
+    await expectClean(restored);
+    await shared.close();
+
+    // FP32, a million copies of 0.1: naive drifts to 100958.34375, Kahan gives 100000.
+    const { page: big, calc: tenths } = await openCalculator(site, 'summation-lab', lang, '?summation-lab.n=1000000');
+    await expect.poll(() => out(tenths, 'naive').innerText(), { timeout: 15000 }).toBe('100,958.34375');
+    expect(await out(tenths, 'kahan').innerText()).toBe('100,000');
+    await big.close();
+    site.assertNoErrors();
+  });
+});
