@@ -31,6 +31,40 @@ export type NumberRule = {
 export const normaliseNumberText = normaliseInput;
 
 const ENTER_NUMBER: Bilingual = { en: 'Enter a number.', zh: '请输入一个数。' };
+/** A list or matrix field left empty (or only brackets and separators). */
+const EMPTY_LIST: Bilingual = { en: 'The field is empty: enter at least one number.', zh: '此栏为空：请至少输入一个数。' };
+
+/**
+ * The longest field text that is read at all. Longer text (a pasted file, a forged link) gets
+ * `tooLongField` without being normalised or parsed, so a keystroke in a 2 MB field costs no
+ * more than in a short one (reading 2 MB of numbers takes seconds; 50,000 characters some
+ * 30 ms); base.ts also ignores URL state longer than this. The largest legitimate input, the
+ * quantiser's 4,096 typed weights (about 43,000 characters with six decimals), fits.
+ */
+export const MAX_FIELD_CHARS = 50_000;
+
+/** Whether `raw` is over the cap, in code points (as the message counts), without splitting it. */
+export function isTooLong(raw: string): boolean {
+  // A string of at most MAX_FIELD_CHARS UTF-16 units has at most that many code points.
+  if (raw.length <= MAX_FIELD_CHARS) return false;
+  let count = 0;
+  for (const _ of raw) if (++count > MAX_FIELD_CHARS) return true;
+  return false;
+}
+
+export const tooLongField = (max = MAX_FIELD_CHARS): Bilingual => ({
+  en: `Too long: at most ${max.toLocaleString('en-US')} characters.`,
+  zh: `过长：最多 ${max.toLocaleString('en-US')} 个字符。`,
+});
+
+/**
+ * At most 40 characters of a learner's text for quoting in a message, cut at whole code points,
+ * with … when cut: a message never repeats a whole pasted file (the quiz engine's clip).
+ */
+export const quoteInput = (text: string): string => clip(text, 40);
+
+/** "1 number", "2 numbers"; Chinese has no plural. */
+const numbers = (n: number): Bilingual => ({ en: `${n} ${n === 1 ? 'number' : 'numbers'}`, zh: `${n} 个数` });
 
 /**
  * One entry as a number: a decimal, fraction or scientific notation, read as quiz answers are
@@ -49,7 +83,7 @@ function whyNot(text: string, code: string): Bilingual {
       return ENTER_NUMBER;
     case 'decimal-comma':
     case 'full-stop': {
-      const fixed = clip(text.replace(/[,。]/, '.'));
+      const fixed = quoteInput(text.replace(/[,。]/, '.'));
       return { en: `Use a point for decimals: ${fixed}.`, zh: `小数点请用“.”：${fixed}。` };
     }
     case 'grouping':
@@ -62,14 +96,15 @@ function whyNot(text: string, code: string): Bilingual {
       return { en: 'Too long: type at most 500 characters.', zh: '过长：最多输入 500 个字符。' };
     default:
       return {
-        en: `“${clip(text)}” is not a number; type e.g. 0.5, 1/2 or 1e-3.`,
-        zh: `“${clip(text)}”不是数字，请输入如 0.5、1/2 或 1e-3。`,
+        en: `“${quoteInput(text)}” is not a number; type e.g. 0.5, 1/2 or 1e-3.`,
+        zh: `“${quoteInput(text)}”不是数字，请输入如 0.5、1/2 或 1e-3。`,
       };
   }
 }
 
 /** One number, with optional bounds. */
 export function parseNumberField(raw: string, rule: NumberRule = {}): FieldResult<number> {
+  if (isTooLong(raw)) return { ok: false, message: tooLongField() };
   const text = normaliseInput(raw);
   const r = readEntry(text);
   return r.ok ? checkRule(r.value, rule) : { ok: false, message: whyNot(text, r.code) };
@@ -77,7 +112,10 @@ export function parseNumberField(raw: string, rule: NumberRule = {}): FieldResul
 
 /** The typed text of a list or matrix read as rows of numbers, or why not. */
 function readRows(raw: string): FieldResult<number[][]> | { ok: false; bad: GridFailure<Scalar> } {
+  if (isTooLong(raw)) return { ok: false, message: tooLongField() };
   const text = normaliseInput(raw);
+  // Nothing but brackets, separators and spaces: say the field is empty, not "row 1, column 1".
+  if (/^[\s\[\](),;]*$/.test(text)) return { ok: false, message: EMPTY_LIST };
   const grid = readGrid(text === '' ? '[]' : text, readEntry);
   if (grid.ok) return { ok: true, value: grid.rows.map((row) => row.map((r) => (r.ok ? r.value : NaN))) };
   if (grid.brackets) {
@@ -140,14 +178,14 @@ export function parseNumberList(
   if (rule.length !== undefined && values.length !== rule.length) {
     return {
       ok: false,
-      message: { en: `Enter exactly ${rule.length} numbers (got ${values.length}).`, zh: `请输入恰好 ${rule.length} 个数（现在是 ${values.length} 个）。` },
+      message: { en: `Enter exactly ${numbers(rule.length).en} (got ${values.length}).`, zh: `请输入恰好 ${numbers(rule.length).zh}（现在是 ${values.length} 个）。` },
     };
   }
   if (rule.minLength !== undefined && values.length < rule.minLength) {
-    return { ok: false, message: { en: `Enter at least ${rule.minLength} numbers.`, zh: `请至少输入 ${rule.minLength} 个数。` } };
+    return { ok: false, message: { en: `Enter at least ${numbers(rule.minLength).en}.`, zh: `请至少输入 ${numbers(rule.minLength).zh}。` } };
   }
   if (rule.maxLength !== undefined && values.length > rule.maxLength) {
-    return { ok: false, message: { en: `Enter at most ${rule.maxLength} numbers.`, zh: `最多输入 ${rule.maxLength} 个数。` } };
+    return { ok: false, message: { en: `Enter at most ${numbers(rule.maxLength).en}.`, zh: `最多输入 ${numbers(rule.maxLength).zh}。` } };
   }
   return { ok: true, value: values };
 }

@@ -77,7 +77,7 @@ describe('parseNumberList', () => {
     ['1, x', {}, 'Item 2', '第 2 项'],
     ['1 x 3', {}, 'Item 2: “x” is not a number', '第 2 项：“x”不是数字'],
     ['1, , 3', {}, 'Item 2: Enter a number', '第 2 项：请输入一个数'],
-    ['', {}, 'Enter a number', '请输入一个数'],
+    ['', {}, 'The field is empty', '此栏为空'],
     ['1', { length: 2 }, 'exactly 2', '恰好 2'],
     ['1, 2, 3', { length: 2 }, 'exactly 2 numbers (got 3)', '恰好 2 个数（现在是 3 个）'],
     ['1, 2; 3, 4', {}, 'not several rows', '不要分成几行'],
@@ -114,7 +114,7 @@ describe('parseMatrix', () => {
     ['1 2 3; 4 5 6', { square: true }, 'square', '方阵'],
     ['1 2 3 4; 1 2 3 4; 1 2 3 4; 1 2 3 4', { rows: [2, 3] }, '2 or 3 rows', '2 或 3 行'],
     ['[1 2; 3 4', {}, 'brackets', '括号'],
-    ['', {}, 'Enter a number', '请输入一个数'],
+    ['', {}, 'The field is empty', '此栏为空'],
   ])('%j with %j is refused: %s', (raw, rule, en, zh) => {
     const r = parseMatrix(raw, rule);
     expect(r.ok).toBe(false);
