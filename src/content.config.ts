@@ -7,8 +7,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { areaIds } from './utils/areas.ts';
-import { glossaryLoader } from './utils/glossary-loader.ts';
-import { quizLoader } from './utils/quiz-loader.ts';
+import { glossaryEntrySchema, glossaryLoader } from './utils/glossary-loader.ts';
+import { quizLoader, type RenderedQuiz } from './utils/quiz-loader.ts';
 
 const notes = defineCollection({
   loader: glob({
@@ -29,9 +29,20 @@ const notes = defineCollection({
     .strict(),
 });
 
-const glossary = defineCollection({ loader: glossaryLoader(`${process.env.AFM_CONTENT_DIR ?? './content'}/glossary`) });
+/**
+ * The glossary and quiz loaders validate their files themselves (naming file, entry or question,
+ * and field); the schemas here give pages the types of what they store, so nothing is cast.
+ */
+const glossary = defineCollection({
+  loader: glossaryLoader(`${process.env.AFM_CONTENT_DIR ?? './content'}/glossary`),
+  schema: glossaryEntrySchema.extend({ file: z.string() }),
+});
 
-
-const quizzes = defineCollection({ loader: quizLoader(process.env.AFM_QUIZ_DIR ?? './quizzes') });
+// A quiz is validated by the engine's own schema (src/quiz/schema.ts) before its variants are made and
+// rendered; what is stored is the loader's output, typed here without a second, slower validation.
+const quizzes = defineCollection({
+  loader: quizLoader(process.env.AFM_QUIZ_DIR ?? './quizzes'),
+  schema: z.custom<RenderedQuiz>(),
+});
 
 export const collections = { notes, glossary, quizzes };

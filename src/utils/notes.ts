@@ -82,7 +82,7 @@ export function allNotes(): Promise<Note[]> {
       calculatorIds: Object.keys(calculatorInfo),
       calculatorsFile: 'src/components/calculators/info.ts',
       glossary: glossary.map(({ data }) => ({ id: data.id, note: data.note, file: data.file })),
-      quizzes: quizzes.map(({ data }) => ({ topic: (data as { topic: string }).topic, file: (data as { file: string }).file })),
+      quizzes: quizzes.map(({ data }) => ({ topic: data.topic, file: data.file })),
     });
     return notes;
   });

@@ -3,7 +3,6 @@
  * quiz's topic is not the slug of a note.
  */
 import { getCollection } from 'astro:content';
-import type { RenderedQuiz } from './quiz-loader.ts';
 import { allNotes, href, readingOrder, type Note } from './notes.ts';
 import type { Lang } from './lang.ts';
 
@@ -27,7 +26,7 @@ export async function allQuestions(lang: Lang): Promise<QuestionRef[]> {
   const bySlug = new Map<string, Note>(notes.map((n) => [n.slug, n]));
   const refs: QuestionRef[] = [];
   for (const { data } of quizzes) {
-    const quiz = { data: data as RenderedQuiz };
+    const quiz = { data };
     const note = bySlug.get(quiz.data.topic);
     if (!note) {
       throw new Error(`${quiz.data.file}: field topic: no note has the slug "${quiz.data.topic}" (it must be a note's file name, or an area id for its overview)`);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RESERVED_NAMES } from '../../../src/quiz/expression.ts';
-import { evaluateExpression, normaliseInput, type Answer, type Grade } from '../../../src/quiz/index.ts';
+import { evaluateExpression, normaliseInput, type Answer } from '../../../src/quiz/index.ts';
 import { gradeAnswer, gradeChoice, gradeParts, type SaidGrade } from '../../helpers/said.ts';
 
 describe('normaliseInput', () => {
