@@ -43,7 +43,7 @@ export type PairRow = {
   degrees: number;
   /** Full turns m·θᵢ/(2πs). */
   turns: number;
-  /** 2π/θᵢ in tokens (before interpolation; with factor s a pair repeats after s times as many tokens). */
+  /** s·2π/θᵢ in tokens: with positions divided by s a pair repeats after s times as many tokens (2π/θᵢ for s = 1). */
   wavelength: number;
 };
 
@@ -52,7 +52,7 @@ export function pairTable(thetas: number[], position: number, scale = 1): PairRo
   return thetas.map((theta, i) => {
     const angle = p * theta;
     const reduced = reduceAngle(angle);
-    return { i, theta, angle, reduced, degrees: (reduced * 180) / Math.PI, turns: angle / TWO_PI, wavelength: TWO_PI / theta };
+    return { i, theta, angle, reduced, degrees: (reduced * 180) / Math.PI, turns: angle / TWO_PI, wavelength: (TWO_PI * scale) / theta };
   });
 }
 

@@ -18,6 +18,8 @@ export const calculatorInfo = {
   'backprop-stepper': { area: 'calculus', note: 'chain-rule-backprop', title: { en: 'Backprop stepper', zh: '反向传播逐步演示' } },
   'mutual-information': { area: 'information-theory', note: 'mutual-information', title: { en: 'Mutual information from a joint table', zh: '由联合分布表计算互信息' } },
   'transform-explorer': { area: 'linear-algebra', note: 'eigen-svd-pca', title: { en: 'Transform explorer', zh: '线性变换探索器' } },
+  'pca': { area: 'linear-algebra', note: 'eigen-svd-pca', title: { en: 'PCA explorer', zh: '主成分分析（PCA）探索器' } },
+  'rope-explorer': { area: 'linear-algebra', note: 'rotations-and-rope', title: { en: 'RoPE explorer', zh: '旋转位置编码（RoPE）探索器' } },
   'attention': { area: 'linear-algebra', note: 'attention', title: { en: 'Attention calculator', zh: '注意力计算器' } },
   'transformer-params': { area: 'linear-algebra', note: 'matrix-multiplication', title: { en: 'Transformer parameter and memory counter', zh: 'Transformer 参数与内存计数器' } },
   'sampling-lab': { area: 'probability', note: 'sampling', title: { en: 'Next-token sampling lab', zh: '下一个词元采样实验室' } },

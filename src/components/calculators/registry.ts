@@ -12,6 +12,8 @@ import OptimizerRace from './OptimizerRace.astro';
 import BackpropStepper from './BackpropStepper.astro';
 import MutualInformation from './MutualInformation.astro';
 import TransformExplorer from './TransformExplorer.astro';
+import Pca from './Pca.astro';
+import RopeExplorer from './RopeExplorer.astro';
 import Attention from './Attention.astro';
 import TransformerParams from './TransformerParams.astro';
 import SamplingLab from './SamplingLab.astro';
@@ -35,6 +37,8 @@ export const calculatorComponents = {
   'backprop-stepper': BackpropStepper,
   'mutual-information': MutualInformation,
   'transform-explorer': TransformExplorer,
+  'pca': Pca,
+  'rope-explorer': RopeExplorer,
   'attention': Attention,
   'transformer-params': TransformerParams,
   'sampling-lab': SamplingLab,

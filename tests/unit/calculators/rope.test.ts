@@ -114,6 +114,9 @@ describe('position interpolation (Chen et al. 2023): positions divided by s', ()
     const a = pairTable(t, 16000, 4);
     const b = pairTable(t, 4000);
     a.forEach((row, i) => expect(row.angle).toBeCloseTo(b[i]!.angle, 9));
+    // …and every wavelength, counted in (uninterpolated) tokens, is 4 times longer: 4·2π for pair 0.
+    expect(a[0]!.wavelength).toBeCloseTo(8 * Math.PI, 12);
+    a.forEach((row, i) => expect(row.wavelength).toBeCloseTo(4 * b[i]!.wavelength, 6));
   });
 });
 

@@ -1,0 +1,110 @@
+/**
+ * The RoPE explorer and the PCA explorer in a real browser, in both languages: each computes a
+ * known case from typed input, shows a message for input it cannot use (and no result), and
+ * restores its state from the URL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { openCalculator, openSite, type Site } from './harness.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const LANGS = ['en', 'zh'] as const;
+type Lang = (typeof LANGS)[number];
+
+const openCalc = (id: string, lang: Lang, query = '') => openCalculator(site, id, lang, query);
+const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
+const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);
+const field = (calc: Locator, name: string) => calc.locator(`[name="${name}"]`);
+
+/** No raw NaN / Infinity / null ever reaches the results. */
+async function expectClean(calc: Locator): Promise<void> {
+  expect(await calc.locator('.calculator-results').innerText()).not.toMatch(/NaN|Infinity|\bnull\b/);
+}
+
+describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
+  it('rope-explorer: LLaMA-2 table; the note’s d = 4 example; odd d; Δ = 0 from the URL', async () => {
+    const { calc } = await openCalc('rope-explorer', lang);
+    // Defaults: d = 128, b = 10000, m = 4096 — the note's table. Pair 63: 0.4730 rad ≈ 27.10°, wavelength 54,410.
+    await expect.poll(() => out(calc, 'pairs').innerText()).toBe('64');
+    const rows = out(calc, 'table').locator('tbody tr');
+    expect(await rows.count()).toBe(64);
+    const last = await rows.nth(63).innerText();
+    expect(last).toContain('27.101');
+    expect(last).toContain('0.473');
+    expect(last).toContain('54,410.1');
+    expect(await out(calc, 'plot').locator('svg[role="img"]').count()).toBe(1);
+
+    // The note's worked example: q = (1, 2, 1, 1), k = (3, 1, 2, −1) (the fields' defaults), m = 2, n = 5, shifted by 10.
+    await field(calc, 'vectors').selectOption('custom');
+    await field(calc, 'd').fill('4');
+    await field(calc, 'm').fill('2');
+    await field(calc, 'n').fill('5');
+    await field(calc, 't').fill('10');
+    await expect.poll(() => out(calc, 'score').innerText()).toBe('−3.15483');
+    expect(await out(calc, 'shifted').innerText()).toBe('−3.15483');
+    expect(await out(calc, 'relative').innerText()).toBe('−3.15483');
+    expect(await out(calc, 'unrotated').innerText()).toBe('6');
+    await expectClean(calc);
+
+    await field(calc, 'd').fill('5');
+    await expect.poll(() => error(calc, 'd').innerText()).toContain(lang === 'en' ? 'even' : '偶数');
+    expect(await field(calc, 'd').getAttribute('aria-invalid')).toBe('true');
+    expect(await out(calc, 'score').innerText()).toBe('—');
+    expect(await out(calc, 'table').innerText()).toBe('');
+
+    // All-ones vectors at offset 0: q̃·k̃ = |q|² = d = 4.
+    const { calc: shared } = await openCalc('rope-explorer', lang, '?rope-explorer.d=4&rope-explorer.n=4096');
+    await expect.poll(() => out(shared, 'score').innerText()).toBe('4');
+    expect(await field(shared, 'd').inputValue()).toBe('4');
+    expect(await out(shared, 'pairs').innerText()).toBe('2');
+    site.assertNoErrors();
+  });
+
+  it('pca: the note’s four points; a diagonal case typed in; one point and equal points refused; the 3-D preset from the URL', async () => {
+    const { calc } = await openCalc('pca', lang);
+    // The note: mean (3, 2), C = [[2, 1], [1, 2]], λ = 3 and 1, w₁ = (1, 1)/√2, 75 %, PC1 coordinates ±2.1213.
+    await expect.poll(() => out(calc, 'mean').innerText()).toBe('(3, 2)');
+    expect(await out(calc, 'ratio').innerText()).toBe('75 %');
+    const components = await out(calc, 'components').innerText();
+    expect(components).toContain('(0.70711, 0.70711)');
+    expect(components).toContain('(0.70711, −0.70711)');
+    expect(await out(calc, 'scores').innerText()).toContain('−2.12132');
+    expect(await out(calc, 'plot').locator('svg[role="img"]').count()).toBe(1);
+
+    // Typed: (±1, 0), (0, ±2) → C = diag(2/3, 8/3), PC1 = (0, 1) explains 80 %; the select follows.
+    await field(calc, 'points').fill('1, 0\n-1, 0\n0, 2\n0, -2');
+    await expect.poll(() => out(calc, 'ratio').innerText()).toBe('80 %');
+    expect(await out(calc, 'mean').innerText()).toBe('(0, 0)');
+    expect(await out(calc, 'components').innerText()).toContain('(0, 1)');
+    expect(await field(calc, 'preset').inputValue()).toBe('custom');
+
+    // The square's corners: equal variances, directions not unique, no projection shown.
+    await field(calc, 'preset').selectOption('square');
+    await expect.poll(() => out(calc, 'note').innerText()).toContain('λ₁ = λ₂');
+    expect(await out(calc, 'components').innerText()).toContain(lang === 'en' ? 'not unique' : '不唯一');
+    await expectClean(calc);
+
+    await field(calc, 'points').fill('1, 2');
+    await expect.poll(() => error(calc, 'points').innerText()).toContain(lang === 'en' ? 'at least 2 points' : '至少输入 2 个点');
+    expect(await field(calc, 'points').getAttribute('aria-invalid')).toBe('true');
+    expect(await out(calc, 'mean').innerText()).toBe('—');
+    await field(calc, 'points').fill('0.1, 0.7\n0.1, 0.7\n0.1, 0.7');
+    await expect.poll(() => error(calc, 'points').innerText()).toContain(lang === 'en' ? 'All points are the same' : '所有点都相同');
+    expect(await out(calc, 'ratio').innerText()).toBe('—');
+
+    const { calc: shared } = await openCalc('pca', lang, '?pca.preset=space');
+    await expect.poll(() => out(shared, 'n').innerText()).toBe('6');
+    expect(await out(shared, 'mean').innerText()).toBe('(0, 0, 0)');
+    expect(await out(shared, 'components').locator('tbody tr').count()).toBe(3);
+    expect(await field(shared, 'preset').inputValue()).toBe('space');
+    await expectClean(shared);
+    site.assertNoErrors();
+  });
+});
