@@ -46,6 +46,23 @@ export const precachePatterns = [
   'pagefind/filter/*',
 ];
 
+/**
+ * Offline, an address without its trailing slash (/en/guide) matches nothing saved: pages are
+ * saved as /en/guide/index.html, served for /en/guide/. Online the host redirects it to the
+ * slashed address; offline this Workbox plugin does the same when that page is saved, instead
+ * of the offline page. It runs in the service worker: Workbox copies its source into sw.js, so
+ * it refers to nothing outside itself (and keeps to code that survives being put on one line).
+ */
+export const slashRedirectPlugin = {
+  handlerDidError: async ({ request }: { request: Request }): Promise<Response | undefined> => {
+    const url = new URL(request.url);
+    const last = url.pathname.split('/').pop() ?? '';
+    if (last === '' || last.includes('.')) return undefined;
+    const saved = await caches.match(`${url.origin}${url.pathname}/index.html`, { ignoreSearch: true });
+    return saved ? Response.redirect(`${url.origin}${url.pathname}/${url.search}`, 301) : undefined;
+  },
+};
+
 export function searchAndOffline(): AstroIntegration {
   let base = '/';
   return {
@@ -110,12 +127,12 @@ export async function writeServiceWorker(outDir: string, base: string, logger: {
       {
         urlPattern: ({ request, url }) => request.mode === 'navigate' && /\/zh\//.test(url.pathname),
         handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: `${base}zh/offline/index.html` } },
+        options: { plugins: [slashRedirectPlugin], precacheFallback: { fallbackURL: `${base}zh/offline/index.html` } },
       },
       {
         urlPattern: ({ request }) => request.mode === 'navigate',
         handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: `${base}en/offline/index.html` } },
+        options: { plugins: [slashRedirectPlugin], precacheFallback: { fallbackURL: `${base}en/offline/index.html` } },
       },
     ],
   });

@@ -5,12 +5,23 @@
  * fields → `compute()` on every input, field state ↔ the URL's query string, and messages.
  * The texts a widget writes come from the page too, as JSON in `<script data-calc-strings>`
  * (CalcShell.astro: keys `calc.js.*` and `calc.<id>.js.*` of src/i18n/{en,zh}.json), read with `s(key)`.
+ *
+ * Sharing: the shell's "copy link" button copies the page's address with this calculator's
+ * state and its anchor `#calc-<id>`; a page opened at that anchor focuses the calculator's
+ * heading once it has loaded. Field text is capped (fields.ts MAX_FIELD_CHARS): longer text is
+ * not parsed, and a longer value in the URL is ignored with a note next to the field.
  */
 import { fillTemplate } from '../../i18n/fill.ts';
 import { formatNumber, pageLang, type Bilingual, type Lang } from './format.ts';
-import { parseMatrix, parseNumberField, parseNumberList, type FieldResult, type NumberRule } from './fields.ts';
+import { isTooLong, MAX_FIELD_CHARS, parseMatrix, parseNumberField, parseNumberList, type FieldResult, type NumberRule } from './fields.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** Tells the calculator loader (loader.ts) that the page's query string changed. */
+export const STATE_EVENT = 'afm:calc-state';
+
+/** Only the first calculator a shared link points at takes the focus, and only once. */
+let focusedFromLink = false;
 
 export abstract class CalculatorElement extends HTMLElement {
   readonly pageLang: Lang = pageLang();
@@ -18,6 +29,9 @@ export abstract class CalculatorElement extends HTMLElement {
   private lastAnnouncement = '';
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private strings: Record<string, string> | undefined;
+  /** Fields whose value in the URL was too long and was ignored: the note stays until they are edited. */
+  private readonly ignoredFromUrl = new Set<string>();
+  private shareReset: ReturnType<typeof setTimeout> | undefined;
 
   /** Reads the fields and writes the results. Called after every change. */
   protected abstract compute(): void;
@@ -27,12 +41,29 @@ export abstract class CalculatorElement extends HTMLElement {
     return this.getAttribute('data-calc') ?? this.localName;
   }
 
+  /** The calculator's anchor on the page: the shell's `<section id="calc-<id>">`. */
+  get anchor(): string {
+    return `calc-${this.calcId}`;
+  }
+
   connectedCallback(): void {
     this.restoreFromUrl();
-    this.addEventListener('input', () => this.schedule());
-    this.addEventListener('change', () => this.schedule());
+    const edited = (event: Event) => {
+      const name = (event.target as Partial<Control> | null)?.name;
+      if (name && this.ignoredFromUrl.delete(name)) this.setFieldError(name, null);
+      this.hideShared();
+      this.schedule();
+    };
+    this.addEventListener('input', edited);
+    this.addEventListener('change', edited);
+    this.section()?.querySelector('[data-share]')?.addEventListener('click', () => void this.copyLink());
     this.runCompute();
     this.setAttribute('data-ready', '');
+    this.focusIfLinked();
+  }
+
+  private section(): HTMLElement | null {
+    return this.closest<HTMLElement>('section.calculator');
   }
 
   /** Every control that carries state, by its `name`. */
@@ -81,9 +112,11 @@ export abstract class CalculatorElement extends HTMLElement {
   protected setFieldError(name: string, message: Bilingual | string | null): void {
     const control = this.control(name);
     const slot = this.querySelector<HTMLElement>(`[data-error-for="${name}"]`);
+    // A value the link carried was ignored: say so until the field is edited (the field itself holds its default, which is valid).
+    const note = message === null && this.ignoredFromUrl.has(name) ? this.s('linkValueTooLong', { max: MAX_FIELD_CHARS.toLocaleString('en-US') }) : null;
     if (slot) {
-      slot.textContent = message === null ? '' : typeof message === 'string' ? message : this.t(message);
-      slot.hidden = !message;
+      slot.textContent = message === null ? (note ?? '') : typeof message === 'string' ? message : this.t(message);
+      slot.hidden = !message && !note;
     }
     if (message) control.setAttribute('aria-invalid', 'true');
     else control.removeAttribute('aria-invalid');
@@ -158,9 +191,17 @@ export abstract class CalculatorElement extends HTMLElement {
     for (const control of this.controls()) {
       const stored = params.get(`${this.calcId}.${control.name}`);
       if (stored === null) continue;
+      if (isTooLong(stored)) {
+        // Not put into the field: reading it would cost every keystroke, and a link is no way to pass a file.
+        this.ignoredFromUrl.add(control.name);
+        continue;
+      }
       if (control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio')) {
         if (control.type === 'checkbox') control.checked = stored === '1';
         else control.checked = control.value === stored;
+      } else if (control instanceof HTMLSelectElement) {
+        // A value that is not one of the options would leave the menu blank: keep the default.
+        if (Array.from(control.options).some((o) => o.value === stored)) control.value = stored;
       } else {
         control.value = stored;
       }
@@ -170,6 +211,22 @@ export abstract class CalculatorElement extends HTMLElement {
   /** Only fields that differ from the page's defaults go into the URL, so links stay short. */
   private saveToUrl(): void {
     const url = new URL(location.href);
+    for (const [key, value] of this.state()) {
+      if (value === null) url.searchParams.delete(key);
+      else url.searchParams.set(key, value);
+    }
+    if (url.href !== location.href) {
+      history.replaceState(history.state, '', url);
+      document.dispatchEvent(new Event(STATE_EVENT));
+    }
+  }
+
+  /**
+   * Each field's URL parameter `<id>.<name>` and its value, or null when it is the page's
+   * default (or too long to carry).
+   */
+  private state(): Array<[string, string | null]> {
+    const out: Array<[string, string | null]> = [];
     for (const control of this.controls()) {
       const key = `${this.calcId}.${control.name}`;
       let current: string | null;
@@ -187,11 +244,73 @@ export abstract class CalculatorElement extends HTMLElement {
         isDefault = current === initial?.value;
       } else {
         current = control.value;
-        isDefault = current === control.defaultValue;
+        isDefault = current === control.defaultValue || isTooLong(current);
       }
-      if (isDefault) url.searchParams.delete(key);
-      else url.searchParams.set(key, current);
+      out.push([key, isDefault ? null : current]);
     }
-    if (url.href !== location.href) history.replaceState(history.state, '', url);
+    return out;
+  }
+
+  /** This page's address with this calculator's state only, and its anchor. */
+  shareUrl(): string {
+    const url = new URL(location.pathname, location.href);
+    for (const [key, value] of this.state()) if (value !== null) url.searchParams.set(key, value);
+    url.hash = this.anchor;
+    return url.href;
+  }
+
+  /**
+   * Copies the link. Without the Clipboard API (an insecure origin, an old browser, a denied
+   * permission) the link is shown in a text box, selected, for the visitor to copy.
+   */
+  private async copyLink(): Promise<void> {
+    const section = this.section();
+    const status = section?.querySelector<HTMLElement>('[data-share-status]');
+    const box = section?.querySelector<HTMLInputElement>('[data-share-url]');
+    const link = this.shareUrl();
+    let copied = false;
+    try {
+      if (navigator.clipboard?.writeText) {
+        await navigator.clipboard.writeText(link);
+        copied = true;
+      }
+    } catch {
+      /* refused: fall back to the text box */
+    }
+    if (box) {
+      box.value = link;
+      box.hidden = copied;
+      if (!copied) {
+        box.focus();
+        box.select();
+      }
+    }
+    if (status) {
+      // Emptied first so that a second copy is announced again.
+      status.textContent = '';
+      clearTimeout(this.shareReset);
+      requestAnimationFrame(() => {
+        status.textContent = this.s(copied ? 'linkCopied' : 'copyLinkManually');
+      });
+      if (copied) this.shareReset = setTimeout(() => (status.textContent = ''), 5000);
+    }
+  }
+
+  /** After an edit, a link copied or shown before no longer matches the fields. */
+  private hideShared(): void {
+    const section = this.section();
+    const status = section?.querySelector<HTMLElement>('[data-share-status]');
+    const box = section?.querySelector<HTMLInputElement>('[data-share-url]');
+    if (status?.textContent) status.textContent = '';
+    if (box && !box.hidden) box.hidden = true;
+  }
+
+  /** A shared link (`…#calc-<id>`) lands on this calculator: focus its heading once it works. */
+  private focusIfLinked(): void {
+    if (focusedFromLink || location.hash !== `#${this.anchor}`) return;
+    focusedFromLink = true;
+    // Not when the visitor has already moved on to something else.
+    if (document.activeElement && document.activeElement !== document.body) return;
+    this.section()?.querySelector<HTMLElement>('.calculator-title')?.focus();
   }
 }

@@ -16,10 +16,11 @@ export function defineWhenVisible(tag: string, load: () => Promise<unknown>): vo
       for (const el of elements) el.setAttribute('data-load-failed', String(error));
     });
   };
-  // A shared link carries the calculator's state (`?softmax.logits=…`): load at once so the
-  // result is there on arrival. (A value that merely contains the name loads early too: harmless.)
+  // A shared link carries the calculator's state (`?softmax.logits=…`) or its anchor
+  // (`#calc-softmax`): load at once so the result is there on arrival. (A value that merely
+  // contains the name loads early too: harmless.)
   const calc = elements[0]!.getAttribute('data-calc');
-  if (calc && location.search.includes(`${calc}.`)) {
+  if (calc && (location.search.includes(`${calc}.`) || location.hash === `#calc-${calc}`)) {
     start();
     return;
   }

@@ -12,3 +12,20 @@ import { defineWhenVisible } from './lazy.ts';
 const ids = new Set<string>();
 for (const el of document.querySelectorAll('[data-calc]')) ids.add(el.getAttribute('data-calc')!);
 for (const id of ids) defineWhenVisible(calcTag(id), () => import('./widgets.ts').then((m) => m.defineCalculator(id)));
+
+/**
+ * The header's language link keeps the calculators' state and the anchor: `/en/calculators/?bayes-test.prevalence=30#calc-bayes-test`
+ * switches to the same state and place in the other language. Updated on load, when a
+ * calculator changes the query string (base.ts sends STATE_EVENT), and when the hash changes.
+ */
+const carryStateToLanguageLink = () => {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a.lang-switch')) {
+    const target = new URL(link.href);
+    target.search = location.search;
+    target.hash = location.hash;
+    link.setAttribute('href', target.pathname + target.search + target.hash);
+  }
+};
+carryStateToLanguageLink();
+document.addEventListener('afm:calc-state', carryStateToLanguageLink);
+addEventListener('hashchange', carryStateToLanguageLink);

@@ -27,8 +27,10 @@ export function boundsOf(series: Series[]): Box {
   return { xMin: Math.min(...xs), xMax: Math.max(...xs) || 1, yMin, yMax };
 }
 
+/** An axis label: three figures, the minus sign U+2212 as in every number on the site. */
 function shortNumber(x: number): string {
-  return Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-2 && x !== 0) ? x.toExponential(1) : String(Number(x.toPrecision(3)));
+  const text = Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-2 && x !== 0) ? x.toExponential(1) : String(Number(x.toPrecision(3)));
+  return text.replace(/-/g, '−');
 }
 
 /** A line plot with axes; `title` becomes the SVG's accessible name. */

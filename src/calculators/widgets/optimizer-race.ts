@@ -15,6 +15,8 @@ import { UNITS, withUnit } from '../ui/units.ts';
 
 const KINDS: OptimizerKind[] = ['gd', 'momentum', 'rmsprop', 'adam'];
 const S = 320;
+/** Every other path is dashed, so two paths on top of each other both show. */
+const dashed = (i: number) => (i % 2 ? ' stroke-dasharray="5 3"' : '');
 
 /** Defined as `<afm-optimizer-race>` by the calculator loader (ui/loader.ts). */
 export default class OptimizerRace extends CalculatorElement {
@@ -51,7 +53,7 @@ export default class OptimizerRace extends CalculatorElement {
     });
     this.output('warning', warnings.join(' '));
 
-    this.outputHtml('paths', this.pathsSvg(o, p0, runs));
+    this.outputHtml('paths', this.pathsSvg(o, p0, runs) + this.pathsKey(KINDS.map((k) => names[k])));
     const floor = (x: number) => Math.log10(Math.max(x, 1e-300));
     const lossTitle = this.s('lossTitle');
     this.outputHtml(
@@ -92,10 +94,19 @@ export default class OptimizerRace extends CalculatorElement {
     x1 = Math.max(x1, p0[0], min[0]);
     y0 = Math.min(y0, p0[1], min[1]);
     y1 = Math.max(y1, p0[1], min[1]);
-    const half = (Math.max(x1 - x0, y1 - y0, 0.2) / 2) * 1.15;
+    let half = (Math.max(x1 - x0, y1 - y0, 0.2) / 2) * 1.15;
     const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
-    const sx = (x: number) => (((x - cx + half) / (2 * half)) * S).toFixed(1);
-    const sy = (y: number) => (S - ((y - cy + half) / (2 * half)) * S).toFixed(1);
+    // Room for the paths too (momentum overshoots the minimum), up to 2.5 times the window
+    // around start and minimum; a path that goes further is cut at the frame.
+    let reach = half;
+    for (const r of runs) {
+      for (const [x, y] of r.path) if (Number.isFinite(x) && Number.isFinite(y)) reach = Math.max(reach, Math.abs(x - cx) * 1.05, Math.abs(y - cy) * 1.05);
+    }
+    half = Math.min(reach, half * 2.5);
+    // Far-off points of a diverging path: kept finite and short in the markup (the clip hides them).
+    const screen = (v: number) => Math.max(-10 * S, Math.min(11 * S, v)).toFixed(1);
+    const sx = (x: number) => screen(((x - cx + half) / (2 * half)) * S);
+    const sy = (y: number) => screen(S - ((y - cy + half) / (2 * half)) * S);
     const poly = (pts: Vec2[]) => pts.map(([x, y], j) => `${j ? 'L' : 'M'}${sx(x)},${sy(y)}`).join('');
 
     let levels = '';
@@ -120,7 +131,7 @@ export default class OptimizerRace extends CalculatorElement {
       .map((r, i) => {
         const every = Math.ceil(r.path.length / 300);
         const pts = r.path.filter((_, j) => j % every === 0 || j === r.path.length - 1);
-        return `<path d="${poly(pts)}" fill="none" stroke="var(--plot-${i})" stroke-width="1.8"${i % 2 ? ' stroke-dasharray="5 3"' : ''}/>`;
+        return `<path d="${poly(pts)}" fill="none" stroke="var(--plot-${i})" stroke-width="1.8"${dashed(i)}/>`;
       })
       .join('');
     const title = this.s('pathsTitle');
@@ -129,7 +140,22 @@ export default class OptimizerRace extends CalculatorElement {
       `<defs><clipPath id="race-clip"><rect width="${S}" height="${S}"/></clipPath></defs><g clip-path="url(#race-clip)">` +
       `<g fill="none" stroke="var(--plot-axis)" stroke-opacity="0.45">${levels}</g>${paths}` +
       `<circle cx="${sx(p0[0])}" cy="${sy(p0[1])}" r="4" fill="var(--plot-axis)"/>` +
-      `<path d="M${sx(min[0])},${sy(min[1])}m-6,0h12m-6,-6v12" stroke="var(--plot-axis)" stroke-width="2"/></g></svg>`
+      `<path d="M${sx(min[0])},${sy(min[1])}m-6,0h12m-6,-6v12" stroke="var(--plot-axis)" stroke-width="2"/></g>` +
+      // The frame the paths are clipped to, so a path that leaves the window is seen to be cut.
+      `<rect x="0.5" y="0.5" width="${S - 1}" height="${S - 1}" fill="none" stroke="var(--plot-axis)"/></svg>`
+    );
+  }
+
+  /** The key to the paths panel: each optimizer's line, the start and the minimum. */
+  private pathsKey(names: string[]): string {
+    const swatch = (shape: string) => `<svg viewBox="0 0 24 10" width="24" height="10" aria-hidden="true">${shape}</svg>`;
+    const item = (shape: string, label: string) => `<li>${swatch(shape)} ${escapeXml(label)}</li>`;
+    return (
+      `<ul class="plot-key">` +
+      names.map((name, i) => item(`<path d="M1,5H23" stroke="var(--plot-${i})" stroke-width="2"${dashed(i)}/>`, name)).join('') +
+      item('<circle cx="12" cy="5" r="4" fill="var(--plot-axis)"/>', this.s('keyStart')) +
+      item('<path d="M7,5h10M12,0v10" stroke="var(--plot-axis)" stroke-width="2"/>', this.s('keyMinimum')) +
+      `</ul>`
     );
   }
 }
