@@ -157,6 +157,14 @@ export function parseNumberList(
 ): FieldResult<number[]> {
   const rows = readRows(raw);
   if (!rows.ok) {
+    // Empty: say how many numbers the field wants when that is more than one.
+    const wants = rule.length ?? rule.minLength ?? 1;
+    if (rows.message === EMPTY_LIST && wants > 1) {
+      const n = numbers(wants);
+      return rule.length !== undefined
+        ? { ok: false, message: { en: `The field is empty: enter ${n.en}.`, zh: `此栏为空：请输入 ${n.zh}。` } }
+        : { ok: false, message: { en: `The field is empty: enter at least ${n.en}.`, zh: `此栏为空：请至少输入 ${n.zh}。` } };
+    }
     if (!('bad' in rows)) return rows;
     const { bad } = rows;
     const message = whyNot(bad.text, bad.failure.ok ? 'blank' : bad.failure.code);
