@@ -124,4 +124,22 @@ describe.each(LANGS)('quantiser and summation lab (%s)', (lang: Lang) => {
     await big.close();
     site.assertNoErrors();
   });
+
+  it('both sit in their notes and fit a 360 px phone screen (wide tables scroll inside their own region)', async () => {
+    for (const [id, note, query] of [
+      ['quantiser', 'quantisation', '?quantiser.granularity=group&quantiser.count=4096'],
+      ['summation-lab', 'summation-and-stability', '?summation-lab.format=bf16&summation-lab.n=1000'],
+    ] as const) {
+      const { page } = await site.page({ viewport: { width: 360, height: 800 } });
+      await page.goto(`${site.url}${lang}/numerical-analysis/${note}/${query}`);
+      await page.locator(`afm-${id}[data-ready]`).waitFor({ state: 'attached' });
+      const section = page.locator(`section#calc-${id}`);
+      await expect.poll(() => section.locator('[data-out="plot"] svg').count()).toBeGreaterThan(0);
+      const fits = await section.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right }));
+      expect(fits.scroll).toBeLessThanOrEqual(fits.client);
+      expect(fits.right).toBeLessThanOrEqual(360);
+      await page.close();
+    }
+    site.assertNoErrors();
+  });
 });

@@ -79,7 +79,7 @@ export default class Quantiser extends CalculatorElement {
         ['x', this.s('colCode'), 'x̂', this.s('colError')],
         xs.slice(0, shown).map((x, i) => ({
           head: String(i + 1),
-          cells: [this.fmt(x, 6), String(r.codes[i]), this.fmt(r.dequantised[i]!, 6), this.fmt(r.dequantised[i]! - x, 3)],
+          cells: [this.fmt(x, 6), String(r.codes[i]).replace('-', '−'), this.fmt(r.dequantised[i]!, 6), this.fmt(r.dequantised[i]! - x, 3)],
         })),
         '#',
       ).replace(' tabindex="0"', ''),
