@@ -152,8 +152,11 @@ export type CoinResult = {
   beta: number;
   /** MAP = the posterior's mode. */
   map: Mode;
-  /** The textbook formula (h + a − 1)/(n + a + b − 2), even where it is not the mode (null for 0/0). */
+  /** The textbook formula (h + a − 1)/(n + a + b − 2), even where it is not the mode (null when n + a + b − 2 = 0). */
   mapFormula: number | null;
+  /** Its numerator h + a − 1 and denominator n + a + b − 2, to show why it fails. */
+  mapNumerator: number;
+  mapDenominator: number;
   mean: number;
   /** Equal-tailed credible interval [q(tail), q(1 − tail)]; null if the quantile failed. */
   interval: [number, number] | null;
@@ -175,6 +178,8 @@ export function coinPosterior(h: number, t: number, a: number, b: number, level 
     beta,
     map: betaMode(alpha, beta),
     mapFormula: denominator === 0 ? null : (h + a - 1) / denominator,
+    mapNumerator: h + a - 1,
+    mapDenominator: denominator,
     mean: alpha / (alpha + beta),
     interval: lower === null || upper === null ? null : [lower, upper],
   };

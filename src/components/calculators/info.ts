@@ -23,6 +23,8 @@ export const calculatorInfo = {
   'attention': { area: 'linear-algebra', note: 'attention', title: { en: 'Attention calculator', zh: '注意力计算器' } },
   'transformer-params': { area: 'linear-algebra', note: 'matrix-multiplication', title: { en: 'Transformer parameter and memory counter', zh: 'Transformer 参数与内存计数器' } },
   'sampling-lab': { area: 'probability', note: 'sampling', title: { en: 'Next-token sampling lab', zh: '下一个词元采样实验室' } },
+  'ppo-clip': { area: 'probability', note: 'importance-sampling-policy-gradients', title: { en: 'PPO clip and KL checker', zh: 'PPO 截断与 KL 估计检查器' } },
+  'beta-coin': { area: 'probability', note: 'mle-map', title: { en: 'Coin bias: MLE, MAP and the Beta posterior', zh: '硬币偏差：MLE、MAP 与 Beta 后验' } },
   'entropy-kl': { area: 'information-theory', note: 'cross-entropy-kl', title: { en: 'Entropy, cross-entropy and KL calculator', zh: '熵、交叉熵与 KL 散度计算器' } },
   'scaling-planner': { area: 'calculus', note: 'scaling-laws', title: { en: 'Scaling-law planner', zh: '缩放定律规划器' } },
   'speculative-decoding': { area: 'probability', note: 'decoding-strategies', title: { en: 'Speculative decoding calculator', zh: '投机解码计算器' } },

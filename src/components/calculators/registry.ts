@@ -17,6 +17,8 @@ import RopeExplorer from './RopeExplorer.astro';
 import Attention from './Attention.astro';
 import TransformerParams from './TransformerParams.astro';
 import SamplingLab from './SamplingLab.astro';
+import PpoClip from './PpoClip.astro';
+import BetaCoin from './BetaCoin.astro';
 import EntropyKl from './EntropyKl.astro';
 import ScalingPlanner from './ScalingPlanner.astro';
 import SpeculativeDecoding from './SpeculativeDecoding.astro';
@@ -42,6 +44,8 @@ export const calculatorComponents = {
   'attention': Attention,
   'transformer-params': TransformerParams,
   'sampling-lab': SamplingLab,
+  'ppo-clip': PpoClip,
+  'beta-coin': BetaCoin,
   'entropy-kl': EntropyKl,
   'scaling-planner': ScalingPlanner,
   'speculative-decoding': SpeculativeDecoding,

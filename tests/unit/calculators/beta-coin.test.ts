@@ -195,5 +195,10 @@ describe('coinPosterior (the note mle-map, content/en/probability/mle-map.mdx)',
     expect(jeffreys.map).toEqual({ kind: 'one', value: 1 });
     // Posterior Beta(5.5, 0.5): the formula (h + a − 1)/(n + a + b − 2) = 4.5/4 lies outside [0, 1].
     expect(jeffreys.mapFormula).toBeCloseTo(1.125, 15);
+    // One head under Beta(½, ½): Beta(1.5, 0.5), the formula's denominator n + a + b − 2 is 0.
+    const oneHead = coinPosterior(1, 0, 0.5, 0.5);
+    expect(oneHead.map).toEqual({ kind: 'one', value: 1 });
+    expect(oneHead.mapFormula).toBeNull();
+    expect([oneHead.mapNumerator, oneHead.mapDenominator]).toEqual([0.5, 0]);
   });
 });
