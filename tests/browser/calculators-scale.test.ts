@@ -126,10 +126,13 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
     expect(await out(calc, 'totalAfter').innerText()).toBe('1');
     expect(await out(calc, 'perTensorTotal').innerText()).toBe('1.41421');
     expect(await out(calc, 'angle').innerText()).toBe('22.38°');
+    // Clipping by value at 1: (1, 1) and (1), acos(19/(13√3)) = 32.45° from the gradient.
+    expect(await out(calc, 'angleByValue').innerText()).toBe('32.45°');
     const table = await out(calc, 'table').innerText();
     expect(table).toContain('(0.2308, 0.3077)');
     expect(table).toContain('(0.9231)');
     expect(table).toContain('(0.6, 0.8)');
+    expect(table).toContain('(1, 1)');
     expect(await out(calc, 'plot').locator('svg').count()).toBe(3);
     await field(calc, 'maxNorm').fill('14');
     await expect.poll(() => out(calc, 'coef').innerText()).toBe('1');

@@ -2,7 +2,8 @@
  * Clipping gradients by their global L2 norm, as torch.nn.utils.clip_grad_norm_ does
  * (PyTorch, torch/nn/utils/clip_grad.py: total_norm = ‖(‖g₁‖, …, ‖g_K‖)‖₂,
  * clip_coef = max_norm / (total_norm + 1e-6), clamped to at most 1, every gradient multiplied
- * by it), and for contrast clipping each tensor on its own, which changes the direction.
+ * by it), and for contrast clipping each tensor on its own and clipping each component by
+ * value (torch.nn.utils.clip_grad_value_), which both change the direction.
  */
 
 /** The ε PyTorch adds to the total norm before dividing. */
@@ -48,6 +49,10 @@ export type Clipping = {
    * does) and the per-tensor clipped one; null when the gradient is zero and has no direction.
    */
   angle: number | null;
+  /** Clipping by value: every component clamped to [−max_norm, max_norm], and its global norm. */
+  byValue: { clipped: number[][]; total: number };
+  /** The angle between the gradient and its value-clipped version; null for a zero gradient. */
+  angleByValue: number | null;
 };
 
 /** PyTorch's coefficient for a norm and a threshold: min(1, max_norm / (norm + 1e-6)). */
@@ -80,6 +85,7 @@ export function clipByGlobalNorm(tensors: readonly number[][], maxNorm: number):
   const clipped = tensors.map((t) => t.map((x) => x * coef));
   const coefs = norms.map((n) => clipCoefficient(n, maxNorm));
   const perClipped = tensors.map((t, k) => t.map((x) => x * (coefs[k] ?? 1)));
+  const byValue = tensors.map((t) => t.map((x) => Math.min(maxNorm, Math.max(-maxNorm, x))));
   return {
     norms,
     total,
@@ -88,5 +94,7 @@ export function clipByGlobalNorm(tensors: readonly number[][], maxNorm: number):
     totalAfter: l2(clipped.map(l2)),
     perTensor: { coefs, clipped: perClipped, total: l2(perClipped.map(l2)) },
     angle: angleBetween(clipped.flat(), perClipped.flat()),
+    byValue: { clipped: byValue, total: l2(byValue.map(l2)) },
+    angleByValue: angleBetween(tensors.flat(), byValue.flat()),
   };
 }

@@ -5,7 +5,7 @@ import { parseNumberList } from '../ui/fields.ts';
 import { barChart } from '../ui/svg.ts';
 import { dataTable, pair } from '../ui/table.ts';
 
-const OUTS = ['total', 'coef', 'totalAfter', 'perTensorTotal', 'angle'];
+const OUTS = ['total', 'coef', 'totalAfter', 'perTensorTotal', 'angle', 'angleByValue'];
 const MAX_TENSORS = 50;
 /** Long names are cut for the table and the bars; the reader typed them and knows the rest. */
 const NAME_CHARS = 24;
@@ -58,7 +58,9 @@ export default class GradClip extends CalculatorElement {
     this.output('coef', coef);
     this.output('totalAfter', this.fmt(r.totalAfter, 6));
     this.output('perTensorTotal', this.fmt(r.perTensor.total, 6));
-    this.output('angle', r.angle === null ? this.s('noDirection') : `${this.fmt((r.angle * 180) / Math.PI, 4)}°`);
+    const degrees = (angle: number | null) => (angle === null ? this.s('noDirection') : `${this.fmt((angle * 180) / Math.PI, 4)}°`);
+    this.output('angle', degrees(r.angle));
+    this.output('angleByValue', degrees(r.angleByValue));
     this.output(
       'status',
       r.coef < 1
@@ -71,7 +73,7 @@ export default class GradClip extends CalculatorElement {
       'table',
       dataTable(
         this.s('tableCaption'),
-        ['g', '‖g‖', this.s('colGlobal'), this.s('colGlobalNorm'), this.s('colPer'), this.s('colPerNorm')],
+        ['g', '‖g‖', this.s('colGlobal'), this.s('colGlobalNorm'), this.s('colPer'), this.s('colPerNorm'), this.s('colValue')],
         tensors.map((t, k) => ({
           head: t.name,
           cells: [
@@ -81,18 +83,19 @@ export default class GradClip extends CalculatorElement {
             this.fmt(l2(r.clipped[k] ?? []), 6),
             list(r.perTensor.clipped[k] ?? []),
             this.fmt(l2(r.perTensor.clipped[k] ?? []), 6),
+            list(r.byValue.clipped[k] ?? []),
           ],
         })),
         this.s('corner'),
       ),
     );
 
-    // One scale for all three charts, so the bars show how much each tensor shrank.
+    // Each chart on its own scale, so the proportions between tensors show (kept by global
+    // clipping, flattened by per-tensor clipping); the caption gives each chart's global norm.
     const names = tensors.map((t) => t.name);
-    const top = Math.max(...r.norms, 1e-300);
     const chart = (key: string, values: number[]): [string, string] => {
-      const when = this.s(key);
-      return [when, barChart(values, names, this.s('chartTitle', { when }), top)];
+      const when = this.s(key, { norm: this.fmt(l2(values), 6) });
+      return [when, barChart(values, names, this.s('chartTitle', { when }), Math.max(...values, 1e-300))];
     };
     this.outputHtml(
       'plot',

@@ -2,6 +2,7 @@
 import { CalculatorElement } from '../ui/base.ts';
 import { isoFlopCurve, planByFit, planByRatio, trainingTime, type Plan } from '../math/scaling-laws.ts';
 import { boundsOf, linePlot } from '../ui/svg.ts';
+import { pair } from '../ui/table.ts';
 import { formatCount } from '../ui/units.ts';
 
 const OUTS = ['params', 'tokens', 'ratioOut', 'loss', 'optimum'];
@@ -66,7 +67,9 @@ export default class ScalingPlanner extends CalculatorElement {
       { label: this.s('markOptimum'), points: mark(optimum.N), colour: 1, dashed: true },
     ];
     if (!byFit) series.push({ label: this.s('markPlan', { ratio: this.fmt(plan.tokensPerParam, 4) }), points: mark(plan.N), colour: 2, dashed: true });
-    this.outputHtml('plot', linePlot(series, this.s('plotTitle', { budget: this.fmt(C, 3) }), box));
+    // The title is also shown: the x axis is log₁₀ N, which the axis numbers alone do not say.
+    const title = this.s('plotTitle', { budget: this.fmt(C, 3) });
+    this.outputHtml('plot', pair([[title, linePlot(series, title, box)]]));
   }
 
   /** Time on the cluster; its own fields only blank its own outputs. */

@@ -3,6 +3,7 @@ import { CalculatorElement } from '../ui/base.ts';
 import { acceptance, bestGamma, expectedTokens, speedup } from '../math/speculative.ts';
 import { distributionProblem } from '../math/information.ts';
 import { linePlot } from '../ui/svg.ts';
+import { pair } from '../ui/table.ts';
 
 const OUTS = ['tokens', 'speedup', 'best'];
 /** γ = 1 … SEARCH_MAX is searched for the best draft length and plotted. */
@@ -92,17 +93,16 @@ export default class SpeculativeDecoding extends CalculatorElement {
     const gains = gammas.map((g): [number, number] => [g, speedup(alpha, g, cost)]);
     const yMax = Math.max(...tokens.map(([, y]) => y), ...gains.map(([, y]) => y));
     const box = { xMin: 1, xMax: top, yMin: 0, yMax: yMax * 1.05 };
-    this.outputHtml(
-      'plot',
-      linePlot(
-        [
-          { label: this.s('tokensCurve'), points: tokens },
-          { label: this.s('speedupCurve'), points: gains, colour: 1 },
-          { label: `γ = ${gamma}`, points: [[gamma, 0], [gamma, box.yMax]], colour: 2, dashed: true },
-        ],
-        this.s('plotTitle', { alpha: this.fmt(alpha, 4), cost: this.fmt(cost, 4) }),
-        box,
-      ),
+    const title = this.s('plotTitle', { alpha: this.fmt(alpha, 4), cost: this.fmt(cost, 4) });
+    const svg = linePlot(
+      [
+        { label: this.s('tokensCurve'), points: tokens },
+        { label: this.s('speedupCurve'), points: gains, colour: 1 },
+        { label: `γ = ${gamma}`, points: [[gamma, 0], [gamma, box.yMax]], colour: 2, dashed: true },
+      ],
+      title,
+      box,
     );
+    this.outputHtml('plot', pair([[title, svg]]));
   }
 }

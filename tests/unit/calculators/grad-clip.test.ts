@@ -40,6 +40,12 @@ describe('the note: g_W = (3, 4), g_b = (12), max norm 1', () => {
   it('the two updates differ in direction by acos(17/(13√2)) = 22.38°', () => {
     expect((r.angle! * 180) / Math.PI).toBeCloseTo(22.3801, 4);
   });
+
+  it('clipping by value at 1 gives (1, 1) and (1), turned by acos(19/(13√3)) = 32.45° from the gradient', () => {
+    expect(r.byValue.clipped).toEqual([[1, 1], [1]]);
+    expect(r.byValue.total).toBeCloseTo(Math.sqrt(3), 12);
+    expect((r.angleByValue! * 180) / Math.PI).toBeCloseTo(32.4543, 4);
+  });
 });
 
 describe('thresholds', () => {
@@ -95,6 +101,15 @@ describe('properties', () => {
       fc.property(tensors, maxNorm, (ts, c) => {
         const r = clipByGlobalNorm(ts, c)!;
         return r.perTensor.clipped.every((t) => l2(t) <= c * (1 + 1e-12));
+      }),
+    );
+  });
+
+  it('clipping by value leaves every component in [−c, c] and keeps its sign', () => {
+    fc.assert(
+      fc.property(tensors, maxNorm, (ts, c) => {
+        const r = clipByGlobalNorm(ts, c)!;
+        return r.byValue.clipped.every((t, k) => t.every((x, i) => Math.abs(x) <= c && x * ts[k]![i]! >= 0));
       }),
     );
   });
