@@ -42,7 +42,9 @@ if (sw?.controller) {
   sw.getRegistration().then((reg) => {
     if (!reg) return;
     const check = () => {
-      if (reg.waiting && sw.controller) import('./update-notice.ts').then((m) => m.showUpdateNotice(reg));
+      // While the offline panel saves (a language added or dropped), the new worker is its
+      // business: it takes over at once, or the panel shows this notice itself.
+      if (reg.waiting && sw.controller && document.documentElement.dataset.offline !== 'saving') import('./update-notice.ts').then((m) => m.showUpdateNotice(reg));
     };
     const watch = (worker: ServiceWorker | null) => worker?.addEventListener('statechange', check);
     reg.addEventListener('updatefound', () => watch(reg.installing));

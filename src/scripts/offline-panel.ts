@@ -1,32 +1,36 @@
 /**
- * "Save for offline": tells the size before it starts, registers the service worker (which
- * precaches the whole site), shows a progress bar by counting what is already in the cache,
- * then says "available offline". It also asks the browser to keep the storage.
+ * "Save for offline": saves the reader's language by default, the other one too if they tick
+ * it. Before anything starts it tells what a save includes (pages, quizzes, calculators,
+ * search) and its size, from offline.json. Saving registers the service worker of that choice
+ * (sw-en.js, sw-zh.js, or sw.js for both: see writeServiceWorker in
+ * src/integrations/search-and-offline.ts), shows a progress bar by counting what is already
+ * in the cache, then says "available offline". It also asks the browser to keep the storage.
+ * Its strings come from the page (UiStrings prefix "offlineui").
  */
-import { h, modal, pageLang, siteBase } from './dom.ts';
+import { h, modal, pageLang, pageStrings, siteBase, type Lang } from './dom.ts';
+import { fillTemplate } from '../i18n/fill.ts';
 
-type OfflineInfo = { version: string; files: number; bytes: number };
+type LangInfo = { version: string; files: number; bytes: number; pages: number; quizzes: number };
+/** offline.json, written by writeServiceWorker (OfflineInfo there). */
+type OfflineInfo = { shared: { files: number; bytes: number }; languages: Record<Lang, LangInfo> };
 
-const text = {
-  en: {
-    title: 'Use this site offline', close: 'Close',
-    intro: 'Saving downloads every page, quiz, calculator and the search index ({size}, {files} files) so the whole site works with no network. Your quiz progress stays on this device either way.',
-    save: 'Save for offline', saving: 'Saving… {pct}%', done: 'Available offline. Every page, quiz and search works without a network.',
-    persisted: 'The browser agreed to keep this storage.', notPersisted: 'The browser may clear this storage if space runs low; saving again restores it.',
-    unsupported: 'This browser cannot save sites for offline use (no service worker support).',
-    failed: 'Saving failed: {reason}. Check the connection and try again.', progress: 'Download progress',
-    sizeUnknown: 'the size could not be read',
-  },
-  zh: {
-    title: '离线使用本站', close: '关闭',
-    intro: '保存后将下载全部页面、练习、计算器和搜索索引（{size}，共 {files} 个文件），没有网络也能使用整个网站。无论是否保存，练习进度都保存在本设备上。',
-    save: '保存以供离线使用', saving: '正在保存… {pct}%', done: '已可离线使用。所有页面、练习和搜索都无需网络。',
-    persisted: '浏览器已同意长期保留这些数据。', notPersisted: '存储空间不足时浏览器可能清除这些数据；再次保存即可恢复。',
-    unsupported: '此浏览器不支持保存网站供离线使用（不支持 Service Worker）。',
-    failed: '保存失败：{reason}。请检查网络后重试。', progress: '下载进度',
-    sizeUnknown: '无法读取大小',
-  },
+/** The service worker that saves these languages (offlinePacks and swFile in the integration). */
+const workerFile = (langs: Lang[]) => (langs.length > 1 ? 'sw.js' : `sw-${langs[0]}.js`);
+
+/** The languages a registered worker saves; /sw.js, also the worker of every earlier visitor, saves both. */
+const langsOf = (scriptURL: string): Lang[] => {
+  const one = /\/sw-(en|zh)\.js$/.exec(new URL(scriptURL).pathname)?.[1] as Lang | undefined;
+  return one ? [one] : ['en', 'zh'];
 };
+
+/** Files and bytes of a save of these languages: each language's figure includes the shared files once. */
+function sizeOf(info: OfflineInfo, langs: Lang[]): { files: number; bytes: number } {
+  const extra = langs.length - 1;
+  return {
+    files: langs.reduce((sum, l) => sum + info.languages[l].files, 0) - extra * info.shared.files,
+    bytes: langs.reduce((sum, l) => sum + info.languages[l].bytes, 0) - extra * info.shared.bytes,
+  };
+}
 
 const formatSize = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
@@ -38,72 +42,132 @@ async function cachedCount(): Promise<number> {
   return count;
 }
 
+/** Resolves once the worker is in one of `states`; rejects if it is thrown away (a failed download). */
+function reached(worker: ServiceWorker, states: ServiceWorkerState[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (states.includes(worker.state)) resolve();
+      else if (worker.state === 'redundant') reject(new Error('the download was interrupted'));
+    };
+    worker.addEventListener('statechange', check);
+    check();
+  });
+}
+
+/**
+ * Whether a worker that has finished installing takes over at once (it serves the same version
+ * of every language the current one serves: only a language was added or dropped) or waits for
+ * the reader to reload (a new version of the site came with it). The worker's pack script answers.
+ */
+function takesOver(worker: ServiceWorker): Promise<boolean> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (e) => resolve(e.data === true);
+    // A worker from before pack scripts never answers; it waits like any new version.
+    setTimeout(() => resolve(false), 5000);
+    worker.postMessage({ type: 'AFM_TAKES_OVER' }, [channel.port2]);
+  });
+}
+
 export async function openOfflinePanel(): Promise<void> {
-  const t = text[pageLang()];
-  const { dialog, body } = modal('offline-dialog', t.title, t.close);
+  const t = pageStrings('offlineui');
+  const { dialog, body } = modal('offline-dialog', t.title ?? '', t.close ?? '');
   dialog.showModal();
   if (body.childElementCount > 0) return;
   const sw = navigator.serviceWorker;
-  const status = h('p', { class: 'offline-status', role: 'status', 'aria-live': 'polite' });
   if (!sw || !('caches' in window)) {
-    body.append(h('p', {}, t.unsupported));
+    body.append(h('p', {}, t.unsupported ?? ''));
     return;
   }
+  const lang = pageLang();
+  const other: Lang = lang === 'en' ? 'zh' : 'en';
   let info: OfflineInfo | undefined;
   try {
+    // Always from the network (it is in no service worker's cache): what a save downloads now.
     info = (await (await fetch(`${siteBase()}offline.json`, { cache: 'no-cache' })).json()) as OfflineInfo;
   } catch {
     info = undefined;
   }
-  const intro = t.intro.replace('{size}', info ? formatSize(info.bytes) : t.sizeUnknown).replace('{files}', String(info?.files ?? '?'));
-  const button = h('button', { type: 'button', class: 'button', id: 'offline-save' }, t.save);
-  const bar = h('progress', { max: '100', value: '0', id: 'offline-progress', 'aria-label': t.progress, hidden: '' });
-  body.append(h('p', {}, intro), button, bar, status);
+  const fill = (key: string, vars: Record<string, string | number> = {}) => fillTemplate(t[key] ?? '', vars);
+  const mine = info?.languages[lang];
+  const intro = info && mine ? fill('intro', { pages: mine.pages, quizzes: mine.quizzes, size: formatSize(mine.bytes), files: mine.files }) : fill('introUnknown');
 
-  const finish = async () => {
-    bar.value = 100;
-    bar.hidden = true;
-    button.hidden = true;
-    const persisted = (await navigator.storage?.persisted?.()) ?? false;
-    status.textContent = `${t.done} ${persisted ? t.persisted : t.notPersisted}`;
-    document.documentElement.dataset.offline = 'saved';
-  };
+  const otherBox = h('input', { type: 'checkbox', id: 'offline-other' });
+  const theirs = info?.languages[other];
+  const extra = info && theirs ? sizeOf(info, [lang, other]) : undefined;
+  const otherLabel = h('label', { class: 'offline-other', for: 'offline-other' }, otherBox, ` ${t.other ?? ''}`);
+  if (info && theirs && mine && extra) {
+    otherLabel.append(` (${fill('otherSize', { pages: theirs.pages, quizzes: theirs.quizzes, size: formatSize(extra.bytes - mine.bytes), files: extra.files - mine.files })})`);
+  }
+  const total = h('p', { id: 'offline-total', hidden: '' }, extra ? fill('total', { size: formatSize(extra.bytes), files: extra.files }) : '');
+  const willRemove = h('p', { id: 'offline-remove', hidden: '' }, fill('willRemove'));
+  const button = h('button', { type: 'button', class: 'button', id: 'offline-save' }, t.save ?? '');
+  const bar = h('progress', { max: '100', value: '0', id: 'offline-progress', 'aria-label': t.progress ?? '', hidden: '' });
+  const status = h('p', { class: 'offline-status', role: 'status', 'aria-live': 'polite' });
+  body.append(h('p', { id: 'offline-intro' }, intro), otherLabel, total, willRemove, button, bar, status);
 
   const existing = await sw.getRegistration();
-  if (existing?.active && !existing.installing && info && (await cachedCount()) >= info.files) {
-    await finish();
-    return;
-  }
+  // What is saved now: the active worker finished downloading everything it lists.
+  let saved: Lang[] = existing?.active ? langsOf(existing.active.scriptURL) : [];
+  otherBox.checked = saved.includes(other);
+  const wanted = (): Lang[] => (otherBox.checked ? [lang, other] : [lang]);
+  const showChoice = () => {
+    total.hidden = !otherBox.checked || !extra;
+    willRemove.hidden = otherBox.checked || !saved.includes(other);
+    const same = saved.length === wanted().length && wanted().every((l) => saved.includes(l));
+    button.hidden = same;
+  };
+  otherBox.addEventListener('change', showChoice);
+
+  const finish = async (langs: Lang[], reloadFirst: boolean) => {
+    bar.value = 100;
+    bar.hidden = true;
+    const persisted = (await navigator.storage?.persisted?.()) ?? false;
+    const done = langs.includes(lang) ? (langs.length > 1 ? t.doneBoth : t.done) : '';
+    status.textContent = [done, persisted ? t.persisted : t.notPersisted, reloadFirst ? t.reloadToFinish : ''].filter(Boolean).join(' ');
+    document.documentElement.dataset.offline = 'saved';
+    saved = langs;
+    showChoice();
+  };
+  showChoice();
+  if (saved.includes(lang)) await finish(saved, false);
 
   button.addEventListener('click', async () => {
+    const langs = wanted();
     button.disabled = true;
+    otherBox.disabled = true;
     bar.hidden = false;
-    status.textContent = t.saving.replace('{pct}', '0');
+    status.textContent = fill('saving', { pct: 0 });
+    // The page's own update check (header.ts) leaves this new worker to the panel.
+    document.documentElement.dataset.offline = 'saving';
     await navigator.storage?.persist?.().catch(() => false);
-    const total = info?.files ?? 1;
+    const files = info ? sizeOf(info, langs).files : 1;
     const timer = setInterval(async () => {
-      const pct = Math.min(99, Math.floor(((await cachedCount()) / total) * 100));
+      const pct = Math.min(99, Math.floor(((await cachedCount()) / files) * 100));
       bar.value = pct;
-      status.textContent = t.saving.replace('{pct}', String(pct));
+      status.textContent = fill('saving', { pct });
     }, 250);
     try {
-      const reg = await sw.register(`${siteBase()}sw.js`, { scope: siteBase() });
-      await new Promise<void>((resolve, reject) => {
-        const worker = reg.installing ?? reg.waiting ?? reg.active;
-        if (!worker) return reject(new Error('no service worker'));
-        if (worker.state === 'activated') return resolve();
-        worker.addEventListener('statechange', () => {
-          if (worker.state === 'activated') resolve();
-          if (worker.state === 'redundant') reject(new Error('the download was interrupted'));
-        });
-      });
-      clearInterval(timer);
-      await finish();
-    } catch (error) {
+      const reg = await sw.register(`${siteBase()}${workerFile(langs)}`, { scope: siteBase() });
+      const worker = reg.installing ?? reg.waiting ?? reg.active;
+      if (!worker) throw new Error('no service worker');
+      await reached(worker, ['installed', 'activating', 'activated']);
+      // With no worker before it, a new one takes over by itself.
+      const waits = worker.state === 'installed' && Boolean(reg.active) && reg.active !== worker && !(await takesOver(worker));
+      if (!waits) await reached(worker, ['activated']);
       clearInterval(timer);
       button.disabled = false;
+      otherBox.disabled = false;
+      await finish(langs, waits);
+      // A new version came with the choice: the same notice as any update offers the reload.
+      if (waits) import('./update-notice.ts').then((m) => m.showUpdateNotice(reg));
+    } catch (error) {
+      clearInterval(timer);
+      delete document.documentElement.dataset.offline;
+      button.disabled = false;
+      otherBox.disabled = false;
       bar.hidden = true;
-      status.textContent = t.failed.replace('{reason}', error instanceof Error ? error.message : String(error));
+      status.textContent = fill('failed', { reason: error instanceof Error ? error.message : String(error) });
     }
   });
 }
