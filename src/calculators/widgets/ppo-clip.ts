@@ -176,8 +176,9 @@ export default class PpoClipChecker extends CalculatorElement {
     const sentences: string[] = [];
     if (res.kl === 0 && res.k2.mean === 0) sentences.push(this.s('identical'));
     else {
+      // k3 is unbiased only when the reference has no mass the policy never samples (see klEstimators).
       sentences.push(
-        this.s('summary', {
+        this.s(res.unsampledMass > 0 ? 'summaryUnsampled' : 'summary', {
           kl: this.fmt(res.kl),
           k2: this.fmt(res.k2.mean),
           bias: this.fmt(bias(res.k2.mean)),
