@@ -66,6 +66,13 @@ describe.each(LANGS)('ppo-clip and beta-coin (%s)', (lang) => {
     expect(await stats.locator('tbody tr').nth(2).innerText()).toMatch(/k3\s+0\.02527\s+0\s+0\.01596/);
     expect(await out(calc, 'table').locator('tbody tr').nth(1).innerText()).toContain('−0.2877');
     await expectClean(calc);
+    // The reference has 0.2 where the policy never samples: KL = ln(0.5/0.4) = 0.2231, E[k3] = KL − 0.2.
+    await field(calc, 'q').fill('0.5, 0.5, 0');
+    await expect.poll(() => out(calc, 'kl').innerText()).toBe(en ? '0.2231 nats' : '0.2231 奈特');
+    expect(await stats.locator('tbody tr').nth(2).innerText()).toMatch(/k3\s+0\.02314\s+−0\.2\s/);
+    expect(await out(calc, 'klWhy').innerText()).toContain(en ? 'never samples' : '从不采到');
+    expect(await out(calc, 'table').locator('tbody tr').nth(2).innerText()).toContain(en ? 'never sampled' : '不会被采到');
+    await field(calc, 'q').fill('0.5, 0.3, 0.2');
 
     await field(calc, 'logpNew').fill('0.3');
     await expectRefused(calc, 'logpNew', ['ratio', 'objective', 'active']);
