@@ -72,6 +72,7 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
     await field(calc, 'budget').fill('1e-3');
     await expectRejected(calc, 'budget', 'params');
     expect(await error(calc, 'budget').innerText()).toContain(en ? 'less than one parameter' : '一个参数');
+    expect(await out(calc, 'time').innerText()).toBe('—');
     await field(calc, 'mfu').fill('1.5');
     await expect.poll(() => error(calc, 'mfu').isVisible()).toBe(true);
     await page.close();
@@ -90,6 +91,8 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
     await field(calc, 'cost').fill('0.05');
     await expect.poll(() => out(calc, 'tokens').innerText()).toBe('3.3616');
     expect(await out(calc, 'speedup').innerText()).toBe('2.8013×');
+    // With α typed, the rows that need p and q are hidden.
+    expect(await out(calc, 'accept').isVisible()).toBe(false);
     expect(await out(calc, 'best').innerText()).toBe(en ? 'γ = 8, speed-up 3.0921×' : 'γ = 8，加速比 3.0921×');
     await field(calc, 'gamma').fill('5');
     await expect.poll(() => out(calc, 'tokens').innerText()).toBe('3.68928');
@@ -111,6 +114,7 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
     expect(await out(shared, 'alphaUsed').innerText()).toContain('= 0.2');
     expect(await out(shared, 'accept').innerText()).toBe('(0.8333, 1, 1, 0.3333)');
     expect(await out(shared, 'residual').innerText()).toBe('(0, 0.75, 0.25, 0)');
+    expect(await field(shared, 'alpha').isVisible()).toBe(false);
     expect(await out(shared, 'tokens').innerText()).toBe('3.3616');
     await field(shared, 'q').fill('0.6, 0.4');
     await expectRejected(shared, 'q', 'tokens');

@@ -28,15 +28,19 @@ export default class ScalingPlanner extends CalculatorElement {
     this.show('ratio', !byFit);
     const C = this.number('budget', { min: 0, minExclusive: true, max: 1e35 });
     const ratio = byFit ? 20 : this.number('ratio', { min: 0, minExclusive: true, max: 1e6 });
-    this.showTrainingTime(C);
-    if (C === null || ratio === null) return this.clear();
+    if (C === null || ratio === null) {
+      this.showTrainingTime(C);
+      return this.clear();
+    }
 
     const optimum = planByFit(C);
     const plan: Plan = byFit ? optimum : planByRatio(C, ratio);
     if (plan.N < 1 || plan.D < 1 || optimum.N < 1 || optimum.D < 1) {
       this.setFieldError('budget', this.s('tooSmall'));
+      this.showTrainingTime(null);
       return this.clear();
     }
+    this.showTrainingTime(C);
     const loss = this.s('lossValue', { loss: this.fmt(plan.loss, 4) });
     this.output('params', this.count(plan.N));
     this.output('tokens', this.count(plan.D));

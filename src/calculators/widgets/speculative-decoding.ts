@@ -19,6 +19,13 @@ export default class SpeculativeDecoding extends CalculatorElement {
     if (!visible) this.setFieldError(name, null);
   }
 
+  /** Shows or hides an output with its label (the <dt> before it). */
+  private showOutput(name: string, visible: boolean): void {
+    const value = this.querySelector<HTMLElement>(`[data-out="${name}"]`);
+    const label = value?.previousElementSibling;
+    for (const el of [value, label]) if (el instanceof HTMLElement) el.style.display = visible ? '' : 'none';
+  }
+
   /** A probability list from a field, or null after saying why it is not a distribution. */
   private distribution(name: string, length?: number): number[] | null {
     const list = this.numberList(name, { minLength: 1, maxLength: 50 });
@@ -45,6 +52,8 @@ export default class SpeculativeDecoding extends CalculatorElement {
     this.show('alpha', !fromDists);
     this.show('p', fromDists);
     this.show('q', fromDists);
+    this.showOutput('accept', fromDists);
+    this.showOutput('residual', fromDists);
     this.output('accept', '—');
     this.output('residual', '—');
     if (!fromDists) {
