@@ -64,6 +64,15 @@ describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
     await expect.poll(() => out(shared, 'score').innerText()).toBe('4');
     expect(await field(shared, 'd').inputValue()).toBe('4');
     expect(await out(shared, 'pairs').innerText()).toBe('2');
+
+    // Seeded random q = k (mulberry32, seed 1): at offset 0 the score is |q|² = 1.98233, the unrotated q·k.
+    await field(shared, 'vectors').selectOption('random');
+    await expect.poll(() => out(shared, 'score').innerText()).toBe('1.98233');
+    expect(await out(shared, 'unrotated').innerText()).toBe('1.98233');
+    await field(shared, 'seed').fill('-1');
+    await expect.poll(() => field(shared, 'seed').getAttribute('aria-invalid')).toBe('true');
+    expect(await out(shared, 'score').innerText()).toBe('—');
+    await expectClean(shared);
     site.assertNoErrors();
   });
 
@@ -72,6 +81,8 @@ describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
     // The note: mean (3, 2), C = [[2, 1], [1, 2]], λ = 3 and 1, w₁ = (1, 1)/√2, 75 %, PC1 coordinates ±2.1213.
     await expect.poll(() => out(calc, 'mean').innerText()).toBe('(3, 2)');
     expect(await out(calc, 'ratio').innerText()).toBe('75 %');
+    expect(await out(calc, 'covNote').innerText()).toContain('n − 1 = 3');
+    expect((await out(calc, 'covariance').locator('tbody').innerText()).replace(/\s+/g, ' ').trim()).toBe('x 2 1 y 1 2');
     const components = await out(calc, 'components').innerText();
     expect(components).toContain('(0.70711, 0.70711)');
     expect(components).toContain('(0.70711, −0.70711)');

@@ -5,6 +5,11 @@
  * unless it says otherwise.
  */
 
+import { symmetricEigen } from './symmetric-eigen.ts';
+
+// Jacobi for symmetric matrices lives in its own module so the PCA explorer can load it without the rest of this file.
+export { symmetricEigen };
+
 export type Matrix = number[][];
 export type Vector = number[];
 export type Complex = { re: number; im: number };
@@ -164,55 +169,6 @@ export function cubicRoots(a: number, b: number, cc: number): Complex[] {
 
 // ---------------------------------------------------------------------------------------------
 // Eigen decomposition.
-
-/**
- * Eigenvalues and orthonormal eigenvectors of a real symmetric matrix by cyclic Jacobi
- * rotations. Returns values (largest first) and the eigenvectors as columns of `vectors`.
- */
-export function symmetricEigen(S: Matrix): { values: Vector; vectors: Matrix } {
-  const n = S.length;
-  const A = S.map((row) => [...row]);
-  const Q = identity(n);
-  const scale = scaleOf(A) || 1;
-  for (let sweep = 0; sweep < 50; sweep++) {
-    let off = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += at(A, i, j) ** 2;
-    if (Math.sqrt(off) <= 1e-17 * scale) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = at(A, p, q);
-        if (apq === 0) continue;
-        const theta = (at(A, q, q) - at(A, p, p)) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const cs = 1 / Math.sqrt(t * t + 1);
-        const sn = t * cs;
-        for (let k = 0; k < n; k++) {
-          const akp = at(A, k, p);
-          const akq = at(A, k, q);
-          A[k]![p] = cs * akp - sn * akq;
-          A[k]![q] = sn * akp + cs * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = at(A, p, k);
-          const aqk = at(A, q, k);
-          A[p]![k] = cs * apk - sn * aqk;
-          A[q]![k] = sn * apk + cs * aqk;
-        }
-        for (let k = 0; k < n; k++) {
-          const qkp = at(Q, k, p);
-          const qkq = at(Q, k, q);
-          Q[k]![p] = cs * qkp - sn * qkq;
-          Q[k]![q] = sn * qkp + cs * qkq;
-        }
-      }
-    }
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => at(A, j, j) - at(A, i, i));
-  return {
-    values: order.map((i) => at(A, i, i)),
-    vectors: Q.map((row) => order.map((i) => row[i] ?? 0)),
-  };
-}
 
 /** Cross product of two 3-vectors, complex entries allowed (bilinear, no conjugation). */
 function cross(u: Complex[], v: Complex[]): Complex[] {

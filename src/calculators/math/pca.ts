@@ -2,10 +2,10 @@
  * Principal component analysis of a few points in 2-D or 3-D, as taught in
  * content/en/linear-algebra/eigen-svd-pca.mdx: centre the points, form the sample covariance
  * C = XcᵀXc/(n − 1), and take C's eigenpairs, largest variance first. The eigenpairs come from
- * the site's Jacobi routine for symmetric matrices (linear-algebra.ts, symmetricEigen), which
- * is accurate to rounding for these sizes. Pure functions, no DOM.
+ * the site's Jacobi routine for symmetric matrices (symmetric-eigen.ts, which linear-algebra.ts's
+ * eigen also uses), accurate to rounding for these sizes. Pure functions, no DOM.
  */
-import { symmetricEigen } from './linear-algebra.ts';
+import { symmetricEigen } from './symmetric-eigen.ts';
 
 export type PcaReason = 'tooFew' | 'dimension' | 'noSpread';
 

@@ -5,6 +5,7 @@
  * m·θᵢ at position m, with θᵢ = b^(−2i/d). Position interpolation (Chen et al. 2023) divides
  * every position by a factor s before the rotation. Pure functions, no DOM.
  */
+import { mulberry32 } from '../../utils/seeded-random.ts';
 
 export type RopeReason = 'dimension' | 'base' | 'scale' | 'length';
 export type RopeResult<T> = { ok: true; value: T } | { ok: false; reason: RopeReason };
@@ -106,6 +107,15 @@ export function relativeScore(q: number[], k: number[], thetas: number[], delta:
 /** The all-ones vector of length d: q = k = 1 gives q̃·k̃(Δ) = 2·Σᵢ cos(Δθᵢ), whose value at Δ = 0 is d. */
 export function ones(d: number): number[] {
   return Array.from({ length: d }, () => 1);
+}
+
+/**
+ * A vector of d entries drawn uniformly from [−1, 1) by the site's seeded generator: the same
+ * seed gives the same vector on every machine, so a shared link shows the same curve.
+ */
+export function randomVector(d: number, seed: number): number[] {
+  const next = mulberry32(seed);
+  return Array.from({ length: d }, () => 2 * next() - 1);
 }
 
 /** Largest offset the score curve accepts (the plot evaluates every integer offset up to it). */

@@ -37,6 +37,7 @@ export default class PcaExplorer extends CalculatorElement {
   private clear(): void {
     for (const out of OUTS) this.output(out, '—');
     this.output('note', '');
+    this.output('covNote', '');
     for (const out of ['covariance', 'components', 'scores', 'plot']) this.outputHtml(out, '');
   }
 
@@ -67,10 +68,11 @@ export default class PcaExplorer extends CalculatorElement {
     this.output('n', String(r.n));
     this.output('mean', vec(r.mean));
     this.output('ratio', pct(r.ratios[0]!));
+    this.output('covNote', this.s('covNote', { d: r.n - 1 }));
     this.outputHtml(
       'covariance',
       dataTable(
-        this.s('covCaption', { n: r.n, d: r.n - 1 }),
+        this.s('covCaption'),
         axes,
         r.covariance.map((row, i) => ({ head: axes[i]!, cells: row.map((x) => this.fmt(x, 6)) })),
       ),

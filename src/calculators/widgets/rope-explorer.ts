@@ -6,6 +6,7 @@ import {
   dot,
   ones,
   pairTable,
+  randomVector,
   relativeScore,
   ropeFrequencies,
   ropeScore,
@@ -17,6 +18,9 @@ import { linePlot, type Series } from '../ui/svg.ts';
 const OUTS = ['pairs', 'wavelengths', 'unrotated', 'score', 'shifted', 'relative', 'gap', 'note'];
 /** Positions beyond this lose too many digits of their angle (m·θ₀ = m rad) to be worth showing. */
 const MAX_POSITION = 10_000_000;
+
+/** A whole number as typed, with a real minus sign and no digit grouping (an offset, a position). */
+const whole = (x: number) => String(x).replace('-', '−');
 
 /** Defined as `<afm-rope-explorer>` by the calculator loader (ui/loader.ts). */
 export default class RopeExplorer extends CalculatorElement {
@@ -40,17 +44,21 @@ export default class RopeExplorer extends CalculatorElement {
     const n = this.number('n', position);
     const t = this.number('t', position);
     const L = this.number('L', { integer: true, min: 1, max: MAX_OFFSET });
-    const custom = this.value('vectors') === 'custom';
-    // q and k are only read (and checked) when they are used, and their length depends on d.
+    const kind = this.value('vectors');
+    const custom = kind === 'custom';
+    // q, k and the seed are only read (and checked) when they are used; q and k's length depends on d.
     const q = custom && d !== null ? this.numberList('q', { length: d }) : (this.setFieldError('q', null), null);
     const k = custom && d !== null ? this.numberList('k', { length: d }) : (this.setFieldError('k', null), null);
+    const seed = kind === 'random' ? this.number('seed', { integer: true, min: 0, max: 2 ** 32 - 1 }) : (this.setFieldError('seed', null), 0);
     if (d === null || base === null || m === null || scale === null || n === null || t === null || L === null) return this.clear();
-    if (custom && (q === null || k === null)) return this.clear();
+    if ((custom && (q === null || k === null)) || seed === null) return this.clear();
     const freq = ropeFrequencies(d, base);
     if (!freq.ok) return this.clear();
     const thetas = freq.value;
-    const qv = q ?? ones(d);
-    const kv = k ?? ones(d);
+    // "random": q = k = one seeded vector, so the score at offset 0 is |q|², as with all ones.
+    const shared = kind === 'random' ? randomVector(d, seed) : ones(d);
+    const qv = q ?? shared;
+    const kv = k ?? shared;
 
     const rows = pairTable(thetas, m, scale);
     const first = rows[0]!;
@@ -71,7 +79,7 @@ export default class RopeExplorer extends CalculatorElement {
     this.output(
       'note',
       this.s(scale === 1 ? 'noteOffset' : 'noteOffsetScaled', {
-        offset: n - m,
+        offset: whole(n - m),
         scaled: this.fmt((n - m) / scale, 6),
         s: this.fmt(scale, 6),
         slowTurns: this.fmt(Math.abs(last.turns), 4),
@@ -85,7 +93,7 @@ export default class RopeExplorer extends CalculatorElement {
     this.outputHtml(
       'table',
       dataTable(
-        this.s('tableCaption', { m, s: this.fmt(scale, 6) }),
+        this.s('tableCaption', { m: whole(m), s: this.fmt(scale, 6) }),
         [this.s('colTheta'), this.s('colAngle'), this.s('colReduced'), this.s('colDegrees'), this.s('colWavelength')],
         tableRows,
         this.s('colPair'),
@@ -108,7 +116,7 @@ export default class RopeExplorer extends CalculatorElement {
     const ys = curve.flatMap((p) => [p.min, p.max]);
     const [lo, hi] = [Math.min(...ys), Math.max(...ys)];
     if (offset >= 0 && offset <= L) {
-      series.push({ label: this.s('marker', { offset }), points: [[offset, lo], [offset, hi]], colour: 1, dashed: true });
+      series.push({ label: this.s('marker', { offset: whole(offset) }), points: [[offset, lo], [offset, hi]], colour: 1, dashed: true });
     }
     return linePlot(series, this.s('plotTitle', { L }));
   }

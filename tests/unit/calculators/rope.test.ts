@@ -4,6 +4,7 @@ import {
   dot,
   ones,
   pairTable,
+  randomVector,
   reduceAngle,
   relativeScore,
   ropeFrequencies,
@@ -139,6 +140,16 @@ describe('all-ones q = k: q̃·k̃(Δ) = 2·Σ cos(Δθᵢ)', () => {
       expect(p.min).toBe(p.max);
       expect(p.max).toBeCloseTo(2 * Math.cos(p.delta) + 2 * Math.cos(0.01 * p.delta), 12);
     });
+  });
+});
+
+describe('seeded random q = k', () => {
+  it('is reproducible, in [−1, 1), and its score at Δ = 0 is |q|²', () => {
+    const q = randomVector(64, 7);
+    expect(randomVector(64, 7)).toEqual(q);
+    expect(randomVector(64, 8)).not.toEqual(q);
+    expect(q.every((x) => x >= -1 && x < 1)).toBe(true);
+    expect(relativeScore(q, q, thetasOf(64, 10000), 0)).toBeCloseTo(dot(q, q), 12);
   });
 });
 
