@@ -4,7 +4,7 @@
  * Chinese character and writes both as closing quotes: ”…”. Two checks use the same rules:
  * a unit test over the sources (tests/unit/zh-typography.test.ts, file and line) and this
  * integration, which fails the build naming each Chinese page that still shows a bad quote
- * (text outside formulas and code, the quiz variants carried as data blocks, and the
+ * (text outside formulas and code, the quiz variants in the notes' quiz data files, and the
  * attributes a reader or screen reader meets).
  */
 import type { AstroIntegration } from 'astro';
@@ -12,6 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { variantSource, type QuizData } from '../quiz-ui/variants.ts';
 
 export type QuoteProblemKind = 'ascii' | 'unopened' | 'unclosed' | 'punctuation';
 
@@ -101,7 +102,8 @@ const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name
 function isSkipped(el: Element): boolean {
   if (skippedTags.has(el.tagName)) return true;
   if (/^en\b/i.test(attr(el, 'lang') ?? '')) return true;
-  return (attr(el, 'class') ?? '').split(/\s+/).some((c) => c === 'katex' || c === 'katex-display');
+  // math-tex: a formula's TeX in a quiz data file (src/integrations/rehype-math-tex.ts).
+  return (attr(el, 'class') ?? '').split(/\s+/).some((c) => c === 'katex' || c === 'katex-display' || c === 'math-tex');
 }
 
 /**
@@ -155,16 +157,28 @@ export function checkZhPage(html: string): string[] {
   return zhTextBlocks(html).flatMap((block) => findQuoteProblems(block).map(describeQuoteProblem));
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
+async function builtFiles(dir: string, extension: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name.endsWith(extension)).map((e) => join(e.parentPath, e.name)).sort();
+}
+
+/** Every quotation-mark problem of one Chinese quiz data file (src/pages/[lang]/quiz-data/[topic].json.ts), every variant filled in. */
+export function checkZhQuizData(json: string): string[] {
+  const data = JSON.parse(json) as QuizData;
+  return Object.entries(data).flatMap(([id, entry]) =>
+    (Array.isArray(entry) ? entry : entry.v.map((_, k) => variantSource(entry, k + 1) ?? '')).flatMap((html, k) => zhTextBlocks(html, true).flatMap((block) => findQuoteProblems(block).map((p) => `question "${id}", variant ${k + 1}: ${describeQuoteProblem(p)}`))),
+  );
 }
 
 /** Page (relative to the build folder) → its problems, for every Chinese page that has any. */
 export async function checkBuiltZhPages(outDir: string): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>();
-  for (const file of await htmlFiles(join(outDir, 'zh'))) {
+  for (const file of await builtFiles(join(outDir, 'zh'), '.html')) {
     const problems = checkZhPage(await readFile(file, 'utf8'));
+    if (problems.length > 0) found.set(relative(outDir, file), problems);
+  }
+  for (const file of await builtFiles(join(outDir, 'zh', 'quiz-data'), '.json')) {
+    const problems = checkZhQuizData(await readFile(file, 'utf8'));
     if (problems.length > 0) found.set(relative(outDir, file), problems);
   }
   return found;

@@ -94,8 +94,9 @@ function setUp(el: HTMLElement): void {
   const count = data.variants.length;
   const body = find('.q-body')!;
   const feedback = find('.q-feedback')!;
-  // Variant 0 is the markup on the page; the others are data blocks (VariantData.astro).
-  const firstVariant = body.innerHTML;
+  // Variant 0 is the markup on the page; the others come from the note's quiz data file,
+  // typeset by KaTeX (variants.ts, loaded only when a learner needs one, which also keeps
+  // variant 0 for the way back).
   let variant = 0;
   /** A hint of the variant on screen was opened. */
   let hinted = false;
@@ -106,14 +107,35 @@ function setUp(el: HTMLElement): void {
   const options = () => Array.from(body.querySelectorAll<HTMLInputElement>('.q-choice input'));
   const solution = () => body.querySelector<HTMLDetailsElement>('.q-solution');
 
-  /** Puts variant `index` on screen (if it is not already) with its solution out of sight. */
-  const show = (index: number) => {
-    if (index !== variant) body.innerHTML = index ? (find(`script[data-variant="${index}"]`)?.textContent ?? '') : firstVariant;
+  /**
+   * Puts variant `index` on screen (if it is not already) with its solution out of sight; falsy
+   * if it did not: another variant was still loading, this one could not be loaded, or
+   * (`unlessBusy`) the learner started work in the question meanwhile. The body is aria-busy
+   * while a variant loads.
+   */
+  const show = async (index: number, unlessBusy?: boolean) => {
+    if (body.ariaBusy) return;
+    if (index !== variant) {
+      body.ariaBusy = 'true';
+      const html = await import('./variants.ts')
+        .then((m) => m.variantHtml(el, index))
+        .catch(() => {
+          feedback.textContent = T.variantFailed!;
+        });
+      body.ariaBusy = null;
+      if (!html) return;
+      // A learner already at work in the question (focus in it, or something typed or chosen
+      // before the script or the variant arrived) keeps the variant on screen: switching would
+      // throw it away.
+      if (unlessBusy && (el.contains(document.activeElement) || inputs().some((i) => i.value) || options().some((o) => o.checked))) return;
+      body.innerHTML = html;
+    }
     variant = index;
     body.dataset.variant = String(index);
     hinted = false;
     const s = solution();
     if (s) s.hidden = true;
+    return 1;
   };
 
   const revealSolution = () => {
@@ -205,10 +227,10 @@ function setUp(el: HTMLElement): void {
     else askFirst(true);
   };
 
-  const another = () => {
+  const another = async () => {
     const next = (variant + 1) % count;
     find('.q-confirm')!.hidden = true;
-    show(next);
+    if (!(await show(next))) return;
     setVariant(key, area, next);
     delete el.dataset.status;
     feedback.textContent = T.newVariant;
@@ -239,17 +261,15 @@ function setUp(el: HTMLElement): void {
   let wanted = stored?.variant ?? (count > 1 ? (learnerSeed() + Number(el.dataset.offset ?? 0)) % count : 0);
   // Review asks with other numbers than the learner saw last time.
   if (inReview && count > 1 && stored) setVariant(key, area, (wanted = (wanted + 1) % count));
-  // A learner already at work in the question (focus in it, or something typed or chosen
-  // before this script arrived) keeps the variant on screen: switching would throw it away.
-  const busy = el.contains(document.activeElement) || inputs().some((i) => i.value) || options().some((o) => o.checked);
-  const stay = busy && wanted !== 0;
-  show(!stay && wanted < count ? wanted : 0);
   // The stored answer and tries belong to the stored variant, not to the one kept on screen.
-  if (!stay && stored && !inReview) {
-    restoreLastAnswer(stored.last);
-    // The solution opened after three tries on this variant stays open across reloads.
-    if ((stored.tries ?? 0) >= ATTEMPTS_BEFORE_SOLUTION) revealSolution();
-  }
+  show(wanted < count ? wanted : 0, true).then((shown) => {
+    if (shown && stored && !inReview) {
+      restoreLastAnswer(stored.last);
+      // The solution opened after three tries on this variant stays open across reloads.
+      if ((stored.tries ?? 0) >= ATTEMPTS_BEFORE_SOLUTION) revealSolution();
+    }
+    el.setAttribute('data-ready', '');
+  });
   el.addEventListener('focusin', loadRecorder, { once: true });
   el.addEventListener('pointerdown', loadRecorder, { once: true });
   const actions: Record<string, () => void> = { 'q-check': check, 'q-reveal': giveUp, 'q-another': another, 'q-reveal-confirm': seeSolution, 'q-keep-trying': () => askFirst(false) };
@@ -269,7 +289,6 @@ function setUp(el: HTMLElement): void {
   });
   showHistory();
   showStorageNotice();
-  el.setAttribute('data-ready', '');
 }
 
 /** For the review page, which must use this store rather than a copy of its own. */

@@ -16,21 +16,18 @@
  *    MathML out of a form control's accessible name. Other elements are still checked.
  * Everything else in KaTeX's MathML output validates with the preset as it is.
  *
- * A quiz page carries its questions' other variants as data blocks (`<script type="text/html">`,
- * VariantData.astro), which a validator reads as opaque text. They are validated in place as
- * `<template>`s instead, so every variant's HTML is checked as before.
+ * A quiz page carries each question's first variant; the others are in the note's quiz data
+ * file. They are validated in the page as `<template>`s (tests/helpers/quiz-data.ts), so every
+ * variant's HTML is checked as before.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtPages, distDir } from '../helpers/site.ts';
+import { withHiddenVariants } from '../helpers/quiz-data.ts';
 
 type Message = { ruleId: string; message: string; line: number; column: number; selector: string | null; severity: number };
 type Validator = { validateString: (html: string, filename: string) => Promise<{ valid: boolean; results: Array<{ messages: Message[] }> }> };
-
-/** The page with each data-block variant as a <template> (same line numbers). */
-const withVariantsAsTemplates = (html: string) =>
-  html.replace(/<script type="text\/html" data-variant="(\d+)">([\s\S]*?)<\/script>/g, '<template data-variant="$1">$2</template>');
 
 async function loadValidator(): Promise<Validator | Error> {
   try {
@@ -56,9 +53,7 @@ describe('HTML validity (html-validate)', () => {
   for (const page of pages) {
     it.skipIf(validator instanceof Error)(`${page} has no errors`, { timeout: 120_000 }, async () => {
       const file = join(distDir, page);
-      const html = withVariantsAsTemplates(readFileSync(file, 'utf8'));
-      // Every data block was turned back into a template (none left unvalidated).
-      expect(html).not.toContain('<script type="text/html"');
+      const html = withHiddenVariants(readFileSync(file, 'utf8'), distDir);
       const report = await (validator as Validator).validateString(html, file);
       const messages = report.results.flatMap((r) => r.messages).filter((m) => m.severity === 2);
       validated++;

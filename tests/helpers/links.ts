@@ -8,7 +8,8 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { withHiddenVariants } from './quiz-data.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -72,10 +73,6 @@ function* elements(node: Node): Generator<Element> {
   // <template> keeps its children in a separate fragment.
   const content = (node as Element & { content?: Node }).content;
   if (node.nodeName === 'template' && content) yield* elements(content);
-  // A quiz variant kept as a data block (VariantData.astro) is HTML too, held as text.
-  if (node.nodeName === 'script' && (node as Element).attrs.some((a) => a.name === 'type' && a.value === 'text/html')) {
-    yield* elements(parseFragment((node as Element).childNodes.map((c) => ('value' in c ? c.value : '')).join('')));
-  }
   if ('childNodes' in node) for (const child of node.childNodes) yield* elements(child);
 }
 
@@ -122,7 +119,8 @@ export function checkLinks({ dir, base = '/', site }: CheckOptions): LinkReport 
   const pageOf = (file: string) => {
     let page = parsed.get(file);
     if (!page) {
-      page = parsePage(readFileSync(join(dir, file), 'utf8'));
+      // A quiz note's other variants (its quiz data file) are checked as part of the page.
+      page = parsePage(withHiddenVariants(readFileSync(join(dir, file), 'utf8'), dir, base));
       parsed.set(file, page);
     }
     return page;

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkZhPage, findQuoteProblems, zhTypographyCheck } from '../../src/integrations/zh-typography.ts';
+import { checkZhPage, checkZhQuizData, findQuoteProblems, zhTypographyCheck } from '../../src/integrations/zh-typography.ts';
 import { checkZhJson, checkZhMdx, checkZhYaml, type SourceProblem } from '../helpers/zh-typography-sources.ts';
 import { contentDir, listNotes, repoRoot } from '../helpers/content.ts';
 
@@ -99,6 +99,19 @@ describe('the quotation-mark rules catch planted mistakes', () => {
     expect(problems.filter((p) => p.includes('ASCII'))).toHaveLength(6);
     expect(problems.filter((p) => p.startsWith('closing quote ”') && p.includes('这个”黑箱”打开'))).toHaveLength(2);
     expect(checkZhPage('<html><body><p>把“黑箱”打开</p><p>“另一段”</p></body></html>')).toEqual([]);
+  });
+
+  it('finds a planted mistake in a quiz data file, naming the question and variant, not in TeX', () => {
+    const data = JSON.stringify({
+      spread: ['<p>方差<span class="math-tex">\\text{"x"}</span>是多少？</p>', '<p>给"the"的概率</p>'],
+      other: ['<p>把“黑箱”打开<span class="math-tex" data-display="">"</span></p>'],
+      // A template and each variant's numbers: the second variant fills in a bad quote.
+      filled: { t: '<p>取 <span class="math-tex">n = {{n}}</span>，{{q}}对吗？</p>', n: ['n', 'q'], v: [['1', '“是”'], ['2', '"是"']] },
+    });
+    const problems = checkZhQuizData(data);
+    expect(problems).toHaveLength(4);
+    expect(problems.filter((p) => p.startsWith('question "spread", variant 2: ASCII'))).toHaveLength(2);
+    expect(problems.filter((p) => p.startsWith('question "filled", variant 2: ASCII'))).toHaveLength(2);
   });
 
   it('fails the build naming the Chinese page with a planted mistake, and passes English pages and good Chinese ones', async () => {
