@@ -69,7 +69,7 @@ describe.each(LANGS)('copy link (%s)', (lang) => {
     await page.locator('afm-bayes-test[data-ready]').waitFor({ state: 'attached' });
     await section.locator('[name="prevalence"]').fill('30');
     await section.locator('[data-share]').click();
-    await expect.poll(() => section.locator('[data-share-status]').innerText()).toBe(strings[lang]['calc.js.linkCopied']);
+    await expect.poll(() => section.locator('[data-share-status]').innerText(), { timeout: 10_000 }).toBe(strings[lang]['calc.js.linkCopied']);
     // Only this calculator's state: the softmax calculator's parameter stays out of its link.
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(calcPage(lang, '?bayes-test.prevalence=30', '#calc-bayes-test'));
     expect(await section.locator('[data-share-url]').isHidden()).toBe(true);
@@ -92,7 +92,7 @@ describe.each(LANGS)('copy link (%s)', (lang) => {
     await section.locator('[name="lr"]').fill('0.05');
     await section.locator('[data-share]').click();
     const box = section.locator('[data-share-url]');
-    await expect.poll(() => box.isVisible()).toBe(true);
+    await expect.poll(() => box.isVisible(), { timeout: 10_000 }).toBe(true);
     const link = calcPage(lang, '?optimizer-race.lr=0.05', '#calc-optimizer-race');
     expect(await box.inputValue()).toBe(link);
     expect(await box.getAttribute('aria-label')).toBe(strings[lang]['calc.share.urlLabel']);
@@ -108,7 +108,8 @@ describe.each(LANGS)('a shared link (%s)', (lang) => {
   it('scrolls to its calculator, focuses its heading and restores its state', async () => {
     const { page } = await site.page({ viewport: { width: 1280, height: 800 } });
     await page.goto(calcPage(lang, '?entropy-kl.P=0.5%2C0.5', '#calc-entropy-kl'));
-    await expect.poll(() => focusedId(page)).toBe('calc-entropy-kl-title');
+    // Polled for long enough for a loaded machine to fetch and run the widget.
+    await expect.poll(() => focusedId(page), { timeout: 15_000 }).toBe('calc-entropy-kl-title');
     expect(await page.locator('#calc-entropy-kl [name="P"]').inputValue()).toBe('0.5,0.5');
     const box = await page.locator('#calc-entropy-kl-title').boundingBox();
     expect(box && box.y >= 0 && box.y < 800).toBe(true);
@@ -136,7 +137,7 @@ describe.each(LANGS)('a shared link (%s)', (lang) => {
     expect(await page.getAttribute('html', 'lang')).toBe(other === 'zh' ? 'zh-CN' : 'en');
     await page.locator('afm-bayes-test[data-ready]').waitFor({ state: 'attached' });
     expect(await page.locator('#calc-bayes-test [name="prevalence"]').inputValue()).toBe('25');
-    await expect.poll(() => focusedId(page)).toBe('calc-bayes-test-title');
+    await expect.poll(() => focusedId(page), { timeout: 15_000 }).toBe('calc-bayes-test-title');
     expect(away).toEqual([]);
     site.assertNoErrors();
   });
