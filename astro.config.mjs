@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeKatexCheck from './src/integrations/rehype-katex-check.ts';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.ts';
 import rehypeScrollable from './src/integrations/rehype-scrollable.ts';
+import rehypeHeadingMath from './src/integrations/rehype-heading-math.ts';
 import { katexWoff2Only } from './src/integrations/vite-katex-woff2.ts';
 import { searchAndOffline } from './src/integrations/search-and-offline.ts';
 import { noModulePreload } from './src/integrations/vite-no-preload-helper.ts';
@@ -35,6 +36,8 @@ export default defineConfig({
       rehypePlugins: [
         rehypeKatexCheck,
         [rehypeKatex, { strict: 'ignore', output: 'htmlAndMathml' }],
+        // A heading's anchor and contents entry read its formula once (Astro would read it three times).
+        rehypeHeadingMath,
         // Wide display formulas and tables scroll sideways: let a keyboard reach them.
         rehypeScrollable,
         // Authors write root-relative links (`/en/...`); under a sub-path they need the base.
