@@ -26,6 +26,9 @@ addEventListener('keydown', (e) => {
 
 byId('offline-open')?.addEventListener('click', () => import('./offline-panel.ts').then((m) => m.openOfflinePanel()));
 
+// The menu drawer on phones: its code loads on the first tap.
+byId('menu-open')?.addEventListener('click', () => import('./menu-drawer.ts').then((m) => m.openMenuDrawer()));
+
 // Due count and mastery marks, read from stored progress: only a learner who has some loads them.
 let progress: string | null = null;
 try {
