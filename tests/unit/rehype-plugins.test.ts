@@ -28,4 +28,17 @@ describe('rehype-scrollable', () => {
     expect(html).toContain('<table tabindex="0">');
     expect(html).toContain('<span class="katex">y</span>');
   });
+
+  it('names a table by its column headings and a code block as code, in the note\'s language', () => {
+    const en = tree('<table><thead><tr><th>method</th><th>how it works</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table><table><caption>Kept</caption><tr><th>a</th></tr></table><pre><code>x = 1</code></pre>');
+    rehypeScrollable()(en, new VFile({ path: 'content/en/x.mdx' }));
+    const html = toHtml(en);
+    expect(html).toContain('<table tabindex="0" aria-label="method, how it works">');
+    expect(html).toContain('<table tabindex="0"><caption>Kept</caption>');
+    expect(html).toContain('<pre tabindex="0" role="group" aria-label="Code">');
+    const zh = tree('<table><tr><th>存的是什么</th><th>字节数</th></tr></table><pre><code>y</code></pre>');
+    rehypeScrollable()(zh, new VFile({ path: 'content/zh/x.mdx' }));
+    expect(toHtml(zh)).toContain('aria-label="存的是什么、字节数"');
+    expect(toHtml(zh)).toContain('aria-label="代码"');
+  });
 });
