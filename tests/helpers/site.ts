@@ -3,7 +3,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { repoRoot } from './content.ts';
 
-export const distDir = join(repoRoot, 'dist');
+// AFM_DIST_DIR: a helper's own build (AFM_OUT_DIR=…) can be checked without taking dist/.
+export const distDir = process.env.AFM_DIST_DIR ?? join(repoRoot, 'dist');
 
 /** Every built HTML page, as paths relative to dist/ (`en/probability/index.html`). */
 export function builtPages(): string[] {

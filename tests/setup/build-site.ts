@@ -12,6 +12,13 @@ const root = join(import.meta.dirname, '..', '..');
 
 export default function buildSite(): void {
   if (process.env.AFM_SITE_BUILT === '1') return;
+  // A build of one's own (tests/helpers/site.ts reads it): tested as it is, never rebuilt here.
+  const own = process.env.AFM_DIST_DIR;
+  if (own) {
+    if (!existsSync(join(own, 'index.html'))) throw new Error(`AFM_DIST_DIR=${own} has no built site`);
+    process.env.AFM_SITE_BUILT = '1';
+    return;
+  }
   if (process.env.AFM_SKIP_BUILD === '1' && existsSync(join(root, 'dist', 'index.html'))) {
     process.env.AFM_SITE_BUILT = '1';
     return;
