@@ -159,7 +159,7 @@ export function parseNumberList(
   if (!rows.ok) {
     // Empty: say how many numbers the field wants when that is more than one.
     const wants = rule.length ?? rule.minLength ?? 1;
-    if (rows.message === EMPTY_LIST && wants > 1) {
+    if ('message' in rows && rows.message === EMPTY_LIST && wants > 1) {
       const n = numbers(wants);
       return rule.length !== undefined
         ? { ok: false, message: { en: `The field is empty: enter ${n.en}.`, zh: `此栏为空：请输入 ${n.zh}。` } }
