@@ -24,6 +24,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtPages, distDir } from '../helpers/site.ts';
+import { repoRoot } from '../helpers/content.ts';
 import { withHiddenVariants } from '../helpers/quiz-data.ts';
 
 type Message = { ruleId: string; message: string; line: number; column: number; selector: string | null; severity: number };
@@ -31,9 +32,11 @@ type Validator = { validateString: (html: string, filename: string) => Promise<{
 
 async function loadValidator(): Promise<Validator | Error> {
   try {
-    const { HtmlValidate, FileSystemConfigLoader } = await import('html-validate');
-    // Finds .htmlvalidate.json at the repository root, above dist/.
-    return new HtmlValidate(new FileSystemConfigLoader()) as unknown as Validator;
+    const { HtmlValidate, StaticConfigLoader } = await import('html-validate');
+    // The repository's .htmlvalidate.json, whichever folder holds the build (AFM_DIST_DIR may be
+    // outside the repository, where a search upwards from the page would find no config).
+    const config = JSON.parse(readFileSync(join(repoRoot, '.htmlvalidate.json'), 'utf8')) as Record<string, unknown>;
+    return new HtmlValidate(new StaticConfigLoader(config)) as unknown as Validator;
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
