@@ -4,42 +4,14 @@
  * from the URL. Calculators: transform-explorer, attention, transformer-params, sampling-lab,
  * entropy-kl.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { openCalculator, openSite, type Site } from './harness.ts';
+import { useSite, site, LANGS, openCalc, out, error, field, expectClean, expectRejected, query } from './calculator-kit.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
-
-const LANGS = ['en', 'zh'] as const;
-type Lang = (typeof LANGS)[number];
-
-const openCalc = (id: string, lang: Lang, query = '') => openCalculator(site, id, lang, query);
-
-const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
-const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);
-const field = (calc: Locator, name: string) => calc.locator(`[name="${name}"]`);
-const query = (id: string, params: Record<string, string>) =>
-  `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [`${id}.${k}`, v])).toString()}`;
-
-/** No raw NaN / Infinity / undefined ever reaches the screen. */
-async function expectClean(calc: Locator): Promise<void> {
-  expect(await calc.innerText()).not.toMatch(/NaN|Infinity|undefined/);
-}
+useSite();
 
 /** The field shows a visible message containing `text`, is marked invalid, and `output` shows no result. */
-async function expectMessage(calc: Locator, name: string, text: string, output: string): Promise<void> {
-  await expect.poll(() => error(calc, name).isVisible()).toBe(true);
-  // Polled: the field may still show the previous input's message until it re-validates.
-  await expect.poll(() => error(calc, name).innerText()).toContain(text);
-  expect(await field(calc, name).getAttribute('aria-invalid')).toBe('true');
-  expect(await out(calc, output).innerText()).toBe('—');
-}
+const expectMessage = (calc: Locator, name: string, text: string, output: string) => expectRejected(calc, name, output, text);
 
 const bits = { en: 'bits', zh: '比特' };
 /** "1 bit": the unit agrees with the number (Chinese has one form). */

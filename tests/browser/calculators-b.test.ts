@@ -4,31 +4,10 @@
  * from the URL. Calculators: float-inspector, softmax-stability, lr-schedule, optimizer-race,
  * backprop-stepper, mutual-information.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
-import { openCalculator, openSite, type Site } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite, site, LANGS, openCalc, out, error, field, expectClean } from './calculator-kit.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
-
-const LANGS = ['en', 'zh'] as const;
-type Lang = (typeof LANGS)[number];
-
-const openCalc = (id: string, lang: Lang, query = '') => openCalculator(site, id, lang, query);
-
-const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
-const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);
-const field = (calc: Locator, name: string) => calc.locator(`[name="${name}"]`);
-
-/** No raw NaN / Infinity / null ever reaches the results. */
-async function expectClean(calc: Locator): Promise<void> {
-  expect(await calc.locator('.calculator-results').innerText()).not.toMatch(/NaN|Infinity|\bnull\b/);
-}
+useSite();
 
 describe.each(LANGS)('group b calculators (%s)', (lang) => {
   it('float-inspector: 0.1 in FP16 and BF16; bad input; FP16 overflow from the URL', async () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, type Site } from './harness.ts';
+import { openSite, type Site, settled } from './harness.ts';
 import { calculatorInfo } from '../../src/components/calculators/info.ts';
 
 let site: Site;
@@ -28,7 +28,7 @@ async function openRecording(path: string): Promise<{ page: Page; scripts: strin
     if (request.url().endsWith('.js')) scripts.push(request.url());
   });
   await page.goto(`${site.url}${path}`);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   return { page, scripts };
 }
 

@@ -3,32 +3,11 @@
  * browser, in both languages: a known case typed in (the notes' worked examples), a message for
  * input they cannot use (field marked invalid, outputs —), and state restored from the URL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { openCalculator, openSite, type Site } from './harness.ts';
+import { useSite, site, LANGS, openCalc, out, error, field, expectClean, query } from './calculator-kit.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
-
-const LANGS = ['en', 'zh'] as const;
-type Lang = (typeof LANGS)[number];
-
-const openCalc = (id: string, lang: Lang, query = '') => openCalculator(site, id, lang, query);
-const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
-const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);
-const field = (calc: Locator, name: string) => calc.locator(`[name="${name}"]`);
-const query = (id: string, params: Record<string, string>) =>
-  `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [`${id}.${k}`, v])).toString()}`;
-
-/** No raw NaN / Infinity / undefined ever reaches the screen. */
-async function expectClean(calc: Locator): Promise<void> {
-  expect(await calc.innerText()).not.toMatch(/NaN|Infinity|undefined/);
-}
+useSite();
 
 /** The field shows a visible message, is marked invalid, and each output shows —. */
 async function expectRefused(calc: Locator, name: string, outputs: string[]): Promise<void> {

@@ -2,29 +2,11 @@
  * The weight quantiser and the summation lab in a real browser, in both languages: a known
  * case typed in, a bad input (message, aria-invalid, outputs —) and a state restored from the URL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
-import { openCalculator, openSite, type Site } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openCalculator } from './harness.ts';
+import { useSite, site, LANGS, type Lang, out, error, field, expectClean } from './calculator-kit.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
-
-const LANGS = ['en', 'zh'] as const;
-type Lang = (typeof LANGS)[number];
-
-const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
-const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);
-const field = (calc: Locator, name: string) => calc.locator(`[name="${name}"]`);
-
-/** No raw NaN / Infinity / null ever reaches the results. */
-async function expectClean(calc: Locator): Promise<void> {
-  expect(await calc.locator('.calculator-results').innerText()).not.toMatch(/NaN|Infinity|\bnull\b/);
-}
+useSite();
 
 describe.each(LANGS)('quantiser and summation lab (%s)', (lang: Lang) => {
   it('quantiser: the note’s symmetric INT8 example; an outlier per tensor vs per group; bad input; state from the URL', async () => {

@@ -3,30 +3,10 @@
  * known case from typed input, shows a message for input it cannot use (and no result), and
  * restores its state from the URL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
-import { openCalculator, openSite, type Site } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite, site, LANGS, openCalc, out, error, field, expectClean } from './calculator-kit.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
-
-const LANGS = ['en', 'zh'] as const;
-type Lang = (typeof LANGS)[number];
-
-const openCalc = (id: string, lang: Lang, query = '') => openCalculator(site, id, lang, query);
-const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
-const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);
-const field = (calc: Locator, name: string) => calc.locator(`[name="${name}"]`);
-
-/** No raw NaN / Infinity / null ever reaches the results. */
-async function expectClean(calc: Locator): Promise<void> {
-  expect(await calc.locator('.calculator-results').innerText()).not.toMatch(/NaN|Infinity|\bnull\b/);
-}
+useSite();
 
 describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
   it('rope-explorer: LLaMA-2 table; the note’s d = 4 example; odd d; Δ = 0 from the URL', async () => {

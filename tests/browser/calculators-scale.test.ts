@@ -5,38 +5,12 @@
  * α = 0.8, γ = 4, and the clipping example g_W = (3, 4), g_b = (12)), a bad input (message,
  * aria-invalid, outputs —), and state restored from the URL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
-import { openCalculator, openSite, type Site } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite, site, LANGS, openCalc, out, error, field, expectClean, expectRejected } from './calculator-kit.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
-
-const LANGS = ['en', 'zh'] as const;
-type Lang = (typeof LANGS)[number];
-
-const openCalc = (id: string, lang: Lang, query = '') => openCalculator(site, id, lang, query);
-const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
-const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);
-const field = (calc: Locator, name: string) => calc.locator(`[name="${name}"]`);
-
-/** No raw NaN / Infinity / null ever reaches the results. */
-async function expectClean(calc: Locator): Promise<void> {
-  expect(await calc.locator('.calculator-results').innerText()).not.toMatch(/NaN|Infinity|\bnull\b|undefined/);
-}
+useSite();
 
 /** A bad field: its message is shown, it is marked invalid, and `output` shows —. */
-async function expectRejected(calc: Locator, name: string, output: string): Promise<void> {
-  await expect.poll(() => error(calc, name).isVisible()).toBe(true);
-  expect((await error(calc, name).innerText()).trim()).not.toBe('');
-  expect(await field(calc, name).getAttribute('aria-invalid')).toBe('true');
-  expect(await out(calc, output).innerText()).toBe('—');
-}
 
 describe.each(LANGS)('scale calculators (%s)', (lang) => {
   const en = lang === 'en';

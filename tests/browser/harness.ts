@@ -4,7 +4,8 @@
  * opened through `site.page()` records uncaught errors and console errors, and
  * `site.assertNoErrors()` fails the test on any of them.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
@@ -108,4 +109,49 @@ export async function openCalculator(site: Site, id: string, lang: 'en' | 'zh', 
   await calc.scrollIntoViewIfNeeded();
   await page.locator(`afm-${id}[data-ready]`).first().waitFor({ state: 'attached' });
   return { page, calc };
+}
+
+/**
+ * Waits until the page has loaded and the browser has been idle twice: by then every script the
+ * page starts by itself (the header's idle-time hooks included) has asked for what it loads.
+ * For tests that check what a page did NOT fetch; deterministic where `networkidle` (no request
+ * for 500 ms) is a guess that a slow machine breaks.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => requestAnimationFrame(() => resolve()), { timeout: 2_000 })));
+  }
+}
+
+/**
+ * A server of its own for one describe block (call it there), over a folder that `deploy` swaps
+ * for another build at once, as a deploy swaps a host's files: what a service worker update
+ * sees. Starts serving dist/.
+ */
+export function deployableServer(): { url: () => string; dir: () => string; deploy: (target: string) => void } {
+  let folder: { dir: string; remove: () => void };
+  let server: Server;
+  let url = '';
+  const current = () => join(folder.dir, 'current');
+  beforeAll(async () => {
+    folder = tempProfile();
+    symlinkSync(distDir, current());
+    ({ server, url } = (await serve({ root: current(), port: 0 })) as { server: Server; url: string });
+  });
+  afterAll(async () => {
+    server?.closeAllConnections?.();
+    await new Promise((resolve) => server?.close(resolve));
+    folder?.remove();
+  });
+  return {
+    url: () => url,
+    /** A scratch folder for the test's other builds (removed afterwards). */
+    dir: () => folder.dir,
+    deploy: (target) => {
+      const next = join(folder.dir, 'next');
+      symlinkSync(target, next);
+      renameSync(next, current());
+    },
+  };
 }

@@ -11,11 +11,11 @@
  * the visitor accepts it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openSite, tempProfile, type Site } from './harness.ts';
+import { openSite, type Site, deployableServer } from './harness.ts';
 import { serve } from '../../scripts/serve.mjs';
 import { distDir } from '../helpers/site.ts';
 import { writeServiceWorker, type OfflineInfo } from '../../src/integrations/search-and-offline.ts';
@@ -286,32 +286,13 @@ describe('save for offline, then use the site with no network', () => {
 });
 
 describe('a new version', () => {
-  let folder: { dir: string; remove: () => void };
-  let server: Server;
-  let url: string;
-  const current = () => join(folder.dir, 'current');
-  /** Points the served folder at another build, as a deploy swaps a host's files. */
-  const deploy = (target: string) => {
-    const next = join(folder.dir, 'next');
-    symlinkSync(target, next);
-    renameSync(next, current());
-  };
-
-  beforeAll(async () => {
-    folder = tempProfile();
-    symlinkSync(distDir, current());
-    ({ server, url } = (await serve({ root: current(), port: 0 })) as { server: Server; url: string });
-  });
-  afterAll(async () => {
-    server?.closeAllConnections?.();
-    await new Promise((resolve) => server?.close(resolve));
-    folder?.remove();
-  });
+  // A server of its own, over a folder a test swaps for another build as a deploy swaps a host's files.
+  const served = deployableServer();
 
   it('says so, reloads to the new content on request and keeps quiz progress', { timeout: 180_000 }, async () => {
     const { page } = await site.page();
     await spyOnPersist(page.context());
-    await page.goto(`${url}en/information-theory/entropy/`);
+    await page.goto(`${served.url()}en/information-theory/entropy/`);
     await saveForOffline(page, 'en');
     await page.keyboard.press('Escape');
     await page.waitForSelector('#offline-dialog:not([open])', { state: 'attached' });
@@ -321,7 +302,7 @@ describe('a new version', () => {
     const oldTitle = await page.textContent('article.note h1');
 
     // Version 2: one note's title changed and the service workers regenerated over the copy.
-    const v2 = join(folder.dir, 'v2');
+    const v2 = join(served.dir(), 'v2');
     cpSync(distDir, v2, { recursive: true });
     const notePath = join(v2, 'en', 'information-theory', 'entropy', 'index.html');
     const html = readFileSync(notePath, 'utf8');
@@ -330,7 +311,7 @@ describe('a new version', () => {
     writeFileSync(notePath, changed);
     await writeServiceWorker(v2, '/', { info: () => {}, warn: (m) => console.warn(m) });
     expect(readFileSync(join(v2, 'sw-en.js'), 'utf8')).not.toBe(readFileSync(join(distDir, 'sw-en.js'), 'utf8'));
-    deploy(v2);
+    served.deploy(v2);
 
     // The next visit is still served whole from version 1, and says a new version is ready.
     await page.reload();

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, type Site } from './harness.ts';
+import { openSite, type Site, settled } from './harness.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -50,7 +50,7 @@ describe('search dialog', () => {
     const { page } = await site.page();
     const requests = recordRequests(page);
     await page.goto(`${site.url}en/linear-algebra/`);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     expect(searchCode(requests)).toEqual([]);
     expect(await page.$('#search-dialog')).toBeNull();
 

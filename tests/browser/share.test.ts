@@ -12,11 +12,11 @@
  * - After "Reload to update" in one tab, a second tab's button reloads it into the new version.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openSite, tempProfile, type Site } from './harness.ts';
+import { openSite, type Site, deployableServer } from './harness.ts';
 import { serve } from '../../scripts/serve.mjs';
 import { distDir } from '../helpers/site.ts';
 import { writeServiceWorker } from '../../src/integrations/search-and-offline.ts';
@@ -248,33 +248,15 @@ describe('offline', () => {
 });
 
 describe('a new version, two tabs', () => {
-  let folder: { dir: string; remove: () => void };
-  let server: Server;
-  let url: string;
-  const current = () => join(folder.dir, 'current');
-  const deploy = (target: string) => {
-    const next = join(folder.dir, 'next');
-    symlinkSync(target, next);
-    renameSync(next, current());
-  };
-
-  beforeAll(async () => {
-    folder = tempProfile();
-    symlinkSync(distDir, current());
-    ({ server, url } = (await serve({ root: current(), port: 0 })) as { server: Server; url: string });
-  });
-  afterAll(async () => {
-    server?.closeAllConnections?.();
-    await new Promise((resolve) => server?.close(resolve));
-    folder?.remove();
-  });
+  // A server of its own, over a folder a test swaps for another build as a deploy swaps a host's files.
+  const served = deployableServer();
 
   it('after "Reload to update" in one tab, the other tab gets the new version from its own button', { timeout: 240_000 }, async () => {
     const { page: first, context } = await site.page();
-    await first.goto(`${url}en/information-theory/entropy/`);
+    await first.goto(`${served.url()}en/information-theory/entropy/`);
     await saveSite(first);
 
-    const v2 = join(folder.dir, 'v2');
+    const v2 = join(served.dir(), 'v2');
     cpSync(distDir, v2, { recursive: true });
     for (const lang of LANGS) {
       const notePath = join(v2, lang, 'information-theory', 'entropy', 'index.html');
@@ -285,12 +267,12 @@ describe('a new version, two tabs', () => {
     }
     rmSync(join(v2, 'sw.js'));
     await writeServiceWorker(v2, '/', { info: () => {}, warn: (m) => console.warn(m) });
-    deploy(v2);
+    served.deploy(v2);
 
     await first.reload();
     const second = await context.newPage();
     second.on('pageerror', (error) => site.errors.push(`pageerror on ${second.url()}: ${error.message}`));
-    await second.goto(`${url}zh/information-theory/entropy/`);
+    await second.goto(`${served.url()}zh/information-theory/entropy/`);
     await first.waitForSelector('#update-notice', { timeout: 60_000 });
     await second.waitForSelector('#update-notice', { timeout: 60_000 });
     // The notice's texts come from zh.json on the Chinese page.

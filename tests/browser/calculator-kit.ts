@@ -1,0 +1,48 @@
+/**
+ * What every calculator browser test file shares: one browser for the file, a calculator's
+ * fields, messages and outputs by name, and the checks every calculator must pass.
+ */
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { openCalculator, openSite, type Site } from './harness.ts';
+
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** The file's browser and server, set by `useSite` (a live binding: read it inside tests). */
+export let site: Site;
+
+/** Opens the site once for the test file and closes it after; call at the file's top level. */
+export function useSite(): void {
+  beforeAll(async () => {
+    site = await openSite();
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+}
+
+export const openCalc = (id: string, lang: Lang, query = '') => openCalculator(site, id, lang, query);
+
+export const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
+export const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);
+export const field = (calc: Locator, name: string) => calc.locator(`[name="${name}"]`);
+
+/** No raw NaN / Infinity / null ever reaches the results ("undefined" may be a word there: "∞/∞ is undefined"). */
+export async function expectClean(calc: Locator): Promise<void> {
+  expect(await calc.locator('.calculator-results').innerText()).not.toMatch(/NaN|Infinity|\bnull\b/);
+}
+
+/** The field shows a message (containing `text`, if given), is marked invalid, and `output` shows —. */
+export async function expectRejected(calc: Locator, name: string, output: string, text?: string): Promise<void> {
+  await expect.poll(() => error(calc, name).isVisible()).toBe(true);
+  // Polled: the field may still show the previous input's message until it re-validates.
+  if (text === undefined) await expect.poll(async () => (await error(calc, name).innerText()).trim()).not.toBe('');
+  else await expect.poll(() => error(calc, name).innerText()).toContain(text);
+  expect(await field(calc, name).getAttribute('aria-invalid')).toBe('true');
+  expect(await out(calc, output).innerText()).toBe('—');
+}
+
+/** A calculator's state as the query string of a shared link: `?<id>.<field>=<value>&…`. */
+export const query = (id: string, params: Record<string, string>) =>
+  `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [`${id}.${k}`, v])).toString()}`;
