@@ -74,10 +74,7 @@ export default defineConfig({
         // WebAssembly needs 'wasm-unsafe-eval' (which allows no JavaScript eval).
         resources: ["'self'", "'wasm-unsafe-eval'"],
         // The theme script (applied before first paint) and the root page's language redirect.
-        hashes: inlineScriptHashes([
-          new URL('./src/components/ThemeScript.astro', import.meta.url),
-          new URL('./src/pages/index.astro', import.meta.url),
-        ]),
+        hashes: inlineScriptHashes([new URL('./src/components/ThemeScript.astro', import.meta.url), new URL('./src/pages/index.astro', import.meta.url)]),
       },
       styleDirective: {
         // KaTeX's HTML sizes and places glyphs with style="" attributes (and calculators colour

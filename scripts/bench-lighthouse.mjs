@@ -27,7 +27,16 @@ const defaultPages = [
   ['zh note', 'zh/probability/bayes/'],
 ];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
-const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromeFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const args = process.argv.slice(2);
 const folder = args.find((a) => !a.startsWith('--') && !/^(en|zh)\//.test(a)) ?? 'dist';
@@ -62,7 +71,10 @@ try {
         const audit = lhr.audits[ref.id];
         if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
           // For rule audits (axe, SEO), which elements failed; for metrics, just the value.
-          const nodes = (audit.details?.items ?? []).map((item) => item.node?.snippet ?? item.node?.selector).filter(Boolean).slice(0, 5);
+          const nodes = (audit.details?.items ?? [])
+            .map((item) => item.node?.snippet ?? item.node?.selector)
+            .filter(Boolean)
+            .slice(0, 5);
           failing.push({ category: c, id: ref.id, score: audit.score, display: audit.displayValue ?? '', nodes });
         }
       }
@@ -100,15 +112,22 @@ if (jsonOut) {
 
 console.log(`| page | path | performance | accessibility | best practices | SEO |`);
 console.log(`|---|---|---|---|---|---|`);
-for (const r of results) console.log(`| ${r.label} | /${r.path} | ${r.scores.performance}${runs > 1 ? ` (${r.perfRuns.join(', ')})` : ''} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} |`);
+for (const r of results)
+  console.log(
+    `| ${r.label} | /${r.path} | ${r.scores.performance}${runs > 1 ? ` (${r.perfRuns.join(', ')})` : ''} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} |`,
+  );
 console.log(`\n| page | FCP ms | LCP ms | TBT ms | CLS | DOM elements | requests | total KB | HTML KB | CSS KB | JS KB | font KB |`);
 console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
 for (const r of results) {
   const t = r.byType;
-  console.log(`| ${r.label} | ${Math.round(r.fcp)} | ${Math.round(r.lcp)} | ${Math.round(r.tbt)} | ${r.cls?.toFixed(3)} | ${r.domElements} | ${r.requests} | ${kb(r.totalBytes)} | ${kb(t.Document ?? 0)} | ${kb(t.Stylesheet ?? 0)} | ${kb(t.Script ?? 0)} | ${kb(t.Font ?? 0)} |`);
+  console.log(
+    `| ${r.label} | ${Math.round(r.fcp)} | ${Math.round(r.lcp)} | ${Math.round(r.tbt)} | ${r.cls?.toFixed(3)} | ${r.domElements} | ${r.requests} | ${kb(r.totalBytes)} | ${kb(t.Document ?? 0)} | ${kb(t.Stylesheet ?? 0)} | ${kb(t.Script ?? 0)} | ${kb(t.Font ?? 0)} |`,
+  );
 }
 console.log(`\nServed ${gzip ? 'gzip-compressed' : 'without compression'}. Audits below 100:`);
 for (const r of results) {
   if (!r.failing.length) continue;
-  console.log(`- ${r.label}: ${r.failing.map((f) => `${f.id} (${f.category}, ${Math.round(f.score * 100)}${f.display ? `, ${f.display}` : ''}${f.nodes.length ? `: ${f.nodes.join(' ')}` : ''})`).join('; ')}`);
+  console.log(
+    `- ${r.label}: ${r.failing.map((f) => `${f.id} (${f.category}, ${Math.round(f.score * 100)}${f.display ? `, ${f.display}` : ''}${f.nodes.length ? `: ${f.nodes.join(' ')}` : ''})`).join('; ')}`,
+  );
 }

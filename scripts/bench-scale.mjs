@@ -132,7 +132,13 @@ export function generateCorpus(dir, notesPerLanguage) {
   for (let a = 0; a < areas.length && written < notesPerLanguage; a++) {
     const area = areas[a];
     for (let i = 0; i < perArea && written < notesPerLanguage; i++, written++) {
-      const file = i === 0 ? 'index.mdx' : `${area.split('-').map((p) => p[0]).join('')}-${String(i).padStart(4, '0')}.mdx`;
+      const file =
+        i === 0
+          ? 'index.mdx'
+          : `${area
+              .split('-')
+              .map((p) => p[0])
+              .join('')}-${String(i).padStart(4, '0')}.mdx`;
       for (const lang of ['en', 'zh']) {
         const path = join(dir, 'content', lang, area, file);
         mkdirSync(dirname(path), { recursive: true });
@@ -164,7 +170,14 @@ function folderBytes(dir, filter = () => true) {
  */
 function build(env, timeoutMs) {
   return new Promise((resolvePromise) => {
-    const args = [process.env.AFM_BUILD_LOCK || '/tmp/afm-build.lock', '/usr/bin/time', '-v', process.execPath, join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'];
+    const args = [
+      process.env.AFM_BUILD_LOCK || '/tmp/afm-build.lock',
+      '/usr/bin/time',
+      '-v',
+      process.execPath,
+      join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+      'build',
+    ];
     const child = spawn('flock', args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const lines = [];
     let stderr = '';
@@ -220,10 +233,10 @@ function phases(lines) {
     'content synced → vite build start': span(synced, viteStart),
     'vite build (server + client bundles)': span(viteStart, routes),
     'page generation': span(routes, routesDone),
-    'sitemap': span(routesDone, pagefindStart),
+    sitemap: span(routesDone, pagefindStart),
     pagefind: Number(/indexed \d+ pages in (\d+) ms/.exec(pagefind?.line ?? '')?.[1]) / 1000,
     workbox: span(pagefind, workbox),
-    'finish': span(workbox, done ?? last),
+    finish: span(workbox, done ?? last),
     pagefindLine: pagefind?.line,
     workboxLine: workbox?.line,
   };
@@ -260,13 +273,37 @@ export async function firstSearchBytes(outDir, htmlLang, query) {
     await pagefind.filters();
     const found = await pagefind.search(query);
     await Promise.all(found.results.slice(0, 12).map((r) => r.data()));
-    const kind = (p) => (p.endsWith('.js') ? 'pagefind.js' : p.includes('wasm') ? 'wasm' : p.includes('entry') ? 'entry' : p.endsWith('pf_meta') ? 'meta' : p.includes('/index/') ? 'index chunks' : p.includes('/fragment/') ? 'fragments' : p.includes('/filter/') ? 'filters' : 'other');
+    const kind = (p) =>
+      p.endsWith('.js')
+        ? 'pagefind.js'
+        : p.includes('wasm')
+          ? 'wasm'
+          : p.includes('entry')
+            ? 'entry'
+            : p.endsWith('pf_meta')
+              ? 'meta'
+              : p.includes('/index/')
+                ? 'index chunks'
+                : p.includes('/fragment/')
+                  ? 'fragments'
+                  : p.includes('/filter/')
+                    ? 'filters'
+                    : 'other';
     const byKind = {};
     for (const f of fetched) byKind[kind(f.path)] = (byKind[kind(f.path)] ?? 0) + f.bytes;
     const total = fetched.reduce((s, f) => s + f.bytes, 0);
     // In a browser Pagefind runs in a Web Worker, which adds pagefind-worker.js to the first search.
     const worker = statSync(join(outDir, 'pagefind', 'pagefind-worker.js')).size;
-    return { query, results: found.results.length, total, browserTotal: total + worker, worker, byKind, files: fetched.length, pagefindJsGzip: fetched[0].gzip };
+    return {
+      query,
+      results: found.results.length,
+      total,
+      browserTotal: total + worker,
+      worker,
+      byKind,
+      files: fetched.length,
+      pagefindJsGzip: fetched[0].gzip,
+    };
   } finally {
     globalThis.fetch = realFetch;
   }
@@ -302,11 +339,22 @@ async function runOne(n, timeoutMs) {
     rmSync(cacheDir, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
     const result = await build(
-      { ASTRO_TELEMETRY_DISABLED: '1', AFM_CONTENT_DIR: join(corpus, 'content'), AFM_QUIZ_DIR: join(corpus, 'quizzes'), AFM_OUT_DIR: outDir, AFM_CACHE_DIR: cacheDir },
+      {
+        ASTRO_TELEMETRY_DISABLED: '1',
+        AFM_CONTENT_DIR: join(corpus, 'content'),
+        AFM_QUIZ_DIR: join(corpus, 'quizzes'),
+        AFM_OUT_DIR: outDir,
+        AFM_CACHE_DIR: cacheDir,
+      },
       timeoutMs,
     );
     const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(result.stderr)?.[1];
-    const wallSeconds = wall ? wall.split(':').map(Number).reduce((s, v) => s * 60 + v, 0) : NaN;
+    const wallSeconds = wall
+      ? wall
+          .split(':')
+          .map(Number)
+          .reduce((s, v) => s * 60 + v, 0)
+      : NaN;
     const maxRssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1]);
     const userS = Number(/User time \(seconds\): ([\d.]+)/.exec(result.stderr)?.[1]);
     const sysS = Number(/System time \(seconds\): ([\d.]+)/.exec(result.stderr)?.[1]);
@@ -327,9 +375,21 @@ async function runOne(n, timeoutMs) {
       await firstSearchBytes(outDir, 'zh-CN', vocab.zh[0]),
     ];
     return {
-      n, ok: true, wallSeconds, maxRssKb, userS, sysS, pages: p.pages, pagesPerSecond: p.pages / wallSeconds,
-      phases: p, htmlFiles: htmlFiles.length, htmlBytes, sampleNoteBytes: statSync(sampleNote).size,
-      pagefind, searches, sourceBytes,
+      n,
+      ok: true,
+      wallSeconds,
+      maxRssKb,
+      userS,
+      sysS,
+      pages: p.pages,
+      pagesPerSecond: p.pages / wallSeconds,
+      phases: p,
+      htmlFiles: htmlFiles.length,
+      htmlBytes,
+      sampleNoteBytes: statSync(sampleNote).size,
+      pagefind,
+      searches,
+      sourceBytes,
     };
   } finally {
     rmSync(corpus, { recursive: true, force: true });
@@ -350,7 +410,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
   }
   const kb = (b) => (b / 1024).toFixed(0);
-  console.log('\n| notes/lang | pages | wall s | pages/s | peak RSS MB | sync s | vite s | pages s | pagefind s | workbox s | HTML MB | en index KB | zh index KB |');
+  console.log(
+    '\n| notes/lang | pages | wall s | pages/s | peak RSS MB | sync s | vite s | pages s | pagefind s | workbox s | HTML MB | en index KB | zh index KB |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     if (!r.ok) {
@@ -359,6 +421,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     }
     const ph = r.phases;
     const f = (v) => (v === undefined ? '?' : v.toFixed(1));
-    console.log(`| ${r.n} | ${r.pages} | ${r.wallSeconds.toFixed(1)} | ${r.pagesPerSecond.toFixed(1)} | ${(r.maxRssKb / 1024).toFixed(0)} | ${f(ph['start → content synced'])} | ${f(ph['vite build (server + client bundles)'])} | ${f(ph['page generation'])} | ${f(ph.pagefind)} | ${f(ph.workbox)} | ${(r.htmlBytes / 1e6).toFixed(1)} | ${kb(r.pagefind.en.total)} | ${kb(r.pagefind['zh-cn'].total)} |`);
+    console.log(
+      `| ${r.n} | ${r.pages} | ${r.wallSeconds.toFixed(1)} | ${r.pagesPerSecond.toFixed(1)} | ${(r.maxRssKb / 1024).toFixed(0)} | ${f(ph['start → content synced'])} | ${f(ph['vite build (server + client bundles)'])} | ${f(ph['page generation'])} | ${f(ph.pagefind)} | ${f(ph.workbox)} | ${(r.htmlBytes / 1e6).toFixed(1)} | ${kb(r.pagefind.en.total)} | ${kb(r.pagefind['zh-cn'].total)} |`,
+    );
   }
 }

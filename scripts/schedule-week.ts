@@ -60,11 +60,15 @@ for (let day = 0; day < 7; day++) {
     const record = act(progress.questions[key], how, day);
     progress.questions[key] = record;
     const days = daysBetween(now, record.due);
-    lines.push(`  ${key.padEnd(40)} ${how.padEnd(11)} → ${RATING[record.rating!].padEnd(5)} next ${dateOf(record.due)} (in ${days} day${days === 1 ? '' : 's'}), stability ${record.stability!.toFixed(2)} d, difficulty ${record.difficulty!.toFixed(2)}`);
+    lines.push(
+      `  ${key.padEnd(40)} ${how.padEnd(11)} → ${RATING[record.rating!].padEnd(5)} next ${dateOf(record.due)} (in ${days} day${days === 1 ? '' : 's'}), stability ${record.stability!.toFixed(2)} d, difficulty ${record.difficulty!.toFixed(2)}`,
+    );
   }
 }
 lines.push('', 'After the week:');
 for (const [key, r] of Object.entries(progress.questions)) {
-  lines.push(`  ${key.padEnd(40)} ${String(r.reviews)} reviews, ${r.attempts} attempts, ${r.lapses} ${r.lapses === 1 ? 'lapse' : 'lapses'}, next ${dateOf(r.due)}`);
+  lines.push(
+    `  ${key.padEnd(40)} ${String(r.reviews)} reviews, ${r.attempts} attempts, ${r.lapses} ${r.lapses === 1 ? 'lapse' : 'lapses'}, next ${dateOf(r.due)}`,
+  );
 }
 console.log(lines.join('\n'));

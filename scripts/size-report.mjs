@@ -154,7 +154,10 @@ export function pageResources(html, pageFile, base = '/') {
 
 /** A component's name from its entry chunk: `Quiz.astro_astro_type_script_…js` → `Quiz`. */
 export function componentOf(file) {
-  return posix.basename(file).replace(/\.astro_astro_type_script.*$/, '').replace(/\.[^.]+\.js$/, '');
+  return posix
+    .basename(file)
+    .replace(/\.astro_astro_type_script.*$/, '')
+    .replace(/\.[^.]+\.js$/, '');
 }
 
 /** Entry scripts whose dynamic imports run on a visitor's action, not on scroll. */
@@ -385,14 +388,9 @@ export function formatTable({ rows, search }) {
   body.push(['search opened', search.page.route, pair(search.total), '', '', '', '', '', '']);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join(' │ ');
-  const out = [
-    'Sizes in KiB, raw / gzipped',
-    line(head),
-    widths.map((w) => '─'.repeat(w)).join('─┼─'),
-    ...body.map(line),
-    '',
-  ];
-  if (rows.some((r) => r.kind.endsWith('*'))) out.push('* every note with a quiz also has a calculator: this row counts the quiz chunks, not the calculator chunks', '');
+  const out = ['Sizes in KiB, raw / gzipped', line(head), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...body.map(line), ''];
+  if (rows.some((r) => r.kind.endsWith('*')))
+    out.push('* every note with a quiz also has a calculator: this row counts the quiz chunks, not the calculator chunks', '');
   for (const { kind, report: r } of rows) {
     const visible = Object.entries(r.js.visible).filter(([, v]) => v.files.length);
     out.push(`${kind}: initial JS ${r.js.initialFiles.map((f) => posix.basename(f)).join(', ') || '(inline only)'} + ${kb(r.js.inline.gz)} KiB gz inline`);

@@ -64,5 +64,7 @@ if (args[0] === '--mark-all') {
       console.log(`content/${lang}/${path}: ${why} content/${other}/${path}`);
     }
   }
-  console.log(drifted === 0 ? `All ${paths.length} note pairs are in step.` : `${drifted} of ${paths.length * 2} notes need checking against their counterpart.`);
+  console.log(
+    drifted === 0 ? `All ${paths.length} note pairs are in step.` : `${drifted} of ${paths.length * 2} notes need checking against their counterpart.`,
+  );
 }

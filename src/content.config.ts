@@ -24,7 +24,10 @@ const notes = defineCollection({
       area: z.enum([...areaIds, 'site']),
       order: z.number().int().min(0),
       /** Hash of the other language's source when the two were last checked (utils/translation-sync.ts). */
-      checked_against: z.string().regex(/^[0-9a-f]{12}$/).optional(),
+      checked_against: z
+        .string()
+        .regex(/^[0-9a-f]{12}$/)
+        .optional(),
     })
     .strict(),
 });

@@ -4,10 +4,6 @@
  * text (a string replacement would read them as patterns and paste parts of the template).
  * A placeholder without a value becomes `missing(name)`: by default it stays as written.
  */
-export function fillTemplate(
-  template: string,
-  vars: Record<string, string | number>,
-  missing: (name: string) => string = (name) => `{${name}}`,
-): string {
+export function fillTemplate(template: string, vars: Record<string, string | number>, missing: (name: string) => string = (name) => `{${name}}`): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (vars[name] === undefined ? missing(name) : String(vars[name])));
 }

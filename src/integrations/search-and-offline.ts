@@ -160,7 +160,11 @@ export function searchAndOffline(): AstroIntegration {
  * offline.json is in no pack: it describes what a save would download now, so it is always
  * read from the network (a cached copy would describe the saved version).
  */
-export async function writeServiceWorker(outDir: string, base: string, logger: { info(m: string): void; warn(m: string): void } = console): Promise<OfflineInfo> {
+export async function writeServiceWorker(
+  outDir: string,
+  base: string,
+  logger: { info(m: string): void; warn(m: string): void } = console,
+): Promise<OfflineInfo> {
   const { generateSW } = await import('workbox-build');
   const entry = JSON.parse(await readFile(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
   const manifests = {} as Record<PackName, Array<{ url: string; revision: string | null; size: number }>>;
@@ -213,7 +217,12 @@ export async function writeServiceWorker(outDir: string, base: string, logger: {
   const shared = manifests.zh.filter((e) => enUrls.has(e.url));
   const versionOf = (entries: Array<{ url: string; revision: string | null }>) =>
     createHash('sha256')
-      .update(entries.map((e) => `${e.url}@${e.revision ?? ''}`).sort().join('\n'))
+      .update(
+        entries
+          .map((e) => `${e.url}@${e.revision ?? ''}`)
+          .sort()
+          .join('\n'),
+      )
       .digest('hex')
       .slice(0, 12);
   const bytesOf = (entries: Array<{ size: number }>) => entries.reduce((sum, e) => sum + e.size, 0);
@@ -233,10 +242,14 @@ export async function writeServiceWorker(outDir: string, base: string, logger: {
   }
   for (const lang of siteLanguages) {
     const l = languages[lang];
-    logger.info(`Offline pack ${lang}: ${l.files} files, ${(l.bytes / 1024 / 1024).toFixed(2)} MiB (${l.pages} pages, ${l.quizzes} quizzes; version ${l.version})`);
+    logger.info(
+      `Offline pack ${lang}: ${l.files} files, ${(l.bytes / 1024 / 1024).toFixed(2)} MiB (${l.pages} pages, ${l.quizzes} quizzes; version ${l.version})`,
+    );
   }
   // The last line of the phase (scripts/bench-scale.mjs times Workbox up to it).
-  logger.info(`Service worker precaches ${manifests.both.length} files, ${(bytesOf(manifests.both) / 1024 / 1024).toFixed(2)} MiB for both languages (shared: ${shared.length} files, ${(info.shared.bytes / 1024 / 1024).toFixed(2)} MiB)`);
+  logger.info(
+    `Service worker precaches ${manifests.both.length} files, ${(bytesOf(manifests.both) / 1024 / 1024).toFixed(2)} MiB for both languages (shared: ${shared.length} files, ${(info.shared.bytes / 1024 / 1024).toFixed(2)} MiB)`,
+  );
   return info;
 }
 

@@ -89,10 +89,55 @@ type Element = DefaultTreeAdapterMap['element'];
 /** Subtrees whose text is not Chinese prose: formulas (their MathML and TeX too), code, scripts, English. */
 const skippedTags = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'svg', 'math', 'template']);
 const blockTags = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header',
-  'hr', 'html', 'legend', 'li', 'main', 'nav', 'ol', 'option', 'p', 'section', 'select', 'summary', 'table',
-  'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'ul', 'br', 'label', 'button',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'header',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'option',
+  'p',
+  'section',
+  'select',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'title',
+  'tr',
+  'ul',
+  'br',
+  'label',
+  'button',
 ]);
 /** Attributes whose text a reader sees or hears. */
 const checkedAttributes = ['aria-label', 'title', 'alt', 'placeholder'];
@@ -159,14 +204,19 @@ export function checkZhPage(html: string): string[] {
 
 async function builtFiles(dir: string, extension: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith(extension)).map((e) => join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(extension))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }
 
 /** Every quotation-mark problem of one Chinese quiz data file (src/pages/[lang]/quiz-data/[topic].json.ts), every variant filled in. */
 export function checkZhQuizData(json: string): string[] {
   const data = JSON.parse(json) as QuizData;
   return Object.entries(data).flatMap(([id, entry]) =>
-    (Array.isArray(entry) ? entry : entry.v.map((_, k) => variantSource(entry, k + 1) ?? '')).flatMap((html, k) => zhTextBlocks(html, true).flatMap((block) => findQuoteProblems(block).map((p) => `question "${id}", variant ${k + 1}: ${describeQuoteProblem(p)}`))),
+    (Array.isArray(entry) ? entry : entry.v.map((_, k) => variantSource(entry, k + 1) ?? '')).flatMap((html, k) =>
+      zhTextBlocks(html, true).flatMap((block) => findQuoteProblems(block).map((p) => `question "${id}", variant ${k + 1}: ${describeQuoteProblem(p)}`)),
+    ),
   );
 }
 
@@ -185,7 +235,9 @@ export async function checkBuiltZhPages(outDir: string): Promise<Map<string, str
 }
 
 export function formatPageProblems(found: Map<string, string[]>): string {
-  const lines = [`Chinese punctuation: ${found.size} page(s) show ASCII "…", ”…” or ASCII punctuation after Chinese text (sources must use “…” and ，：；？！):`];
+  const lines = [
+    `Chinese punctuation: ${found.size} page(s) show ASCII "…", ”…” or ASCII punctuation after Chinese text (sources must use “…” and ，：；？！):`,
+  ];
   for (const [page, problems] of found) {
     lines.push(`  ${page}`);
     for (const p of problems) lines.push(`    ${p}`);

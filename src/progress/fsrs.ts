@@ -17,7 +17,10 @@ export const GOOD = 3;
 export type MemoryState = { stability: number; difficulty: number };
 
 /** FSRS-6 default parameters (ts-fsrs `default_w`). */
-const W = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542];
+const W = [
+  0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658,
+  0.1542,
+];
 const DECAY = -W[20]!;
 /** ts-fsrs rounds every intermediate to 8 decimals; doing the same keeps us equal to it. */
 const round8 = (x: number) => Math.round(x * 1e8) / 1e8;

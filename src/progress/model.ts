@@ -84,7 +84,8 @@ export class ProgressFormatError extends Error {
 export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isString = (x: unknown) => typeof x === 'string';
 /** ISO 8601 date and time as toISOString writes it (offsets allowed); not whatever Date.parse takes. */
-const isTime = (x: unknown) => isString(x) && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(x as string) && !Number.isNaN(Date.parse(x as string));
+const isTime = (x: unknown) =>
+  isString(x) && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(x as string) && !Number.isNaN(Date.parse(x as string));
 const isCount = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
 const inRange = (lo: number, hi: number) => (x: unknown) => typeof x === 'number' && x >= lo && x <= hi;
 
@@ -189,7 +190,16 @@ export function localDay(time: Date | string, days = 0): Date {
 export const daysBetween = (from: Date | string, to: Date | string) => Math.round((localDay(to).getTime() - localDay(from).getTime()) / 86_400_000);
 
 /** A record for a question met for the first time (no attempt, no review yet). */
-export const newRecord = (area: string, now: Date): QuestionRecord => ({ area, attempts: 0, best: 0, last: '', lastAt: now.toISOString(), due: now.toISOString(), reviews: 0, lapses: 0 });
+export const newRecord = (area: string, now: Date): QuestionRecord => ({
+  area,
+  attempts: 0,
+  best: 0,
+  last: '',
+  lastAt: now.toISOString(),
+  due: now.toISOString(),
+  reviews: 0,
+  lapses: 0,
+});
 
 /**
  * The record after the learner moves to another variant of a question. The last answer

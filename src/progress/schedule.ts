@@ -84,4 +84,3 @@ export function afterSolutionSeen(previous: QuestionRecord | undefined, area: st
   }
   return record;
 }
-

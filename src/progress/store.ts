@@ -26,8 +26,7 @@ export const storageHealth = atom<'ok' | 'unavailable' | 'recovered' | 'failed'>
 const memory: Record<string, string> = {};
 
 /** Storage that refuses a write because it is full (Chromium and WebKit name it one way, Firefox another). */
-const isQuotaError = (error: unknown) =>
-  error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+const isQuotaError = (error: unknown) => error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 
 /** Storage full at start-up: kept (not treated as disabled), so writes go through once space is freed. */
 let startedFull = false;
@@ -89,7 +88,10 @@ setPersistentEngine(engine, windowPersistentEvents);
 export function setAsideTexts(): Array<{ key: string; text: string }> {
   const keys = new Set(Object.keys(memory));
   if (storage) for (let i = 0; i < storage.length; i++) keys.add(storage.key(i)!);
-  return [...keys].filter((k) => k.startsWith(UNREADABLE_KEY)).sort().map((key) => ({ key, text: (engine as Record<string, string>)[key]! }));
+  return [...keys]
+    .filter((k) => k.startsWith(UNREADABLE_KEY))
+    .sort()
+    .map((key) => ({ key, text: (engine as Record<string, string>)[key]! }));
 }
 
 /** Keeps `text` under a key of its own unless it is kept already; false if only in memory. */

@@ -28,7 +28,10 @@ export function reviewQueue(progress: Progress, known: string[], now: Date): { d
     .sort(([, a], [, b]) => Date.parse(a.due) - Date.parse(b.due) || (a.stability ?? 0) - (b.stability ?? 0))
     .map(([key]) => key);
   const fresh = known.filter((key) => !progress.questions[key]?.reviews);
-  const later = records.filter(([, r]) => r.reviews > 0 && !isDue(r, now)).map(([, r]) => r.due).sort((a, b) => Date.parse(a) - Date.parse(b));
+  const later = records
+    .filter(([, r]) => r.reviews > 0 && !isDue(r, now))
+    .map(([, r]) => r.due)
+    .sort((a, b) => Date.parse(a) - Date.parse(b));
   return { due, fresh, next: later[0] };
 }
 

@@ -102,7 +102,18 @@ class ProgressPage extends HTMLElement {
   private exportFile(): void {
     const now = new Date();
     const file = `ai-math-progress-${now.toISOString().slice(0, 10)}.json`;
-    download(file, JSON.stringify(toExport($progress.get(), now, setAsideTexts().map((s) => s.text)), null, 2));
+    download(
+      file,
+      JSON.stringify(
+        toExport(
+          $progress.get(),
+          now,
+          setAsideTexts().map((s) => s.text),
+        ),
+        null,
+        2,
+      ),
+    );
     this.say(fill(T.exported, { file }));
   }
 
@@ -134,7 +145,11 @@ class ProgressPage extends HTMLElement {
           this.drawSetAside();
           this.say(T.discarded!);
         });
-        li.append(button(T.download!, () => download(`ai-math-set-aside-${i + 1}.txt`, text)), ' ', discard);
+        li.append(
+          button(T.download!, () => download(`ai-math-set-aside-${i + 1}.txt`, text)),
+          ' ',
+          discard,
+        );
         return li;
       }),
     );
@@ -150,7 +165,9 @@ class ProgressPage extends HTMLElement {
       // Set-aside texts the file carries are kept too; none here is ever dropped by an import.
       const keptAside = carried.map((text) => setAside(text)).every(Boolean);
       const saved = replaceProgress(merged ? merged.progress : progress) && keptAside;
-      const done = merged ? fill(T.merged, { file: file.name, ...merged.report }) : fill(T.replaced, { file: file.name, n: Object.keys(progress.questions).length });
+      const done = merged
+        ? fill(T.merged, { file: file.name, ...merged.report })
+        : fill(T.replaced, { file: file.name, n: Object.keys(progress.questions).length });
       this.say(saved ? done : fill(T.importNotSaved, { file: file.name }));
       this.drawSetAside();
     } catch (error) {

@@ -154,7 +154,9 @@ function setUp(el: HTMLElement): void {
       r.solvedAt ? T.solved : '',
       r.attempts ? `${fill(T.attempts, { n: r.attempts })} ${fill(T.best, { pct: Math.round(r.best * 100) })}` : T.seen,
       r.reviews ? fill(T.next, { when: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(daysBetween(new Date(), r.due), 'day') }) : '',
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
   };
 
   /** The stored message index becomes the same HTML in both slots of the engine's {en, zh}. */
@@ -174,7 +176,14 @@ function setUp(el: HTMLElement): void {
       return [gradeChoice(picked, choices, el.hasAttribute('data-multiple')), picked.map((i) => String.fromCharCode(65 + i)).join(', ')];
     }
     const typed = inputs().map((i) => i.value);
-    if (v.parts) return [gradeParts(typed, v.parts.map((p) => ({ answer: answer(p) }))), typed.join(' | ')];
+    if (v.parts)
+      return [
+        gradeParts(
+          typed,
+          v.parts.map((p) => ({ answer: answer(p) })),
+        ),
+        typed.join(' | '),
+      ];
     return [gradeAnswer(typed[0] ?? '', v.answer ? answer(v.answer) : { value: NaN }), typed[0] ?? ''];
   };
 
@@ -185,7 +194,10 @@ function setUp(el: HTMLElement): void {
     // Author feedback is HTML rendered at build time; describe() escapes whatever the learner
     // typed that a message quotes.
     const detail = document.createElement('span');
-    detail.innerHTML = [g.feedback?.[lang], g.message && describe(g.message, engineTemplates, lang)].filter(Boolean).map((x) => ` ${x}`).join('');
+    detail.innerHTML = [g.feedback?.[lang], g.message && describe(g.message, engineTemplates, lang)]
+      .filter(Boolean)
+      .map((x) => ` ${x}`)
+      .join('');
     if (g.status === 'invalid') {
       feedback.replaceChildren(T.invalid!, detail);
       return;
@@ -272,7 +284,13 @@ function setUp(el: HTMLElement): void {
   });
   el.addEventListener('focusin', loadRecorder, { once: true });
   el.addEventListener('pointerdown', loadRecorder, { once: true });
-  const actions: Record<string, () => void> = { 'q-check': check, 'q-reveal': giveUp, 'q-another': another, 'q-reveal-confirm': seeSolution, 'q-keep-trying': () => askFirst(false) };
+  const actions: Record<string, () => void> = {
+    'q-check': check,
+    'q-reveal': giveUp,
+    'q-another': another,
+    'q-reveal-confirm': seeSolution,
+    'q-keep-trying': () => askFirst(false),
+  };
   el.addEventListener(
     'toggle',
     (e) => {

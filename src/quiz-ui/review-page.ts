@@ -23,10 +23,21 @@ class ReviewPage extends HTMLElement {
     const { $progress } = await import('./question-element.ts');
     const refs = JSON.parse(this.querySelector('.review-data')?.textContent ?? '[]') as Ref[];
     const now = new Date();
-    const { due, fresh, next } = reviewQueue($progress.get(), refs.map((r) => r.key), now);
-    const when = next && `${new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(daysBetween(now, next), 'day')} (${new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium' }).format(new Date(next))})`;
+    const { due, fresh, next } = reviewQueue(
+      $progress.get(),
+      refs.map((r) => r.key),
+      now,
+    );
+    const when =
+      next &&
+      `${new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(daysBetween(now, next), 'day')} (${new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium' }).format(new Date(next))})`;
     const summary = this.querySelector('.review-summary')!;
-    summary.textContent = [due.length ? fill(T.summary, { due: due.length, shown: Math.min(due.length, SHOWN_DUE) }) : when ? fill(T.nextDue, { when }) : T.empty, fresh.length ? fill(T.freshCount, { fresh: fresh.length }) : ''].filter(Boolean).join(' ');
+    summary.textContent = [
+      due.length ? fill(T.summary, { due: due.length, shown: Math.min(due.length, SHOWN_DUE) }) : when ? fill(T.nextDue, { when }) : T.empty,
+      fresh.length ? fill(T.freshCount, { fresh: fresh.length }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     const root = this.querySelector('.review-queue')!;
     const section = (heading: string, className: string) => {
       const h = Object.assign(document.createElement('h2'), { textContent: heading });
@@ -73,7 +84,9 @@ class ReviewPage extends HTMLElement {
         if (!question) throw new Error('not found');
         slot.append(document.importNode(question, true));
       } catch (error) {
-        slot.append(Object.assign(document.createElement('p'), { textContent: fill(T.failed, { reason: error instanceof Error ? error.message : String(error) }) }));
+        slot.append(
+          Object.assign(document.createElement('p'), { textContent: fill(T.failed, { reason: error instanceof Error ? error.message : String(error) }) }),
+        );
       }
     }
     this.setAttribute('data-ready', '');

@@ -37,7 +37,21 @@ const FUNCS = new Map<string, (x: number) => number>([
 // Written out (the FUNCS names first) rather than spread from FUNCS.keys(): a plain literal
 // marked pure is dropped from the browser bundle, which never reads it.
 export const RESERVED_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  'ln', 'sqrt', 'exp', 'log2', 'log10', 'sin', 'cos', 'tan', 'abs', 'pi', 'e', 'log', 'inf', 'infinity', 'nan',
+  'ln',
+  'sqrt',
+  'exp',
+  'log2',
+  'log10',
+  'sin',
+  'cos',
+  'tan',
+  'abs',
+  'pi',
+  'e',
+  'log',
+  'inf',
+  'infinity',
+  'nan',
 ]);
 
 /**
@@ -73,7 +87,7 @@ function resolveName(name: string, vars: ReadonlyMap<string, number> | undefined
 function tokenise(src: string, vars: ReadonlyMap<string, number> | undefined): Tok[] {
   const out: Tok[] = [];
   TOKEN.lastIndex = 0; // a throw below may have left it mid-string
-  for (let m; (m = TOKEN.exec(src)); ) {
+  for (let m; (m = TOKEN.exec(src));) {
     if (m[1] !== undefined) {
       if (m[2]) throw fail('syntax', msg('exponent'));
       const r = readLiteral(m[1]);
@@ -118,7 +132,8 @@ export function parseExpression(src: string, vars?: ReadonlyMap<string, number>)
         const r = unary();
         if (r === 0) throw fail('division-by-zero', msg('divisionByZero'));
         v /= r;
-      } else if (t === '(' || typeof t === 'object' || typeof t === 'function') v *= unary(); // 2pi, 3sqrt(2), 2(1+x)
+      } else if (t === '(' || typeof t === 'object' || typeof t === 'function')
+        v *= unary(); // 2pi, 3sqrt(2), 2(1+x)
       else return v;
     }
   };
@@ -153,7 +168,10 @@ export function parseExpression(src: string, vars?: ReadonlyMap<string, number>)
     const value = sum();
     if (i < toks.length) {
       const t = toks[i];
-      throw fail('syntax', typeof t === 'number' ? msg('adjacentNumbers') : t === ')' ? msg('missingParen') : msg('unexpected', { c: typeof t === 'string' ? t : '?' }));
+      throw fail(
+        'syntax',
+        typeof t === 'number' ? msg('adjacentNumbers') : t === ')' ? msg('missingParen') : msg('unexpected', { c: typeof t === 'string' ? t : '?' }),
+      );
     }
     return Number.isFinite(value) ? { ok: true, value: value || 0 } : fail('out-of-range', msg('outOfRange'));
   } catch (err) {
@@ -167,12 +185,18 @@ export function parseExpression(src: string, vars?: ReadonlyMap<string, number>)
 function authorSyntax(m: Message): string | undefined {
   const c = m.vars?.c;
   switch (m.key) {
-    case 'missingParen': return 'a parenthesis is not closed';
-    case 'missingOperand': return 'an operator lacks a number';
-    case 'adjacentNumbers': return 'two numbers have no operator between them';
-    case 'exponent': return 'e needs digits on both sides';
-    case 'unexpected': return `unexpected "${typeof c === 'string' ? c : '?'}"`;
-    default: return undefined;
+    case 'missingParen':
+      return 'a parenthesis is not closed';
+    case 'missingOperand':
+      return 'an operator lacks a number';
+    case 'adjacentNumbers':
+      return 'two numbers have no operator between them';
+    case 'exponent':
+      return 'e needs digits on both sides';
+    case 'unexpected':
+      return `unexpected "${typeof c === 'string' ? c : '?'}"`;
+    default:
+      return undefined;
   }
 }
 
@@ -189,11 +213,16 @@ export function evaluateExpression(src: string, vars: Record<string, number>): n
   if (r.ok) return r.value;
   const name = r.message.vars?.name;
   const reason =
-    r.code === 'out-of-range' ? 'the result is not a finite number'
-    : r.code === 'division-by-zero' ? 'division by zero'
-    : r.code === 'ambiguous-log' ? 'log is ambiguous; write ln, log2 or log10'
-    : r.code === 'unknown-name' ? `unknown name "${name ?? '?'}" (not a param or a built-in)`
-    : r.code === 'too-long' || r.code === 'too-deep' ? 'the expression is too long or too deeply nested'
-    : (authorSyntax(r.message) ?? 'syntax error');
+    r.code === 'out-of-range'
+      ? 'the result is not a finite number'
+      : r.code === 'division-by-zero'
+        ? 'division by zero'
+        : r.code === 'ambiguous-log'
+          ? 'log is ambiguous; write ln, log2 or log10'
+          : r.code === 'unknown-name'
+            ? `unknown name "${name ?? '?'}" (not a param or a built-in)`
+            : r.code === 'too-long' || r.code === 'too-deep'
+              ? 'the expression is too long or too deeply nested'
+              : (authorSyntax(r.message) ?? 'syntax error');
   throw new Error(`cannot evaluate "${src}": ${reason}`);
 }

@@ -28,15 +28,22 @@ function formPhrases(templates: MessageTemplates, lists: ReadonlyArray<readonly 
   for (const forms of lists) {
     const list = forms.join();
     // The first form carries the article in English: "a number or fraction".
-    out[`forms.${list}`] = joinOr(templates, forms.map((f, i) => templates[`form${i ? '' : 'First'}.${f}`] ?? f), 'list');
-    out[`examples.${list}`] = joinOr(templates, forms.map((f) => FORM_EXAMPLE[f]), 'example');
+    out[`forms.${list}`] = joinOr(
+      templates,
+      forms.map((f, i) => templates[`form${i ? '' : 'First'}.${f}`] ?? f),
+      'list',
+    );
+    out[`examples.${list}`] = joinOr(
+      templates,
+      forms.map((f) => FORM_EXAMPLE[f]),
+      'example',
+    );
   }
   return out;
 }
 
 /** Every non-empty list of forms, in canonical order (31 lists). */
-export const allFormLists = (): Form[][] =>
-  Array.from({ length: 2 ** FORMS.length - 1 }, (_, i) => FORMS.filter((_, bit) => ((i + 1) >> bit) & 1));
+export const allFormLists = (): Form[][] => Array.from({ length: 2 ** FORMS.length - 1 }, (_, i) => FORMS.filter((_, bit) => ((i + 1) >> bit) & 1));
 
 type QuestionLike = { variants: ReadonlyArray<{ answer?: Answer; parts?: ReadonlyArray<{ answer: Answer }> }> };
 

@@ -44,8 +44,7 @@ export function formsOf(answer: Answer): Form[] {
   return FORMS.filter((x) => f.includes(x));
 }
 
-const strictN = (tol: Tolerance): number | undefined =>
-  'sigfigs' in tol && tol.strict === true ? tol.sigfigs : undefined;
+const strictN = (tol: Tolerance): number | undefined => ('sigfigs' in tol && tol.strict === true ? tol.sigfigs : undefined);
 
 /** Read one component; under strict sig figs only typed decimals (which show figures) count. */
 function readComponent(text: string, forms: Form[], tol: Tolerance): Scalar {
@@ -71,7 +70,10 @@ const sigText = (s: SigFigs) => (s.min === s.max ? String(s.max) : `${s.min}–$
 /** Number of components of `xs` that match `refs` (in order, or as a multiset). */
 function countMatches(xs: Read[], refs: number[], ordered: boolean, ok: (x: Read, v: number) => boolean): number {
   if (ordered) return xs.reduce((n, x, i) => n + (ok(x, refs[i]!) ? 1 : 0), 0);
-  return maxMatching(xs.map((x) => refs.map((v) => ok(x, v))), refs.length);
+  return maxMatching(
+    xs.map((x) => refs.map((v) => ok(x, v))),
+    refs.length,
+  );
 }
 
 /** The first `wrong` entry whose value matches what was typed (same shape), if any. */
@@ -166,7 +168,8 @@ function gradeList(s: string, answer: Answer, forms: Form[], tol: Tolerance): Gr
   const nRows = refRows.length;
   const nCols = refRows[0]?.length ?? 0;
   if (vector) {
-    if (!isLine(shape) || rows.flat().length !== nCols) return invalid('shape', msg('vectorShape', { n: nCols, example: example(1, nCols), gave: gave(shape, true) }));
+    if (!isLine(shape) || rows.flat().length !== nCols)
+      return invalid('shape', msg('vectorShape', { n: nCols, example: example(1, nCols), gave: gave(shape, true) }));
   } else if (shape.length !== nRows || shape.some((n) => n !== nCols)) {
     return invalid('shape', msg('matrixShape', { r: nRows, c: nCols, example: example(nRows, nCols), gave: gave(shape, false) }));
   }
@@ -255,5 +258,9 @@ export function gradeParts(inputs: string[], parts: { answer: Answer }[]): Grade
     const inner = g.status === 'correct' ? undefined : (g.feedback ?? g.message);
     return inner ? [msg('part', { i: i + 1, inner })] : [];
   });
-  return incorrect(score, score > 0 ? 'partial' : notRight[0]!.code, notes.length > 0 ? notes : msg('partsPartial', { k: grades.length - notRight.length, n: grades.length }));
+  return incorrect(
+    score,
+    score > 0 ? 'partial' : notRight[0]!.code,
+    notes.length > 0 ? notes : msg('partsPartial', { k: grades.length - notRight.length, n: grades.length }),
+  );
 }

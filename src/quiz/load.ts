@@ -50,7 +50,14 @@ function zodIssues(file: string, raw: unknown, error: z.ZodError): QuizIssue[] {
     let reason = iss.message;
     if (iss.code === 'unrecognized_keys') {
       path = [...path, iss.keys[0]!];
-      reason = `unknown field ${JSON.stringify(iss.keys[0])}` + (iss.keys.length > 1 ? ` (also ${iss.keys.slice(1).map((k) => JSON.stringify(k)).join(', ')})` : '');
+      reason =
+        `unknown field ${JSON.stringify(iss.keys[0])}` +
+        (iss.keys.length > 1
+          ? ` (also ${iss.keys
+              .slice(1)
+              .map((k) => JSON.stringify(k))
+              .join(', ')})`
+          : '');
     } else if (iss.code === 'invalid_union' && (iss as { note?: string }).note === 'No matching discriminator') {
       if (path[path.length - 1] !== 'type') path = [...path, 'type'];
     } else if (iss.code === 'invalid_type' && (iss as { input?: unknown }).input === undefined && /^Invalid input/.test(reason)) {
@@ -104,7 +111,10 @@ function checkAnswerValues(a: Answer, field: string, where: string, add: (field:
       const es = flat(earlier.value);
       const et = earlier.tolerance ?? tol;
       if (es.length === ws.length && ws.every((x, j) => withinTolerance(x, es[j]!, et))) {
-        add(`${field}.wrong[${i}].value`, `coincides with wrong[${k}] (${es.map(formatNumber).join(', ')}) within tolerance, so its feedback would never show${where}`);
+        add(
+          `${field}.wrong[${i}].value`,
+          `coincides with wrong[${k}] (${es.map(formatNumber).join(', ')}) within tolerance, so its feedback would never show${where}`,
+        );
       }
     });
   });
@@ -147,7 +157,9 @@ export function loadQuizFile(fileName: string, yamlText: string): QuizFile {
 }
 
 const describeParams = (params: Record<string, number>) =>
-  Object.entries(params).map(([k, x]) => `${k} = ${formatNumber(x)}`).join(', ');
+  Object.entries(params)
+    .map(([k, x]) => `${k} = ${formatNumber(x)}`)
+    .join(', ');
 
 /** The names a constraint can use in one variant: its params, `answer` and `part1`, `part2`, … when scalar. */
 function constraintVars(v: Variant): Record<string, number> {
@@ -168,7 +180,7 @@ function checkConstraints(q: Question, variants: Variant[], add: (field: string,
   let ok = true;
   for (const name of Object.keys(q.params ?? {})) {
     if (name === 'answer' || /^part\d+$/.test(name)) {
-      add(`params.${name}`, `constraints use "${name}" for ${name === 'answer' ? 'the answer' : 'a part\'s answer'}; choose another param name`);
+      add(`params.${name}`, `constraints use "${name}" for ${name === 'answer' ? 'the answer' : "a part's answer"}; choose another param name`);
       ok = false;
     }
   }

@@ -15,9 +15,7 @@ export type MessageTemplates = Record<string, string>;
 
 /** A message key: an `engine.*` key of src/i18n/en.json without the prefix, or a form phrase. */
 export type MessageKey =
-  | (keyof typeof en extends infer K ? (K extends `engine.${infer Name}` ? Name : never) : never)
-  | `forms.${string}`
-  | `examples.${string}`;
+  (keyof typeof en extends infer K ? (K extends `engine.${infer Name}` ? Name : never) : never) | `forms.${string}` | `examples.${string}`;
 
 /**
  * A placeholder's value: text typed by the learner or made by the engine (a string or a
@@ -41,10 +39,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(
 export function describe(m: Message | Message[], templates: MessageTemplates, lang: keyof Text): string {
   if (Array.isArray(m)) return m.map((x) => describe(x, templates, lang)).join(' ');
   const value = (v: MessageVar): string =>
-    typeof v === 'string' ? escapeHtml(v)
-    : typeof v === 'number' ? String(v)
-    : Array.isArray(v) || isMessage(v) ? describe(v, templates, lang)
-    : v[lang];
+    typeof v === 'string' ? escapeHtml(v) : typeof v === 'number' ? String(v) : Array.isArray(v) || isMessage(v) ? describe(v, templates, lang) : v[lang];
   const vars: Record<string, string> = {};
   for (const [name, v] of Object.entries(m.vars ?? {})) vars[name] = value(v);
   return fillTemplate(escapeHtml(templates[m.key] ?? m.key), vars);
@@ -74,5 +69,4 @@ export function clip(text: string, max = 40): string {
 
 /** Right value(s), wrong count of figures under strict sig figs; `typed` is the count for a scalar. */
 export const sigfigs = (n: number, typed?: string) => (typed ? msg('sigfigsScalar', { n, typed }) : msg('sigfigsList', { n }));
-export const choicePartial = (right: number, total: number, wrong: number) =>
-  msg(wrong ? 'choicePartialWrong' : 'choicePartial', { right, total, wrong });
+export const choicePartial = (right: number, total: number, wrong: number) => msg(wrong ? 'choicePartialWrong' : 'choicePartial', { right, total, wrong });

@@ -45,9 +45,7 @@ export function normaliseInput(raw: string): string {
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(MATH_DIGIT, (c) => String((c.charCodeAt(1) - 0xdfce) % 10))
     .replace(SUPER, (run) => '^' + run.normalize('NFKC'))
-    .replace(RegExp(VULGAR, 'g'), (v, at: number, text: string) =>
-      (RegExp(`\\d|${VULGAR}`).test(text[at - 1] ?? '') ? ' ' : '') + v.normalize('NFKD'),
-    )
+    .replace(RegExp(VULGAR, 'g'), (v, at: number, text: string) => (RegExp(`\\d|${VULGAR}`).test(text[at - 1] ?? '') ? ' ' : '') + v.normalize('NFKD'))
     .replace(RegExp(`[${SINGLE}]`, 'g'), (c) => SINGLE_AS[SINGLE.indexOf(c)]!)
     .trim()
     .replace(/\s*[\n\r\v\f\x85\u2028\u2029]\s*/g, lineBreak)

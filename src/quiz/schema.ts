@@ -93,13 +93,11 @@ export const AnswerSchema = z.strictObject({
   wrong: z.array(WrongSchema).optional(),
 });
 
-const RangeParam = z
-  .strictObject({ from: finite('from'), to: finite('to'), step: finite('step') })
-  .superRefine((p, ctx) => {
-    if (!(p.step > 0)) ctx.addIssue({ code: 'custom', message: 'step must be > 0' });
-    else if (p.to < p.from) ctx.addIssue({ code: 'custom', message: 'to must be ≥ from' });
-    else if ((p.to - p.from) / p.step > 10000) ctx.addIssue({ code: 'custom', message: 'the range has more than 10,000 values; use a larger step' });
-  });
+const RangeParam = z.strictObject({ from: finite('from'), to: finite('to'), step: finite('step') }).superRefine((p, ctx) => {
+  if (!(p.step > 0)) ctx.addIssue({ code: 'custom', message: 'step must be > 0' });
+  else if (p.to < p.from) ctx.addIssue({ code: 'custom', message: 'to must be ≥ from' });
+  else if ((p.to - p.from) / p.step > 10000) ctx.addIssue({ code: 'custom', message: 'the range has more than 10,000 values; use a larger step' });
+});
 const ChooseParam = z.strictObject({ choose: z.array(finite('each choice')).min(1, { error: 'choose needs at least one value' }) });
 
 /** `{from, to, step}`, `{choose: […]}`, or a string: an expression over the params declared before it. */

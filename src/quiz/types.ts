@@ -11,10 +11,7 @@ export const FORMS: readonly Form[] = ['decimal', 'fraction', 'scientific', 'per
 export const DEFAULT_FORMS: readonly Form[] = ['decimal', 'fraction', 'scientific'];
 
 /** How close a number must be to the reference value. */
-export type Tolerance =
-  | { rel?: number; abs?: number }
-  | { sigfigs: number; strict?: boolean }
-  | { decimals: number };
+export type Tolerance = { rel?: number; abs?: number } | { sigfigs: number; strict?: boolean } | { decimals: number };
 
 /** Used when an answer gives no tolerance (the PrairieLearn default). */
 export const DEFAULT_TOLERANCE: Tolerance = { rel: 0.01, abs: 1e-8 };

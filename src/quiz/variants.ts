@@ -53,7 +53,11 @@ export function paramValues(spec: Exclude<ParamSpec, string>): number[] {
 }
 
 const describe = (params: Record<string, number>) =>
-  Object.keys(params).length === 0 ? '' : ` (for ${Object.entries(params).map(([k, v]) => `${k} = ${formatNumber(v)}`).join(', ')})`;
+  Object.keys(params).length === 0
+    ? ''
+    : ` (for ${Object.entries(params)
+        .map(([k, v]) => `${k} = ${formatNumber(v)}`)
+        .join(', ')})`;
 
 /** Replace every `{{name}}` with the param's value; throws VariantError for an unknown name. */
 export function fillText(text: Text, params: Record<string, number>, field: string): Text {

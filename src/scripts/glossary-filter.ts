@@ -21,7 +21,11 @@ function apply(): void {
     area.hidden = !area.querySelector('.glossary-entry:not([hidden])');
   }
   if (!status) return;
-  status.textContent = !query ? '' : shown ? fillTemplate(status.dataset.count ?? '', { n: shown, total: entries.length }) : fillTemplate(status.dataset.none ?? '', { q: input?.value.trim() ?? '' });
+  status.textContent = !query
+    ? ''
+    : shown
+      ? fillTemplate(status.dataset.count ?? '', { n: shown, total: entries.length })
+      : fillTemplate(status.dataset.none ?? '', { q: input?.value.trim() ?? '' });
 }
 
 input?.addEventListener('input', apply);

@@ -47,7 +47,8 @@ if (sw?.controller) {
     const check = () => {
       // While the offline panel saves (a language added or dropped), the new worker is its
       // business: it takes over at once, or the panel shows this notice itself.
-      if (reg.waiting && sw.controller && document.documentElement.dataset.offline !== 'saving') import('./update-notice.ts').then((m) => m.showUpdateNotice(reg));
+      if (reg.waiting && sw.controller && document.documentElement.dataset.offline !== 'saving')
+        import('./update-notice.ts').then((m) => m.showUpdateNotice(reg));
     };
     const watch = (worker: ServiceWorker | null) => worker?.addEventListener('statechange', check);
     reg.addEventListener('updatefound', () => watch(reg.installing));

@@ -90,14 +90,17 @@ export async function openOfflinePanel(): Promise<void> {
   }
   const fill = (key: string, vars: Record<string, string | number> = {}) => fillTemplate(t[key] ?? '', vars);
   const mine = info?.languages[lang];
-  const intro = info && mine ? fill('intro', { pages: mine.pages, quizzes: mine.quizzes, size: formatSize(mine.bytes), files: mine.files }) : fill('introUnknown');
+  const intro =
+    info && mine ? fill('intro', { pages: mine.pages, quizzes: mine.quizzes, size: formatSize(mine.bytes), files: mine.files }) : fill('introUnknown');
 
   const otherBox = h('input', { type: 'checkbox', id: 'offline-other' });
   const theirs = info?.languages[other];
   const extra = info && theirs ? sizeOf(info, [lang, other]) : undefined;
   const otherLabel = h('label', { class: 'offline-other', for: 'offline-other' }, otherBox, ` ${t.other ?? ''}`);
   if (info && theirs && mine && extra) {
-    otherLabel.append(` (${fill('otherSize', { pages: theirs.pages, quizzes: theirs.quizzes, size: formatSize(extra.bytes - mine.bytes), files: extra.files - mine.files })})`);
+    otherLabel.append(
+      ` (${fill('otherSize', { pages: theirs.pages, quizzes: theirs.quizzes, size: formatSize(extra.bytes - mine.bytes), files: extra.files - mine.files })})`,
+    );
   }
   const total = h('p', { id: 'offline-total', hidden: '' }, extra ? fill('total', { size: formatSize(extra.bytes), files: extra.files }) : '');
   const willRemove = h('p', { id: 'offline-remove', hidden: '' }, fill('willRemove'));

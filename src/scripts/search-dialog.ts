@@ -37,8 +37,7 @@ function loadPagefind(): Promise<Pagefind> {
 /** Pagefind's weight for words of an <h1>: the page title, which the result shows already. */
 const titleWeight = 7;
 
-const sectionScore = (s: SubResult) =>
-  s.weighted_locations.reduce((sum, l) => sum + (!s.anchor && l.weight >= titleWeight ? 0 : l.balanced_score), 0);
+const sectionScore = (s: SubResult) => s.weighted_locations.reduce((sum, l) => sum + (!s.anchor && l.weight >= titleWeight ? 0 : l.balanced_score), 0);
 
 /**
  * The sections of a result, best first: the section with the highest summed match score leads;
@@ -77,14 +76,26 @@ export async function openSearch(): Promise<void> {
     body.querySelector('input')?.select();
     return;
   }
-  const input = h('input', { type: 'search', id: 'search-input', 'aria-describedby': 'search-hint', placeholder: t.placeholder ?? '', autocomplete: 'off', spellcheck: 'false' });
+  const input = h('input', {
+    type: 'search',
+    id: 'search-input',
+    'aria-describedby': 'search-hint',
+    placeholder: t.placeholder ?? '',
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
   const select = h('select', { id: 'search-area' }, h('option', { value: '' }, t.allAreas ?? ''));
   const status = h('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' });
   const list = h('ul', { class: 'search-results', id: 'search-results' });
   body.append(
-    h('div', { class: 'search-controls' },
-      h('label', { for: 'search-input', class: 'visually-hidden' }, t.label ?? ''), input,
-      h('label', { for: 'search-area' }, t.area ?? ''), select),
+    h(
+      'div',
+      { class: 'search-controls' },
+      h('label', { for: 'search-input', class: 'visually-hidden' }, t.label ?? ''),
+      input,
+      h('label', { for: 'search-area' }, t.area ?? ''),
+      select,
+    ),
     h('p', { id: 'search-hint', class: 'search-hint' }, t.hint ?? ''),
     status,
     list,

@@ -24,7 +24,10 @@ export const glossaryEntrySchema = z
      * search on the note that teaches the term, never shown. The zh note also gets the English
      * name and aliases, so an English term typed on the Chinese site finds it.
      */
-    aliases: z.object({ en: z.array(text).optional(), zh: z.array(text).optional() }).strict().optional(),
+    aliases: z
+      .object({ en: z.array(text).optional(), zh: z.array(text).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -91,9 +91,7 @@ export function allNotes(): Promise<Note[]> {
 
 /** The notes of one area in one language, overview first, then by `order`. */
 export function notesOfArea(notes: Note[], lang: Lang, area: AreaId): Note[] {
-  return notes
-    .filter((n) => n.lang === lang && n.area === area)
-    .sort((a, b) => a.entry.data.order - b.entry.data.order || a.slug.localeCompare(b.slug));
+  return notes.filter((n) => n.lang === lang && n.area === area).sort((a, b) => a.entry.data.order - b.entry.data.order || a.slug.localeCompare(b.slug));
 }
 
 /** Reading order across the whole site: areas in teaching order, notes by order. */

@@ -84,7 +84,9 @@ async function renderVariant(v: Variant, render: Render, katexRender: Render): P
   if (v.solution) out.solution = await renderText(v.solution, render);
   if (v.answer) out.answer = await renderAnswer(v.answer, katexRender);
   if (v.parts) {
-    out.parts = await Promise.all(v.parts.map(async (p) => ({ prompt: await renderText(p.prompt, render, true), answer: await renderAnswer(p.answer, katexRender) })));
+    out.parts = await Promise.all(
+      v.parts.map(async (p) => ({ prompt: await renderText(p.prompt, render, true), answer: await renderAnswer(p.answer, katexRender) })),
+    );
   }
   if (v.choices) {
     out.choices = await Promise.all(
@@ -184,7 +186,10 @@ async function texRenderer(config: LoaderContext['config']): Promise<Render> {
   const options = (markdown.processor as unknown as { options: UnifiedResolvedOptions }).options;
   const plugins = options.rehypePlugins.filter((p) => !isPlugin(p, 'rehypeKatexCheck'));
   const at = plugins.findIndex((p) => isPlugin(p, 'rehypeKatex'));
-  if (at < 0) throw new Error('quiz-loader: rehype-katex is not in markdown.processor\'s rehypePlugins (astro.config.mjs); the quiz variants rendered as TeX must match the formulas it renders');
+  if (at < 0)
+    throw new Error(
+      "quiz-loader: rehype-katex is not in markdown.processor's rehypePlugins (astro.config.mjs); the quiz variants rendered as TeX must match the formulas it renders",
+    );
   plugins.splice(at, 1, rehypeMathTex);
   const renderer = await unified({ ...options, rehypePlugins: plugins }).createRenderer({
     image,
@@ -209,7 +214,10 @@ const renderingCode = [
 
 async function codeFingerprint(): Promise<string> {
   const quizDir = join(process.cwd(), 'src/quiz');
-  const engine = (await readdir(quizDir)).filter((f) => f.endsWith('.ts')).sort().map((f) => join('src/quiz', f));
+  const engine = (await readdir(quizDir))
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => join('src/quiz', f));
   const texts = await Promise.all([...renderingCode, ...engine].map((f) => readFile(join(process.cwd(), f), 'utf8').catch(() => `missing ${f}`)));
   return texts.join('\0');
 }
@@ -245,7 +253,9 @@ export function quizLoader(folder: string): Loader {
       }
       // Files deleted or renamed since the last build.
       for (const id of store.keys()) if (!topics.has(id)) store.delete(id);
-      logger.info(`${files.length} quiz files (${reused} unchanged since the last build), ${katex.size()} texts rendered with KaTeX, ${tex.size()} with TeX left for the browser`);
+      logger.info(
+        `${files.length} quiz files (${reused} unchanged since the last build), ${katex.size()} texts rendered with KaTeX, ${tex.size()} with TeX left for the browser`,
+      );
       watcher?.add(folder);
     },
   };

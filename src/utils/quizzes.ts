@@ -29,11 +29,21 @@ export async function allQuestions(lang: Lang): Promise<QuestionRef[]> {
     const quiz = { data };
     const note = bySlug.get(quiz.data.topic);
     if (!note) {
-      throw new Error(`${quiz.data.file}: field topic: no note has the slug "${quiz.data.topic}" (it must be a note's file name, or an area id for its overview)`);
+      throw new Error(
+        `${quiz.data.file}: field topic: no note has the slug "${quiz.data.topic}" (it must be a note's file name, or an area id for its overview)`,
+      );
     }
     quiz.data.questions.forEach((q, i) => {
       const noteUrl = href(lang, note.route);
-      refs.push({ key: `${quiz.data.topic}/${q.id}`, area: note.area, url: `${noteUrl}#q-${q.id}`, noteUrl, noteTitle: note.entry.data.title, number: i + 1, id: q.id });
+      refs.push({
+        key: `${quiz.data.topic}/${q.id}`,
+        area: note.area,
+        url: `${noteUrl}#q-${q.id}`,
+        noteUrl,
+        noteTitle: note.entry.data.title,
+        number: i + 1,
+        id: q.id,
+      });
     });
   }
   const order = new Map(readingOrder(notes, lang).map((n, i) => [n.slug, i]));

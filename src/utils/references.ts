@@ -90,7 +90,5 @@ export function referenceProblems(src: ReferenceSources): ReferenceProblem[] {
 export function checkReferences(src: ReferenceSources): void {
   const problems = referenceProblems(src);
   if (problems.length === 0) return;
-  throw new Error(
-    `Broken reference${problems.length === 1 ? '' : 's'} between collections:\n` + problems.map((p) => `  ${p.file}: ${p.message}`).join('\n'),
-  );
+  throw new Error(`Broken reference${problems.length === 1 ? '' : 's'} between collections:\n` + problems.map((p) => `  ${p.file}: ${p.message}`).join('\n'));
 }

@@ -34,7 +34,9 @@ type AxeViolation = { id: string; impact: string | null; help: string; nodes: Ax
 /** axe's findings, one readable line per violation and element, so a failure says what to fix. */
 function describeViolations(violations: AxeViolation[]): string[] {
   return violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')} ${n.html.slice(0, 160)}\n    ${(n.failureSummary ?? '').replace(/\n/g, '\n    ')}`),
+    v.nodes.map(
+      (n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')} ${n.html.slice(0, 160)}\n    ${(n.failureSummary ?? '').replace(/\n/g, '\n    ')}`,
+    ),
   );
 }
 
@@ -64,7 +66,10 @@ async function loadEverything(page: Page): Promise<void> {
     await frame();
   });
   await page.waitForFunction(
-    () => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('afm-')).every((el) => el.hasAttribute('data-ready') || el.hasAttribute('data-load-failed')),
+    () =>
+      [...document.querySelectorAll('*')]
+        .filter((el) => el.localName.startsWith('afm-'))
+        .every((el) => el.hasAttribute('data-ready') || el.hasAttribute('data-load-failed')),
     undefined,
     { timeout: 20_000 },
   );
@@ -84,7 +89,21 @@ afterAll(async () => {
 
 const pages = pagesToCheck();
 /** One page of each kind: home, site pages, an area overview, notes with quizzes, tables, calculators and wide formulas. */
-const kinds = ['', 'about/', 'guide/', 'glossary/', 'calculators/', 'progress/', 'review/', 'linear-algebra/', 'information-theory/entropy/', 'numerical-analysis/floating-point/', 'probability/bayes/', 'linear-algebra/matrix-multiplication/', 'linear-algebra/rotations-and-rope/'];
+const kinds = [
+  '',
+  'about/',
+  'guide/',
+  'glossary/',
+  'calculators/',
+  'progress/',
+  'review/',
+  'linear-algebra/',
+  'information-theory/entropy/',
+  'numerical-analysis/floating-point/',
+  'probability/bayes/',
+  'linear-algebra/matrix-multiplication/',
+  'linear-algebra/rotations-and-rope/',
+];
 const onePerKind = (['en', 'zh'] as const).flatMap((lang) => kinds.map((kind) => `${lang}/${kind}`));
 
 for (const theme of ['light', 'dark'] as const) {

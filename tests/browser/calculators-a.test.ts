@@ -100,7 +100,11 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     expect(await out(shared, 'kv').innerText()).toBe('144 MiB');
 
     // LLaMA-2 70B's attention: 64 query heads share 8 KV heads; KV cache 2·80·8·128·4096·2 B = 1.25 GiB.
-    const { calc: llama } = await openCalc('transformer-params', lang, query('transformer-params', { dModel: '8192', layers: '80', heads: '64', kvHeads: '8', context: '4096', dtype: 'BF16' }));
+    const { calc: llama } = await openCalc(
+      'transformer-params',
+      lang,
+      query('transformer-params', { dModel: '8192', layers: '80', heads: '64', kvHeads: '8', context: '4096', dtype: 'BF16' }),
+    );
     await expect.poll(() => out(llama, 'kv').innerText()).toBe('1.25 GiB');
     expect(await out(llama, 'headDim').innerText()).toBe('128');
     await field(llama, 'kvDtype').selectOption('INT4');
@@ -109,7 +113,14 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     await expectMessage(llama, 'kvHeads', lang === 'en' ? 'divisor of 64' : '64 的约数', 'kv');
     // GPT-3: 175.2 B (1,752 亿), not "175,200 M".
     await field(llama, 'kvHeads').fill('');
-    for (const [name, value] of [['dModel', '12288'], ['layers', '96'], ['heads', '96'], ['dFf', '49152'], ['context', '2048']] as const) await field(llama, name).fill(value);
+    for (const [name, value] of [
+      ['dModel', '12288'],
+      ['layers', '96'],
+      ['heads', '96'],
+      ['dFf', '49152'],
+      ['context', '2048'],
+    ] as const)
+      await field(llama, name).fill(value);
     await field(llama, 'tied').uncheck();
     await expect.poll(() => out(llama, 'total').innerText()).toBe(lang === 'en' ? '175,221,817,344 (175.2 B)' : '175,221,817,344 (1,752 亿)');
     await expectClean(llama);

@@ -110,7 +110,13 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
 
   it('backprop-stepper: the hand case x=1, w=0, b=0, y=1 step by step; bad input; last step from the URL', async () => {
     const { calc } = await openCalc('backprop-stepper', lang);
-    for (const [name, value] of [['x', '1'], ['w', '0'], ['b', '0'], ['y', '1']] as const) await field(calc, name).fill(value);
+    for (const [name, value] of [
+      ['x', '1'],
+      ['w', '0'],
+      ['b', '0'],
+      ['y', '1'],
+    ] as const)
+      await field(calc, name).fill(value);
     for (let i = 0; i < 5; i++) await calc.locator('button[data-act="next"]').click();
     await expect.poll(() => out(calc, 'progress').innerText()).toContain('L = 0.25');
     expect(await field(calc, 'step').inputValue()).toBe('5');

@@ -79,7 +79,13 @@ describe.each(LANGS)('ppo-clip and beta-coin (%s)', (lang) => {
 
   it('beta-coin: 7 heads 3 tails with Beta(2, 2); bad prior and flips; no flips and a uniform prior from the URL', async () => {
     const { calc } = await openCalc('beta-coin', lang);
-    for (const [name, value] of [['h', '7'], ['t', '3'], ['a', '2'], ['b', '2']] as const) await field(calc, name).fill(value);
+    for (const [name, value] of [
+      ['h', '7'],
+      ['t', '3'],
+      ['a', '2'],
+      ['b', '2'],
+    ] as const)
+      await field(calc, name).fill(value);
     await expect.poll(() => out(calc, 'map').innerText()).toBe('0.6667');
     expect(await out(calc, 'mle').innerText()).toBe('0.7');
     expect(await out(calc, 'posterior').innerText()).toBe('Beta(9, 5)');

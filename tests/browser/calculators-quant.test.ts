@@ -18,7 +18,9 @@ describe.each(LANGS)('quantiser and summation lab (%s)', (lang: Lang) => {
     await field(calc, 'granularity').selectOption('tensor');
     // s = 1.5/127, codes 61, −127, 3, 93 (content/en/numerical-analysis/quantisation.mdx, worked example).
     await expect.poll(() => out(calc, 'scales').innerText()).toBe('0.011811');
-    const codes = await out(calc, 'table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[1]?.textContent));
+    const codes = await out(calc, 'table')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[1]?.textContent));
     expect(codes).toEqual(['61', '−127', '3', '93']);
     expect(await out(calc, 'zeroPoints').innerText()).toBe(lang === 'en' ? '0 (symmetric)' : '0（对称量化）');
     expect(await out(calc, 'bits').innerText()).toMatch(/^12/);

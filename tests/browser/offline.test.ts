@@ -95,7 +95,9 @@ async function expectStored(page: Page, langs: Lang[], label: string): Promise<v
   const extra = langs.length - 1;
   const files = langs.reduce((s, l) => s + offlineInfo.languages[l].files, 0) - extra * offlineInfo.shared.files;
   const bytes = langs.reduce((s, l) => s + offlineInfo.languages[l].bytes, 0) - extra * offlineInfo.shared.bytes;
-  console.log(`Cache Storage, ${label}: ${stored.files} files, ${(stored.bytes / 1024 / 1024).toFixed(2)} MiB of responses; navigator.storage.estimate() usage ${(stored.usage / 1024 / 1024).toFixed(2)} MiB`);
+  console.log(
+    `Cache Storage, ${label}: ${stored.files} files, ${(stored.bytes / 1024 / 1024).toFixed(2)} MiB of responses; navigator.storage.estimate() usage ${(stored.usage / 1024 / 1024).toFixed(2)} MiB`,
+  );
   expect(stored.files, label).toBe(files);
   expect(stored.bytes, label).toBe(bytes);
   for (const lang of ['en', 'zh'] as const) {
@@ -141,15 +143,17 @@ async function saveForOffline(page: Page, lang: Lang, { withOther = false, first
   await page.click('#offline-save');
   await page.waitForSelector('#offline-progress', { state: 'visible', timeout: 5_000 });
   const done = withOther ? t['offlineui.doneBoth'] : t['offlineui.done'];
-  await page.waitForFunction((text) => (document.querySelector('.offline-status')?.textContent ?? '').startsWith(text), done, { timeout: 120_000 }).catch(async (error: Error) => {
-    // Say where it stopped: the panel's status and the service worker's state.
-    const state = await page.evaluate(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
-      const of = (w?: ServiceWorker | null) => (w ? `${w.scriptURL} ${w.state}` : '-');
-      return `status “${document.querySelector('.offline-status')?.textContent}”; installing ${of(reg?.installing)}, waiting ${of(reg?.waiting)}, active ${of(reg?.active)}`;
+  await page
+    .waitForFunction((text) => (document.querySelector('.offline-status')?.textContent ?? '').startsWith(text), done, { timeout: 120_000 })
+    .catch(async (error: Error) => {
+      // Say where it stopped: the panel's status and the service worker's state.
+      const state = await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        const of = (w?: ServiceWorker | null) => (w ? `${w.scriptURL} ${w.state}` : '-');
+        return `status “${document.querySelector('.offline-status')?.textContent}”; installing ${of(reg?.installing)}, waiting ${of(reg?.waiting)}, active ${of(reg?.active)}`;
+      });
+      throw new Error(`${error.message}\n${state}`);
     });
-    throw new Error(`${error.message}\n${state}`);
-  });
   expect(await page.isHidden('#offline-progress')).toBe(true);
   expect(await page.evaluate(() => (window as unknown as { persistCalls: number }).persistCalls)).toBeGreaterThanOrEqual(1);
   // clients.claim(): the page that saved is controlled without a reload.
@@ -166,7 +170,13 @@ async function answerEntropyQuestion(page: Page): Promise<void> {
 
 const storedProgress = (page: Page) => page.evaluate(() => localStorage.getItem('afm-progress'));
 
-const areas = ['linear-algebra/attention', 'probability/distributions', 'calculus/gradient-descent', 'information-theory/mutual-information', 'numerical-analysis/mixed-precision'];
+const areas = [
+  'linear-algebra/attention',
+  'probability/distributions',
+  'calculus/gradient-descent',
+  'information-theory/mutual-information',
+  'numerical-analysis/mixed-precision',
+];
 
 /** A note in every area, none visited before, read offline. */
 async function expectNotesOffline(page: Page, url: string, lang: Lang): Promise<void> {
@@ -181,7 +191,9 @@ async function expectNotesOffline(page: Page, url: string, lang: Lang): Promise<
 /** A search offline, in the page's language. */
 async function expectSearchOffline(page: Page, url: string, lang: Lang): Promise<void> {
   const [from, query, hit] =
-    lang === 'zh' ? ['zh/probability/', '交叉熵损失', '/zh/information-theory/cross-entropy-kl/'] : ['en/calculus/', 'singular value decomposition', '/en/linear-algebra/eigen-svd-pca/'];
+    lang === 'zh'
+      ? ['zh/probability/', '交叉熵损失', '/zh/information-theory/cross-entropy-kl/']
+      : ['en/calculus/', 'singular value decomposition', '/en/linear-algebra/eigen-svd-pca/'];
   await page.goto(`${url}${from}`);
   await page.keyboard.press('/');
   await page.fill('#search-input', query);
@@ -197,53 +209,57 @@ async function expectNotSaved(page: Page, url: string, lang: Lang): Promise<void
 }
 
 describe('save for offline, then use the site with no network', () => {
-  it('an English reader saves English only; it works offline and Chinese is not stored; adding Chinese later stores it without an update notice', { timeout: 300_000 }, async () => {
-    const server = await ownServer();
-    const { page, context } = await site.page();
-    await spyOnPersist(context);
-    await page.goto(`${server.url}en/information-theory/entropy/`);
-    await saveForOffline(page, 'en');
-    await expectStored(page, ['en'], 'English only');
+  it(
+    'an English reader saves English only; it works offline and Chinese is not stored; adding Chinese later stores it without an update notice',
+    { timeout: 300_000 },
+    async () => {
+      const server = await ownServer();
+      const { page, context } = await site.page();
+      await spyOnPersist(context);
+      await page.goto(`${server.url}en/information-theory/entropy/`);
+      await saveForOffline(page, 'en');
+      await expectStored(page, ['en'], 'English only');
 
-    // Reopening the panel later shows the saved state straight away.
-    await page.reload();
-    await page.click('#offline-open');
-    await page.waitForFunction((text) => (document.querySelector('.offline-status')?.textContent ?? '').startsWith(text), en['offlineui.done']);
-    expect(await page.isChecked('#offline-other')).toBe(false);
-    expect(await page.isHidden('#offline-save')).toBe(true);
+      // Reopening the panel later shows the saved state straight away.
+      await page.reload();
+      await page.click('#offline-open');
+      await page.waitForFunction((text) => (document.querySelector('.offline-status')?.textContent ?? '').startsWith(text), en['offlineui.done']);
+      expect(await page.isChecked('#offline-other')).toBe(false);
+      expect(await page.isHidden('#offline-save')).toBe(true);
 
-    await server.stop();
-    await context.setOffline(true);
-    await expectNotesOffline(page, server.url, 'en');
-    await expectSearchOffline(page, server.url, 'en');
-    // A quiz answer, kept after a reload.
-    await page.goto(`${server.url}en/information-theory/entropy/`);
-    await answerEntropyQuestion(page);
-    await page.reload();
-    await page.waitForFunction(() => /Solved/.test(document.querySelector('#q-entropy-three-outcomes .q-history')?.textContent ?? ''));
-    expect(await storedProgress(page)).toContain('entropy/entropy-three-outcomes');
-    // Chinese was not saved; an English address never saved gets the English offline page.
-    await expectNotSaved(page, server.url, 'zh');
-    await page.goto(`${server.url}en/nonexistent/`);
-    expect(await page.textContent('h1')).toBe(en['offline.title']);
+      await server.stop();
+      await context.setOffline(true);
+      await expectNotesOffline(page, server.url, 'en');
+      await expectSearchOffline(page, server.url, 'en');
+      // A quiz answer, kept after a reload.
+      await page.goto(`${server.url}en/information-theory/entropy/`);
+      await answerEntropyQuestion(page);
+      await page.reload();
+      await page.waitForFunction(() => /Solved/.test(document.querySelector('#q-entropy-three-outcomes .q-history')?.textContent ?? ''));
+      expect(await storedProgress(page)).toContain('entropy/entropy-three-outcomes');
+      // Chinese was not saved; an English address never saved gets the English offline page.
+      await expectNotSaved(page, server.url, 'zh');
+      await page.goto(`${server.url}en/nonexistent/`);
+      expect(await page.textContent('h1')).toBe(en['offline.title']);
 
-    // Back online: add Chinese. The new worker serves the same English version, so it takes over at once.
-    await context.setOffline(false);
-    await server.start();
-    await page.goto(`${server.url}en/calculus/`);
-    await saveForOffline(page, 'en', { withOther: true, first: false });
-    await expectStored(page, ['en', 'zh'], 'both languages');
-    expect(await page.$('#update-notice')).toBeNull();
-    // The worker of both languages is in charge.
-    await page.waitForFunction(() => /\/sw\.js$/.test(navigator.serviceWorker.controller?.scriptURL ?? ''));
+      // Back online: add Chinese. The new worker serves the same English version, so it takes over at once.
+      await context.setOffline(false);
+      await server.start();
+      await page.goto(`${server.url}en/calculus/`);
+      await saveForOffline(page, 'en', { withOther: true, first: false });
+      await expectStored(page, ['en', 'zh'], 'both languages');
+      expect(await page.$('#update-notice')).toBeNull();
+      // The worker of both languages is in charge.
+      await page.waitForFunction(() => /\/sw\.js$/.test(navigator.serviceWorker.controller?.scriptURL ?? ''));
 
-    await server.stop();
-    await context.setOffline(true);
-    await expectNotesOffline(page, server.url, 'zh');
-    await expectSearchOffline(page, server.url, 'zh');
-    expect(await storedProgress(page)).toContain('entropy/entropy-three-outcomes');
-    site.assertNoErrors();
-  });
+      await server.stop();
+      await context.setOffline(true);
+      await expectNotesOffline(page, server.url, 'zh');
+      await expectSearchOffline(page, server.url, 'zh');
+      expect(await storedProgress(page)).toContain('entropy/entropy-three-outcomes');
+      site.assertNoErrors();
+    },
+  );
 
   it('a Chinese reader saves Chinese only; it works offline and English is not stored', { timeout: 180_000 }, async () => {
     const server = await ownServer();

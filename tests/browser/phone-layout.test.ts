@@ -65,7 +65,8 @@ function measure(): Finding {
     if (el.closest('[hidden], dialog:not([open])')) continue;
     const focusable = (el as HTMLElement).tabIndex >= 0;
     // A name: aria-label(ledby), a table's caption, or the formula itself (KaTeX's MathML).
-    const named = el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') || Boolean(el.querySelector(':scope > caption')) || Boolean(el.querySelector('math'));
+    const named =
+      el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') || Boolean(el.querySelector(':scope > caption')) || Boolean(el.querySelector('math'));
     if (!focusable || !named) scrollers.push(`${describe(el)}: ${focusable ? '' : 'not focusable '}${named ? '' : 'no name'}`);
   }
   const header = document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0;
@@ -121,7 +122,11 @@ describe('no page scrolls sideways on a phone', () => {
         await loadAll(page);
         // 360 px light, 360 px dark, 390 px light: each layout is measured once per theme that
         // could change it (a theme changes colours, not sizes, so 390 px is measured in one).
-        for (const [width, theme] of [[WIDTHS[0]!, 'light'], [WIDTHS[0]!, 'dark'], [WIDTHS[1]!, 'light']] as const) {
+        for (const [width, theme] of [
+          [WIDTHS[0]!, 'light'],
+          [WIDTHS[0]!, 'dark'],
+          [WIDTHS[1]!, 'light'],
+        ] as const) {
           await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
           if (width !== WIDTHS[0]) await page.setViewportSize({ width, height: 740 });
           const found = await page.evaluate(measure);
@@ -202,7 +207,11 @@ describe('the header on a phone', () => {
       await page.click('#menu-open');
       await page.addScriptTag({ path: join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js') });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
+          }
+        ).axe;
         const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
         return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       });
@@ -253,8 +262,19 @@ describe('print', () => {
     const { page } = await site.page({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${site.url}en/information-theory/entropy/`);
     await page.emulateMedia({ media: 'print' });
-    const shown = (selector: string) => page.$$eval(selector, (els) => els.some((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'));
-    for (const hidden of ['.site-header', '#site-nav', '.toc', '.toc-inline', '.prev-next', '.q-controls button', '.q-solution', '#search-open', '#theme-select']) {
+    const shown = (selector: string) =>
+      page.$$eval(selector, (els) => els.some((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'));
+    for (const hidden of [
+      '.site-header',
+      '#site-nav',
+      '.toc',
+      '.toc-inline',
+      '.prev-next',
+      '.q-controls button',
+      '.q-solution',
+      '#search-open',
+      '#theme-select',
+    ]) {
       expect(await shown(hidden), hidden).toBe(false);
     }
     expect(await shown('.q-heading')).toBe(true);

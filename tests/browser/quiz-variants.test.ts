@@ -28,7 +28,8 @@ const watchBusy = () => {
   const log: Array<[string, boolean, number]> = [];
   (window as unknown as { busyLog: typeof log }).busyLog = log;
   new MutationObserver((records) => {
-    for (const r of records) log.push([(r.target as Element).closest('afm-question')?.id ?? '', (r.target as Element).hasAttribute('aria-busy'), performance.now()]);
+    for (const r of records)
+      log.push([(r.target as Element).closest('afm-question')?.id ?? '', (r.target as Element).hasAttribute('aria-busy'), performance.now()]);
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
 };
 /** Milliseconds question `id` spent loading its last variant. */

@@ -34,7 +34,11 @@ const DISTRIBUTIONS = (lang: Lang) => `${lang}/probability/distributions/`;
 const ATTENTION = (lang: Lang) => `${lang}/linear-algebra/attention/`;
 
 /** Opens a page in a fresh context and waits until question `id` there is live. */
-async function openQuiz(path: string, id: string, prepare?: (context: BrowserContext) => Promise<void>): Promise<{ page: Page; q: Locator; context: BrowserContext }> {
+async function openQuiz(
+  path: string,
+  id: string,
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<{ page: Page; q: Locator; context: BrowserContext }> {
   const { page, context } = await site.page();
   if (prepare) await prepare(context);
   await page.goto(`${site.url}${path}`);
@@ -49,7 +53,18 @@ async function question(page: Page, id: string): Promise<Locator> {
   return q;
 }
 
-type StoredRecord = { attempts: number; best: number; last: string; solvedAt?: string; variant?: number; tries?: number; reviews: number; rating?: number; due: string; seenAt?: string };
+type StoredRecord = {
+  attempts: number;
+  best: number;
+  last: string;
+  solvedAt?: string;
+  variant?: number;
+  tries?: number;
+  reviews: number;
+  rating?: number;
+  due: string;
+  seenAt?: string;
+};
 async function stored(page: Page): Promise<{ version: number; questions: Record<string, StoredRecord> } | null> {
   return page.evaluate(() => {
     const text = localStorage.getItem('afm-progress');
@@ -59,7 +74,9 @@ async function stored(page: Page): Promise<{ version: number; questions: Record<
 const attempts = async (page: Page, key: string) => (await stored(page))?.questions[key]?.attempts ?? 0;
 /** "Next review …" as the history line says it, `days` from today, in the browser's own words. */
 const nextReview = async (page: Page, lang: Lang, days: number) =>
-  T(lang, 'quizui.next', { when: await page.evaluate(([l, d]) => new Intl.RelativeTimeFormat(l as string, { numeric: 'auto' }).format(d as number, 'day'), [lang, days]) });
+  T(lang, 'quizui.next', {
+    when: await page.evaluate(([l, d]) => new Intl.RelativeTimeFormat(l as string, { numeric: 'auto' }).format(d as number, 'day'), [lang, days]),
+  });
 
 /** Waits until what the question records is stored (the recorder loads on first use). */
 const saved = (q: Locator) => q.locator('xpath=self::*[not(@data-saving)]').waitFor();
@@ -330,7 +347,13 @@ describe('choice questions', () => {
       // After a reload the last choice is ticked again.
       await page.reload();
       const again = await question(page, 'zero-covariance');
-      expect(await again.locator('.q-body .q-choice input').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).checked))).toEqual([true, false, true, true, false]);
+      expect(await again.locator('.q-body .q-choice input').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).checked))).toEqual([
+        true,
+        false,
+        true,
+        true,
+        false,
+      ]);
       site.assertNoErrors();
     });
   }
@@ -465,7 +488,10 @@ describe('the progress page', () => {
       await page.locator('.progress-message', { hasText: T(lang, 'progressui.merged', { file: name, added: 0, updated: 0, unchanged: 2 }) }).waitFor();
       expect(await stored(page)).toEqual(before);
       // Another device's file with one more question merges in; "replace" takes the file as it is.
-      const other = { ...exported, progress: { version: 3, questions: { 'x/other': { ...before!.questions['distributions/variance-of-combination'], area: 'x' } } } };
+      const other = {
+        ...exported,
+        progress: { version: 3, questions: { 'x/other': { ...before!.questions['distributions/variance-of-combination'], area: 'x' } } },
+      };
       await page.setInputFiles('#progress-import', { name: 'phone.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
       await page.locator('.progress-message', { hasText: T(lang, 'progressui.merged', { file: 'phone.json', added: 1, updated: 0, unchanged: 0 }) }).waitFor();
       expect(Object.keys((await stored(page))!.questions).sort()).toEqual([...Object.keys(before!.questions), 'x/other'].sort());
@@ -479,8 +505,19 @@ describe('the progress page', () => {
       for (const [name, text, reason] of [
         ['notes.json', '{ this is not json', T(lang, 'progressui.reason.notJson')],
         ['other.json', JSON.stringify({ app: 'something-else', progress: before }), T(lang, 'progressui.reason.notOurs')],
-        ['broken.json', JSON.stringify({ ...exported, progress: { version: 3, questions: { 'x/y': { area: 'x', attempts: -1 } } } }), T(lang, 'progressui.reason.badField', { key: 'x/y', field: 'attempts' })],
-        ['dates.json', JSON.stringify({ ...exported, progress: { version: 3, questions: { 'x/y': { ...before!.questions['distributions/variance-of-combination'], lastAt: 'Tue 1 2 3' } } } }), T(lang, 'progressui.reason.badField', { key: 'x/y', field: 'lastAt' })],
+        [
+          'broken.json',
+          JSON.stringify({ ...exported, progress: { version: 3, questions: { 'x/y': { area: 'x', attempts: -1 } } } }),
+          T(lang, 'progressui.reason.badField', { key: 'x/y', field: 'attempts' }),
+        ],
+        [
+          'dates.json',
+          JSON.stringify({
+            ...exported,
+            progress: { version: 3, questions: { 'x/y': { ...before!.questions['distributions/variance-of-combination'], lastAt: 'Tue 1 2 3' } } },
+          }),
+          T(lang, 'progressui.reason.badField', { key: 'x/y', field: 'lastAt' }),
+        ],
         ['future.json', JSON.stringify({ ...exported, progress: { version: 7, questions: {} } }), T(lang, 'progressui.reason.newer', { version: 7 })],
       ] as const) {
         await page.setInputFiles('#progress-import', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -509,7 +546,13 @@ describe('storage trouble', () => {
       const notice = page.locator('#storage-notice');
       await notice.waitFor();
       expect(await notice.innerText()).toBe(T(lang, 'quizui.recovered'));
-      const setAside = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('afm-progress-unreadable')).sort().map((k) => localStorage.getItem(k)));
+      const setAside = () =>
+        page.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith('afm-progress-unreadable'))
+            .sort()
+            .map((k) => localStorage.getItem(k)),
+        );
       expect(await setAside()).toEqual(['{not json']);
       await answer(q, '6', 'enter');
       expect(await status(q)).toBe('correct');
@@ -534,14 +577,28 @@ describe('storage trouble', () => {
       expect(Object.keys(exported.progress.questions)).toEqual(['distributions/variance-of-combination']);
       // Re-importing that export keeps them (it used to delete the set-aside text).
       await page.setInputFiles('#progress-import', await download.path());
-      await page.locator('.progress-message', { hasText: T(lang, 'progressui.merged', { file: basename(await download.path()), added: 0, updated: 0, unchanged: 1 }) }).waitFor();
+      await page
+        .locator('.progress-message', { hasText: T(lang, 'progressui.merged', { file: basename(await download.path()), added: 0, updated: 0, unchanged: 1 }) })
+        .waitFor();
       expect(await setAside()).toEqual(['{not json', 'second}']);
       // Each can be downloaded, or discarded after a second confirmation.
-      const [one] = await Promise.all([page.waitForEvent('download'), items.nth(1).getByRole('button', { name: T(lang, 'progressui.download') }).click()]);
+      const [one] = await Promise.all([
+        page.waitForEvent('download'),
+        items
+          .nth(1)
+          .getByRole('button', { name: T(lang, 'progressui.download') })
+          .click(),
+      ]);
       expect(readFileSync(await one.path(), 'utf8')).toBe('second}');
-      await items.nth(0).getByRole('button', { name: T(lang, 'progressui.discard') }).click();
+      await items
+        .nth(0)
+        .getByRole('button', { name: T(lang, 'progressui.discard') })
+        .click();
       expect(await setAside()).toEqual(['{not json', 'second}']);
-      await items.nth(0).getByRole('button', { name: T(lang, 'progressui.discardConfirm') }).click();
+      await items
+        .nth(0)
+        .getByRole('button', { name: T(lang, 'progressui.discardConfirm') })
+        .click();
       expect(await setAside()).toEqual(['second}']);
       expect(await page.locator('.progress-message').innerText()).toBe(T(lang, 'progressui.discarded'));
       await page.reload();
@@ -692,9 +749,14 @@ describe('the review page', () => {
       await backdate(page, 'distributions/scaled-dot-variance', 2);
       await page.reload();
       await page.locator('afm-review[data-ready]').waitFor();
-      expect(await page.locator('.review-summary').innerText()).toBe(`${T(lang, 'reviewui.summary', { due: 2, shown: 2 })} ${T(lang, 'reviewui.freshCount', { fresh: total - 2 })}`);
+      expect(await page.locator('.review-summary').innerText()).toBe(
+        `${T(lang, 'reviewui.summary', { due: 2, shown: 2 })} ${T(lang, 'reviewui.freshCount', { fresh: total - 2 })}`,
+      );
       const due = page.locator('.review-due .review-item');
-      expect(await due.locator('afm-question').evaluateAll((els) => els.map((el) => el.getAttribute('data-key')))).toEqual(['distributions/variance-of-combination', 'distributions/scaled-dot-variance']);
+      expect(await due.locator('afm-question').evaluateAll((els) => els.map((el) => el.getAttribute('data-key')))).toEqual([
+        'distributions/variance-of-combination',
+        'distributions/scaled-dot-variance',
+      ]);
       const first = due.first();
       const q = first.locator('afm-question');
       expect(await first.locator('.review-source a').getAttribute('href')).toBe(`/${DISTRIBUTIONS(lang)}#q-variance-of-combination`);
@@ -729,7 +791,9 @@ describe('the review queue when much is due', () => {
       const { page } = await site.page();
       await page.goto(`${site.url}${lang}/review/`);
       await page.locator('afm-review[data-ready]').waitFor();
-      const keys = await page.locator('.review-data').evaluate((el) => (JSON.parse(el.textContent ?? '[]') as Array<{ key: string; area: string }>).slice(0, 10));
+      const keys = await page
+        .locator('.review-data')
+        .evaluate((el) => (JSON.parse(el.textContent ?? '[]') as Array<{ key: string; area: string }>).slice(0, 10));
       expect(keys).toHaveLength(10);
       // Ten questions answered wrong in the past (stored by the previous version, Leitner box 1),
       // the later ones longer ago: all due now, once migrated.
@@ -744,10 +808,17 @@ describe('the review queue when much is due', () => {
       await page.reload();
       await page.locator('afm-review[data-ready]').waitFor();
       const fresh = (await page.locator('.review-data').evaluate((el) => JSON.parse(el.textContent ?? '[]').length)) - 10;
-      expect(await page.locator('.review-summary').innerText()).toBe(`${T(lang, 'reviewui.summary', { due: 10, shown: 8 })} ${T(lang, 'reviewui.freshCount', { fresh })}`);
+      expect(await page.locator('.review-summary').innerText()).toBe(
+        `${T(lang, 'reviewui.summary', { due: 10, shown: 8 })} ${T(lang, 'reviewui.freshCount', { fresh })}`,
+      );
       const shown = await page.locator('.review-due .review-item afm-question').evaluateAll((els) => els.map((el) => el.getAttribute('data-key')));
       // Earliest due first: the tenth was due longest ago.
-      expect(shown).toEqual(keys.map((k) => k.key).reverse().slice(0, 8));
+      expect(shown).toEqual(
+        keys
+          .map((k) => k.key)
+          .reverse()
+          .slice(0, 8),
+      );
       site.assertNoErrors();
     });
   }
@@ -823,7 +894,16 @@ describe('where the learner stands', () => {
       // The progress page says the same, and an import is not reported as done when nothing was stored.
       await page.goto(`${site.url}${lang}/progress/`);
       await page.locator('afm-progress-page[data-ready]').waitFor();
-      const file = { app: 'ai-math-foundations', exportedAt: new Date().toISOString(), progress: { version: 3, questions: { 'x/y': { area: 'x', attempts: 1, best: 1, last: '1', lastAt: new Date().toISOString(), due: new Date().toISOString(), reviews: 0, lapses: 0 } } } };
+      const file = {
+        app: 'ai-math-foundations',
+        exportedAt: new Date().toISOString(),
+        progress: {
+          version: 3,
+          questions: {
+            'x/y': { area: 'x', attempts: 1, best: 1, last: '1', lastAt: new Date().toISOString(), due: new Date().toISOString(), reviews: 0, lapses: 0 },
+          },
+        },
+      };
       await page.setInputFiles('#progress-import', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
       await page.locator('.progress-message', { hasText: T(lang, 'progressui.importNotSaved', { file: 'big.json' }) }).waitFor();
       expect(await stored(page)).toBeNull();

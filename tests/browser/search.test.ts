@@ -178,7 +178,10 @@ describe('search dialog', () => {
     ];
     for (const [query, want] of cases) {
       const results = await resultsFor(page, query);
-      expect(results.slice(0, 3).map((r) => r.path), query).toContain(want);
+      expect(
+        results.slice(0, 3).map((r) => r.path),
+        query,
+      ).toContain(want);
       for (const r of results) expect(r.href).toMatch(/^\/zh\//);
       expect(results[0]!.excerpt).toMatch(/<mark>[^<]+<\/mark>/);
     }
@@ -224,7 +227,10 @@ describe('search dialog', () => {
   });
 
   it('shows a query with $ patterns as typed in the "no results" message, in both languages', async () => {
-    for (const [lang, none] of [['en', 'No results for'], ['zh', '没有找到与']] as const) {
+    for (const [lang, none] of [
+      ['en', 'No results for'],
+      ['zh', '没有找到与'],
+    ] as const) {
       const { page } = await site.page();
       await page.goto(`${site.url}${lang}/`);
       await page.click('#search-open');

@@ -52,8 +52,9 @@ const calcPage = (lang: Lang, search = '', hash = '') => `${site.url}${lang}/cal
  */
 async function openWithLongQuery(page: Page, lang: Lang, search: string): Promise<void> {
   const html = readFileSync(join(distDir, lang, 'calculators', 'index.html'), 'utf8');
-  await page.route((u) => u.pathname === `/${lang}/calculators/` && u.search.length > 1000, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  await page.route(
+    (u) => u.pathname === `/${lang}/calculators/` && u.search.length > 1000,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
   );
   await page.goto(calcPage(lang, search));
 }
@@ -148,7 +149,9 @@ describe.each(LANGS)('field caps (%s)', (lang) => {
     const { page } = await site.page({ viewport: { width: 1280, height: 800 } });
     await page.goto(calcPage(lang));
     const names = await page.$$eval('[data-calc]', (els) =>
-      els.flatMap((el) => Array.from(el.querySelectorAll<HTMLInputElement>('input[name], textarea[name]')).map((f) => `${el.getAttribute('data-calc')}.${f.name}`)),
+      els.flatMap((el) =>
+        Array.from(el.querySelectorAll<HTMLInputElement>('input[name], textarea[name]')).map((f) => `${el.getAttribute('data-calc')}.${f.name}`),
+      ),
     );
     expect(names.length).toBeGreaterThan(30);
     const junk = 'y'.repeat(10_000);

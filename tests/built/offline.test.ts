@@ -42,12 +42,21 @@ function filesUnder(folder: string): string[] {
 
 /** What a search in `lang` reads (pagefind.js's init: the entry, that language's meta and wasm, its index, fragment and filter chunks). */
 function searchFiles(lang: 'en' | 'zh'): string[] {
-  const entry = JSON.parse(readFileSync(join(distDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm: string | null }> };
+  const entry = JSON.parse(readFileSync(join(distDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string; wasm: string | null }>;
+  };
   const key = pagefindKey[lang];
   const index = entry.languages[key]!;
   const chunks = ['index', 'fragment', 'filter'].flatMap((d) => filesUnder(`pagefind/${d}`).filter((f) => f.startsWith(`/pagefind/${d}/${key}_`)));
   // The loader, its worker and the entry first: both languages read those.
-  return ['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/pagefind-entry.json', `/pagefind/pagefind.${index.hash}.pf_meta`, `/pagefind/wasm.${index.wasm ?? 'unknown'}.pagefind`, ...chunks];
+  return [
+    '/pagefind/pagefind.js',
+    '/pagefind/pagefind-worker.js',
+    '/pagefind/pagefind-entry.json',
+    `/pagefind/pagefind.${index.hash}.pf_meta`,
+    `/pagefind/wasm.${index.wasm ?? 'unknown'}.pagefind`,
+    ...chunks,
+  ];
 }
 
 describe('offline packs', () => {

@@ -18,7 +18,8 @@ import { DEFAULT_FORMS, type Answer } from '../../src/quiz/types.ts';
 
 type Variant = { answer?: Answer; parts?: Answer[] };
 const jsonIn = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((m) => JSON.parse(m[1]!) as unknown);
-const pageEngineStrings = (html: string) => jsonIn(html, /<script type="application\/json" id="ui-engine">([\s\S]*?)<\/script>/g)[0] as Record<string, string> | undefined;
+const pageEngineStrings = (html: string) =>
+  jsonIn(html, /<script type="application\/json" id="ui-engine">([\s\S]*?)<\/script>/g)[0] as Record<string, string> | undefined;
 
 const quizPages = builtPages()
   .map((page) => ({ page, html: readBuilt(page) }))
@@ -47,7 +48,10 @@ describe('quiz pages', () => {
         for (const key of [`forms.${list}`, `examples.${list}`]) if (!templates[key]) missing.push(`${page}: ${key}`);
       }
       // The pieces the phrases are made of stay at build time.
-      expect(Object.keys(templates).filter((k) => /^form(First)?\./.test(k)), page).toEqual([]);
+      expect(
+        Object.keys(templates).filter((k) => /^form(First)?\./.test(k)),
+        page,
+      ).toEqual([]);
     }
     expect(missing).toEqual([]);
   });
@@ -97,7 +101,9 @@ describe('quiz pages', () => {
       }
       expect(html).not.toContain('<script type="text/html"');
     }
-    console.log(`${questions} questions on ${quizPages.length} quiz pages; ${fetched} variants in quiz data files, ${templated} questions sent as a template and numbers`);
+    console.log(
+      `${questions} questions on ${quizPages.length} quiz pages; ${fetched} variants in quiz data files, ${templated} questions sent as a template and numbers`,
+    );
     expect(questions).toBeGreaterThan(100);
   });
 });

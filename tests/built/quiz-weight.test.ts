@@ -23,7 +23,8 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
 
 /** The grading data blocks of a page's questions (Quiz.astro). */
-const gradingData = (html: string) => [...html.matchAll(/<script type="application\/json" class="q-data">[\s\S]*?<\/script>/g)].reduce((sum, m) => sum + bytes(m[0]), 0);
+const gradingData = (html: string) =>
+  [...html.matchAll(/<script type="application\/json" class="q-data">[\s\S]*?<\/script>/g)].reduce((sum, m) => sum + bytes(m[0]), 0);
 
 /** The quiz's share of a page: its section, from `<section class="quiz"` to its `</section>`. */
 function quizSection(html: string): string {
@@ -46,7 +47,9 @@ describe('quiz note weight (issue #17)', () => {
     const sizes = files.map((f) => ({ f, size: statSync(join(distDir, f)).size }));
     for (const lang of ['en', 'zh']) {
       const mine = sizes.filter((s) => s.f.startsWith(`${lang}/`));
-      console.log(`${lang}: ${mine.length} quiz data files, ${kb(mine.reduce((a, s) => a + s.size, 0))} in all, largest ${kb(Math.max(...mine.map((s) => s.size)))}`);
+      console.log(
+        `${lang}: ${mine.length} quiz data files, ${kb(mine.reduce((a, s) => a + s.size, 0))} in all, largest ${kb(Math.max(...mine.map((s) => s.size)))}`,
+      );
     }
     expect(sizes.filter((s) => s.size > BUDGET).map((s) => `${s.f}: ${kb(s.size)}`)).toEqual([]);
   });

@@ -73,7 +73,10 @@ describe('each language searches only its own pages', () => {
   }
 
   it('a word found only on the pages of one language finds them, and the other index never returns them', async () => {
-    const pages = (lang: Lang) => builtPages().filter((p) => p.startsWith(`${lang}/`)).map(readBuilt);
+    const pages = (lang: Lang) =>
+      builtPages()
+        .filter((p) => p.startsWith(`${lang}/`))
+        .map(readBuilt);
     // The same sentence in both languages of the gradient-descent note; each word is on its own side only.
     expect(pages('zh').some((html) => html.includes('hillside'))).toBe(false);
     expect(pages('en').some((html) => html.includes('山坡'))).toBe(false);
@@ -156,7 +159,10 @@ describe('quiz prompts and calculator names find the note they sit in', () => {
       expect(holders.size).toBeGreaterThanOrEqual(10);
       for (const [name, pages] of holders) {
         const found = await top3(lang, name);
-        expect(found.some((url) => pages.includes(url)), `“${name}” → ${found.join(' ')}; held by ${pages.join(' ')}`).toBe(true);
+        expect(
+          found.some((url) => pages.includes(url)),
+          `“${name}” → ${found.join(' ')}; held by ${pages.join(' ')}`,
+        ).toBe(true);
       }
     });
   }
@@ -206,7 +212,8 @@ describe('aliases from the glossary find the note that teaches the term', async 
       ['zh', 'backpropagation', '/zh/calculus/chain-rule-backprop/'],
       ['zh', 'perplexity', '/zh/information-theory/cross-entropy-kl/'],
     ];
-    for (const [lang, query, want] of cases) expect((await search[lang].search(query))[0]?.url, `${lang} “${query}”: ${(await top3(lang, query)).join(' ')}`).toBe(want);
+    for (const [lang, query, want] of cases)
+      expect((await search[lang].search(query))[0]?.url, `${lang} “${query}”: ${(await top3(lang, query)).join(' ')}`).toBe(want);
     // The notes write BF16; "bfloat16" finds both that teach it, not only About and the guide.
     expect(await top3('en', 'bfloat16')).toEqual(expect.arrayContaining(['/en/numerical-analysis/floating-point/', '/en/numerical-analysis/mixed-precision/']));
   });
@@ -276,7 +283,8 @@ describe('excerpts are prose', () => {
 });
 
 describe('results land on the matching section', () => {
-  const idsOf = (url: string) => new Set([...readBuilt(`${url.replace(/^\//, '').replace(/#.*$/, '')}index.html`).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+  const idsOf = (url: string) =>
+    new Set([...readBuilt(`${url.replace(/^\//, '').replace(/#.*$/, '')}index.html`).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
   const queries: Record<Lang, string[]> = {
     en: ['cross-entropy', 'KV cache', 'loss scaling', 'Eckart–Young', 'warm-up', 'perplexity'],
     zh: ['交叉熵', 'KV 缓存', '损失缩放', '预热', '困惑度', '反向传播'],
@@ -329,5 +337,10 @@ function readdirYaml(folder: string): Array<{ topic: string; data: { topic?: str
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 }

@@ -77,7 +77,11 @@ describe('math', () => {
     for (const m of html.matchAll(/<span class="([^"]+)"/g)) for (const c of m[1]!.split(/\s+/)) classes.add(c);
     // KaTeX's atom classes (mord, mbin, …) are semantic and unstyled; the layout classes below
     // are what a version mismatch between rehype-katex's KaTeX and the CSS would break.
-    const katexClasses = [...classes].filter((c) => /^(katex|mfrac|frac-line|msupsub|vlist|mspace|sizing|reset-size\d+|size\d+|base|strut|mathnormal|mathrm|mathbf|delimsizing|nulldelimiter|sqrt|svg-align|hide-tail)/.test(c));
+    const katexClasses = [...classes].filter((c) =>
+      /^(katex|mfrac|frac-line|msupsub|vlist|mspace|sizing|reset-size\d+|size\d+|base|strut|mathnormal|mathrm|mathbf|delimsizing|nulldelimiter|sqrt|svg-align|hide-tail)/.test(
+        c,
+      ),
+    );
     expect(katexClasses.length).toBeGreaterThan(10);
     const missing = katexClasses.filter((c) => !css.includes(`.${c}`));
     expect(missing).toEqual([]);

@@ -49,7 +49,13 @@ describe('size budgets', () => {
       expect(report.js.visible.Quiz?.files.length ?? 0, k.route).toBeGreaterThan(0);
       const js = jsWith(report, 'Quiz').gz;
       if (js > heaviest.js) heaviest = { route: k.route, js };
-      if (js > budgets.quizPageJs) over.push({ route: k.route, what: `initial JS + Quiz chunks (${report.js.visible.Quiz!.files.join(', ')})`, gz: gz(js), budget: gz(budgets.quizPageJs) });
+      if (js > budgets.quizPageJs)
+        over.push({
+          route: k.route,
+          what: `initial JS + Quiz chunks (${report.js.visible.Quiz!.files.join(', ')})`,
+          gz: gz(js),
+          budget: gz(budgets.quizPageJs),
+        });
     }
     console.log(`quiz pages: at most ${heaviest.js} B gz of JavaScript (${heaviest.route}), budget ${budgets.quizPageJs} B`);
     expect(lines(over)).toEqual([]);
@@ -73,7 +79,8 @@ describe('size budgets', () => {
     expect(reports.size).toBeGreaterThan(50);
     const over: Over[] = [];
     for (const [route, report] of reports) {
-      if (report.css.size.gz > budgets.cssPerPage) over.push({ route, what: `CSS ${report.css.files.join(', ')}`, gz: gz(report.css.size.gz), budget: gz(budgets.cssPerPage) });
+      if (report.css.size.gz > budgets.cssPerPage)
+        over.push({ route, what: `CSS ${report.css.files.join(', ')}`, gz: gz(report.css.size.gz), budget: gz(budgets.cssPerPage) });
     }
     expect(lines(over)).toEqual([]);
   });

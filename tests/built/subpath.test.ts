@@ -100,7 +100,8 @@ describe('the site under a sub-path', () => {
       }),
       encoding: 'utf8',
     });
-    if (result.status !== 0) throw new Error(`The sub-path build failed (exit ${result.status}):\n${`${result.stdout}\n${result.stderr}`.split('\n').slice(-60).join('\n')}`);
+    if (result.status !== 0)
+      throw new Error(`The sub-path build failed (exit ${result.status}):\n${`${result.stdout}\n${result.stderr}`.split('\n').slice(-60).join('\n')}`);
     console.log(`Sub-path fixture site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     report = checkLinks({ dir: outDir, base, site: siteConfig.site });
   }, 300_000);
@@ -111,7 +112,14 @@ describe('the site under a sub-path', () => {
 
   it('builds the notes and the site pages in both languages', () => {
     for (const lang of ['en', 'zh']) {
-      for (const page of ['index.html', 'probability/index.html', 'probability/conditional/index.html', 'calculators/index.html', 'glossary/index.html', 'review/index.html']) {
+      for (const page of [
+        'index.html',
+        'probability/index.html',
+        'probability/conditional/index.html',
+        'calculators/index.html',
+        'glossary/index.html',
+        'review/index.html',
+      ]) {
         expect(existsSync(join(outDir, lang, page)), `${lang}/${page}`).toBe(true);
       }
       expect(existsSync(join(outDir, lang, 'quiz-data', 'conditional.json')), `${lang} quiz data`).toBe(true);
@@ -152,7 +160,10 @@ describe('the site under a sub-path', () => {
       const sw = readFileSync(join(outDir, file), 'utf8');
       const urls = [...sw.matchAll(/\burl:\s*"([^"]+)"/g)].map((m) => m[1]!);
       expect(urls.length, file).toBeGreaterThan(10);
-      expect(urls.filter((u) => !u.startsWith(base)), file).toEqual([]);
+      expect(
+        urls.filter((u) => !u.startsWith(base)),
+        file,
+      ).toEqual([]);
       for (const url of urls) expect(existsSync(join(outDir, url.slice(base.length))), `${file}: ${url}`).toBe(true);
     }
     const both = readFileSync(join(outDir, 'sw.js'), 'utf8');

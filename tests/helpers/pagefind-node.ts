@@ -10,14 +10,27 @@ import { pathToFileURL } from 'node:url';
 import { distDir } from './site.ts';
 import { pagefindSearchOptions } from '../../src/scripts/search-options.ts';
 
-export type SubHit = { title: string; url: string; excerpt: string; anchor?: { id: string }; weighted_locations: Array<{ weight: number; balanced_score: number; location: number }> };
+export type SubHit = {
+  title: string;
+  url: string;
+  excerpt: string;
+  anchor?: { id: string };
+  weighted_locations: Array<{ weight: number; balanced_score: number; location: number }>;
+};
 export type SearchHit = { url: string; title: string; excerpt: string; filters: Record<string, string[]>; meta: Record<string, string>; sub_results: SubHit[] };
 export type NodeSearch = { search(query: string, options?: { filters?: Record<string, string> }): Promise<SearchHit[]> };
 
 type PagefindModule = {
   createInstance(options: Record<string, unknown>): {
     init(): Promise<void>;
-    search(term: string, options?: Record<string, unknown>): Promise<{ results: Array<{ data(): Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results?: SubHit[] }> }> } | null>;
+    search(
+      term: string,
+      options?: Record<string, unknown>,
+    ): Promise<{
+      results: Array<{
+        data(): Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results?: SubHit[] }>;
+      }>;
+    } | null>;
   };
 };
 
@@ -61,7 +74,14 @@ export async function nodeSearch(htmlLang: string, options: Record<string, unkno
     async search(query, options = {}) {
       const found = await instance.search(query, options);
       const data = await Promise.all((found?.results ?? []).slice(0, 10).map((r) => r.data()));
-      return data.map((d) => ({ url: d.url, title: d.meta.title ?? '', excerpt: d.excerpt, filters: d.filters, meta: d.meta, sub_results: d.sub_results ?? [] }));
+      return data.map((d) => ({
+        url: d.url,
+        title: d.meta.title ?? '',
+        excerpt: d.excerpt,
+        filters: d.filters,
+        meta: d.meta,
+        sub_results: d.sub_results ?? [],
+      }));
     },
   };
 }

@@ -49,7 +49,10 @@ export function parseTermTable(markdown: string): TermRule[] {
 export function parseCalculatorTable(markdown: string): Record<string, { en: string; zh: string }> {
   const section = markdown.split(/^## Calculators$/m)[1]?.split(/^## /m)[0] ?? '';
   const out: Record<string, { en: string; zh: string }> = {};
-  for (const row of section.split('\n').filter((l) => l.trim().startsWith('|')).slice(2)) {
+  for (const row of section
+    .split('\n')
+    .filter((l) => l.trim().startsWith('|'))
+    .slice(2)) {
     const [id, en, zh] = cells(row);
     out[id!] = { en: en!, zh: zh! };
   }

@@ -45,13 +45,18 @@ describe('docs name real paths and calculator ids', () => {
   });
 
   it('finds paths and ids, and flags wrong ones', () => {
-    const sample = 'See `src/i18n/{en,zh}.json`, src/calculators/widgets/lr-schedule.ts and <Calculator id="lr-schedul" />; `calc.js.failed`, `calc.nope.intro`.';
+    const sample =
+      'See `src/i18n/{en,zh}.json`, src/calculators/widgets/lr-schedule.ts and <Calculator id="lr-schedul" />; `calc.js.failed`, `calc.nope.intro`.';
     expect(pathsIn(sample)).toEqual(['src/i18n/en.json', 'src/i18n/zh.json', 'src/calculators/widgets/lr-schedule.ts']);
     expect(calculatorIdsIn(sample).filter((id) => !ids.has(id))).toEqual(['lr-schedul', 'nope']);
   });
 
   it('lists every calculator id in AUTHORING.md', () => {
     const text = readFileSync(join(root, 'docs/AUTHORING.md'), 'utf8');
-    expect(calculatorIdsIn(text).filter((id) => ids.has(id)).sort()).toEqual([...ids].sort());
+    expect(
+      calculatorIdsIn(text)
+        .filter((id) => ids.has(id))
+        .sort(),
+    ).toEqual([...ids].sort());
   });
 });

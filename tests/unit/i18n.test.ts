@@ -19,7 +19,8 @@ describe('UI strings', () => {
   });
   it('really translates: Chinese strings contain Chinese (names, brands and list punctuation aside)', () => {
     const untranslated = Object.entries(zh).filter(
-      ([key, text]) => !/[\u4e00-\u9fff]/.test(text) && !['lang.switch', 'root.title', 'engine.listSep', 'engine.exampleSep', 'engine.accept.scalar'].includes(key),
+      ([key, text]) =>
+        !/[\u4e00-\u9fff]/.test(text) && !['lang.switch', 'root.title', 'engine.listSep', 'engine.exampleSep', 'engine.accept.scalar'].includes(key),
     );
     expect(untranslated).toEqual([]);
   });

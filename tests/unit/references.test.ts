@@ -64,7 +64,9 @@ describe('reference check (planted broken references)', () => {
     expect(calculatorLinks('See [the inspector](/en/calculators/#calc-float-inspector) and [all](/en/calculators/).')).toEqual(['float-inspector']);
     const src = fixture();
     src.notes[3]!.body = '[贝叶斯](/zh/calculators/#calc-bayes-test)，[熵](/zh/calculators/#calc-entropy)';
-    expect(() => checkReferences(src)).toThrow('content/zh/probability/guide.mdx: link to the calculators page #calc-entropy: no calculator has the id "entropy"');
+    expect(() => checkReferences(src)).toThrow(
+      'content/zh/probability/guide.mdx: link to the calculators page #calc-entropy: no calculator has the id "entropy"',
+    );
   });
 
   it('a note present in one language only is a missing target, naming the language', () => {

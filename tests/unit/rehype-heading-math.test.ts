@@ -40,7 +40,13 @@ describe('rehype-heading-math', () => {
   });
 
   it('puts the clean text into the headings the page gets', () => {
-    const fixed = withHeadingTexts([{ depth: 3, slug: 'a', text: 'XWXWXW' }, { depth: 2, slug: 'b', text: 'B' }], { headingTexts: { a: 'XW' } });
+    const fixed = withHeadingTexts(
+      [
+        { depth: 3, slug: 'a', text: 'XWXWXW' },
+        { depth: 2, slug: 'b', text: 'B' },
+      ],
+      { headingTexts: { a: 'XW' } },
+    );
     expect(fixed.map((h) => h.text)).toEqual(['XW', 'B']);
     expect(withHeadingTexts([{ depth: 2, slug: 'b', text: 'B' }], undefined)[0]!.text).toBe('B');
   });

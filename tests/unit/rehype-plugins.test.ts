@@ -14,7 +14,9 @@ describe('rehype-katex-check', () => {
     expect(() => check('<div><p><span class="math-inline">x^2</span></p><div><div class="math-display">\\frac{a}{b}</div></div></div>')).not.toThrow();
   });
   it('fails naming the file and the formula', () => {
-    expect(() => check('<section><p>a <code class="math-inline">\\frac{1}{</code></p></section>')).toThrow(/content\/en\/x\.mdx: KaTeX cannot render the formula \$\\frac\{1\}\{\$/);
+    expect(() => check('<section><p>a <code class="math-inline">\\frac{1}{</code></p></section>')).toThrow(
+      /content\/en\/x\.mdx: KaTeX cannot render the formula \$\\frac\{1\}\{\$/,
+    );
     expect(() => check('<p><span class="math-display">\\notacommand</span></p>')).toThrow(/\\notacommand/);
   });
 });
@@ -29,8 +31,10 @@ describe('rehype-scrollable', () => {
     expect(html).toContain('<span class="katex">y</span>');
   });
 
-  it('names a table by its column headings and a code block as code, in the note\'s language', () => {
-    const en = tree('<table><thead><tr><th>method</th><th>how it works</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table><table><caption>Kept</caption><tr><th>a</th></tr></table><pre><code>x = 1</code></pre>');
+  it("names a table by its column headings and a code block as code, in the note's language", () => {
+    const en = tree(
+      '<table><thead><tr><th>method</th><th>how it works</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table><table><caption>Kept</caption><tr><th>a</th></tr></table><pre><code>x = 1</code></pre>',
+    );
     rehypeScrollable()(en, new VFile({ path: 'content/en/x.mdx' }));
     const html = toHtml(en);
     expect(html).toContain('<table tabindex="0" aria-label="method, how it works">');

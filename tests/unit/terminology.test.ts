@@ -46,7 +46,9 @@ describe('the terminology checks catch planted mistakes', () => {
   });
 
   it('flags an avoided term in a heading, naming file and line, and skips code', () => {
-    const source = ['---', 'title: x', '---', '', '## 在大模型中的体现', '', '```md', '## 本板块地图', '```', '', '### 本专题地图', '## 在大模型中的应用'].join('\n');
+    const source = ['---', 'title: x', '---', '', '## 在大模型中的体现', '', '```md', '## 本板块地图', '```', '', '### 本专题地图', '## 在大模型中的应用'].join(
+      '\n',
+    );
     const problems = findHeadingViolations(rules, headingsOf('planted.mdx', source));
     expect(problems).toEqual([
       expect.stringMatching(/^planted\.mdx:5: heading “在大模型中的体现” uses 的体现/),
@@ -95,7 +97,9 @@ describe('the site follows docs/TERMINOLOGY.md', () => {
   it('the Chinese notes and the quiz files (板块, 专题 anywhere)', () => {
     const files = [
       ...listNotes('zh').map((f) => `content/zh/${f}`),
-      ...readdirSync(join(repoRoot, 'quizzes')).filter((f) => f.endsWith('.yaml')).map((f) => `quizzes/${f}`),
+      ...readdirSync(join(repoRoot, 'quizzes'))
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => `quizzes/${f}`),
     ];
     const problems = files.flatMap((f) => findLineViolations(rules, 'notes', f, readFileSync(join(repoRoot, f), 'utf8')));
     expect(problems).toEqual([]);

@@ -46,7 +46,9 @@ describe('translation tracking', () => {
 describe('the notes in this repository', () => {
   it('each record which version of their counterpart they were checked against', () => {
     const unmarked = (['en', 'zh'] as const).flatMap((lang) =>
-      listNotes(lang).filter((file) => !/^checked_against: [0-9a-f]{12}$/m.test(readFileSync(join(contentDir, lang, file), 'utf8'))).map((file) => `content/${lang}/${file}`),
+      listNotes(lang)
+        .filter((file) => !/^checked_against: [0-9a-f]{12}$/m.test(readFileSync(join(contentDir, lang, file), 'utf8')))
+        .map((file) => `content/${lang}/${file}`),
     );
     // A new note pair is checked against itself once written: npm run translations -- --mark FILE.
     expect(unmarked).toEqual([]);

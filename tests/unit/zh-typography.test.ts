@@ -106,7 +106,14 @@ describe('the quotation-mark rules catch planted mistakes', () => {
       spread: ['<p>方差<span class="math-tex">\\text{"x"}</span>是多少？</p>', '<p>给"the"的概率</p>'],
       other: ['<p>把“黑箱”打开<span class="math-tex" data-display="">"</span></p>'],
       // A template and each variant's numbers: the second variant fills in a bad quote.
-      filled: { t: '<p>取 <span class="math-tex">n = {{n}}</span>，{{q}}对吗？</p>', n: ['n', 'q'], v: [['1', '“是”'], ['2', '"是"']] },
+      filled: {
+        t: '<p>取 <span class="math-tex">n = {{n}}</span>，{{q}}对吗？</p>',
+        n: ['n', 'q'],
+        v: [
+          ['1', '“是”'],
+          ['2', '"是"'],
+        ],
+      },
     });
     const problems = checkZhQuizData(data);
     expect(problems).toHaveLength(4);
@@ -141,8 +148,12 @@ describe('Chinese sources use “…”', () => {
   });
 
   const yamlFiles = [
-    ...readdirSync(join(repoRoot, 'quizzes')).filter((f) => f.endsWith('.yaml')).map((f) => `quizzes/${f}`),
-    ...readdirSync(join(contentDir, 'glossary')).filter((f) => f.endsWith('.yaml')).map((f) => `content/glossary/${f}`),
+    ...readdirSync(join(repoRoot, 'quizzes'))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => `quizzes/${f}`),
+    ...readdirSync(join(contentDir, 'glossary'))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => `content/glossary/${f}`),
   ].sort();
   it.each(yamlFiles)('%s (zh fields)', (file) => {
     const problems = checkZhYaml(readFileSync(join(repoRoot, file), 'utf8'));

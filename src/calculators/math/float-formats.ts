@@ -188,8 +188,7 @@ export function encodeValue(v: number, f: FloatFormat): Encoding {
     if (!Number.isInteger(mantissa) || exponent > allOnes) throw new RangeError(`${v} is not a ${f.name} number`);
   }
   const code = sign * 2 ** (f.exponentBits + f.mantissaBits) + exponent * 2 ** f.mantissaBits + mantissa;
-  const bits =
-    String(sign) + exponent.toString(2).padStart(f.exponentBits, '0') + mantissa.toString(2).padStart(f.mantissaBits, '0');
+  const bits = String(sign) + exponent.toString(2).padStart(f.exponentBits, '0') + mantissa.toString(2).padStart(f.mantissaBits, '0');
   return { sign, exponent, mantissa, code, bits };
 }
 

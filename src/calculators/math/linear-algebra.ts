@@ -130,7 +130,8 @@ function polishCubicRoot(a: number, b: number, cc: number, x: number): number {
     const df = (3 * x + 2 * a) * x + b;
     if (df === 0) break;
     const next = x - f / df;
-    if (!Number.isFinite(next) || Math.abs(f) <= Math.abs(((Math.abs(x) + Math.abs(a)) * Math.abs(x) + Math.abs(b)) * Math.abs(x) + Math.abs(cc)) * 1e-16) break;
+    if (!Number.isFinite(next) || Math.abs(f) <= Math.abs(((Math.abs(x) + Math.abs(a)) * Math.abs(x) + Math.abs(b)) * Math.abs(x) + Math.abs(cc)) * 1e-16)
+      break;
     const fNext = ((next + a) * next + b) * next + cc;
     if (Math.abs(fNext) >= Math.abs(f)) break;
     x = next;
@@ -203,9 +204,7 @@ function nullSpace(M: Complex[][], tol: number): Complex[][] {
   // Rank one: every vector orthogonal (bilinearly) to the largest row.
   const r = rows.reduce((b, row) => (cNorm(row) > cNorm(b) ? row : b));
   const k = r.reduce((bi, x, i) => (cAbs(x) > cAbs(r[bi]!) ? i : bi), 0);
-  return [0, 1, 2]
-    .filter((j) => j !== k)
-    .map((j) => [0, 1, 2].map((i) => (i === j ? r[k]! : i === k ? cSub(c(0), r[j]!) : c(0))));
+  return [0, 1, 2].filter((j) => j !== k).map((j) => [0, 1, 2].map((i) => (i === j ? r[k]! : i === k ? cSub(c(0), r[j]!) : c(0))));
 }
 
 /**
@@ -254,9 +253,12 @@ function orthonormalReal(vectors: Complex[][]): Complex[][] {
 export function characteristicPolynomial(A: Matrix): number[] {
   if (A.length === 2) return [1, -trace(A), det(A)];
   const minors =
-    at(A, 0, 0) * at(A, 1, 1) - at(A, 0, 1) * at(A, 1, 0) +
-    at(A, 0, 0) * at(A, 2, 2) - at(A, 0, 2) * at(A, 2, 0) +
-    at(A, 1, 1) * at(A, 2, 2) - at(A, 1, 2) * at(A, 2, 1);
+    at(A, 0, 0) * at(A, 1, 1) -
+    at(A, 0, 1) * at(A, 1, 0) +
+    at(A, 0, 0) * at(A, 2, 2) -
+    at(A, 0, 2) * at(A, 2, 0) +
+    at(A, 1, 1) * at(A, 2, 2) -
+    at(A, 1, 2) * at(A, 2, 1);
   return [1, -trace(A), minors, -det(A)];
 }
 

@@ -62,9 +62,7 @@ export function pca(points: number[][]): { ok: true; value: Pca } | { ok: false;
   // Work on Xc / max|xc| so no product under- or overflows (1e-160² is 0 in doubles); the
   // components are the same and the variances scale back by size².
   const unit = centred.map((row) => row.map((x) => x / size));
-  const unitCov = Array.from({ length: p }, (_, a) =>
-    Array.from({ length: p }, (_, b) => unit.reduce((s, row) => s + row[a]! * row[b]!, 0) / (n - 1)),
-  );
+  const unitCov = Array.from({ length: p }, (_, a) => Array.from({ length: p }, (_, b) => unit.reduce((s, row) => s + row[a]! * row[b]!, 0) / (n - 1)));
   const covariance = unitCov.map((row) => row.map((x) => x * size * size));
   const eig = symmetricEigen(unitCov);
   const unitTotal = unitCov.reduce((s, row, i) => s + row[i]!, 0);
@@ -81,4 +79,3 @@ export function pca(points: number[][]): { ok: true; value: Pca } | { ok: false;
   const scores = centred.map((row) => vectors.map((w) => row.reduce((s, x, j) => s + x * w[j]!, 0)));
   return { ok: true, value: { n, mean, covariance, values, vectors, ratios, cumulative, unique, scores } };
 }
-

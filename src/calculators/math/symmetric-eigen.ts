@@ -55,4 +55,3 @@ export function symmetricEigen(S: number[][]): { values: number[]; vectors: numb
     vectors: Q.map((row) => order.map((i) => row[i] ?? 0)),
   };
 }
-

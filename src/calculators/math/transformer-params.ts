@@ -88,15 +88,7 @@ export function weightBytes(parameters: number, dtype: Dtype): number {
  * attention stores only kvHeads heads (LLaMA-2 70B: 8 of 64), multi-query attention one.
  * Preconditions: positive whole numbers, kvHeads ≤ heads (default heads), dModel divisible by heads.
  */
-export function kvCacheBytes(s: {
-  layers: number;
-  context: number;
-  dModel: number;
-  heads: number;
-  kvHeads?: number;
-  batch: number;
-  dtype: Dtype;
-}): number {
+export function kvCacheBytes(s: { layers: number; context: number; dModel: number; heads: number; kvHeads?: number; batch: number; dtype: Dtype }): number {
   const dHead = s.dModel / s.heads;
   return 2 * s.layers * (s.kvHeads ?? s.heads) * dHead * s.context * s.batch * BYTES_PER_ELEMENT[s.dtype];
 }

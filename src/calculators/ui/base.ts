@@ -56,7 +56,9 @@ export abstract class CalculatorElement extends HTMLElement {
     };
     this.addEventListener('input', edited);
     this.addEventListener('change', edited);
-    this.section()?.querySelector('[data-share]')?.addEventListener('click', () => void this.copyLink());
+    this.section()
+      ?.querySelector('[data-share]')
+      ?.addEventListener('click', () => void this.copyLink());
     this.runCompute();
     this.setAttribute('data-ready', '');
     this.focusIfLinked();

@@ -151,10 +151,7 @@ function checkRule(value: number, rule: NumberRule): FieldResult<number> {
  * A list of numbers separated by commas or spaces: "1, 2, 3", "[1 2 3]", "1，2，3" (one
  * column, "1; 2; 3", counts too). `length` fixes how many are expected.
  */
-export function parseNumberList(
-  raw: string,
-  rule: NumberRule & { minLength?: number; maxLength?: number; length?: number } = {},
-): FieldResult<number[]> {
+export function parseNumberList(raw: string, rule: NumberRule & { minLength?: number; maxLength?: number; length?: number } = {}): FieldResult<number[]> {
   const rows = readRows(raw);
   if (!rows.ok) {
     // Empty: say how many numbers the field wants when that is more than one.
@@ -186,7 +183,10 @@ export function parseNumberList(
   if (rule.length !== undefined && values.length !== rule.length) {
     return {
       ok: false,
-      message: { en: `Enter exactly ${numbers(rule.length).en} (got ${values.length}).`, zh: `请输入恰好 ${numbers(rule.length).zh}（现在是 ${values.length} 个）。` },
+      message: {
+        en: `Enter exactly ${numbers(rule.length).en} (got ${values.length}).`,
+        zh: `请输入恰好 ${numbers(rule.length).zh}（现在是 ${values.length} 个）。`,
+      },
     };
   }
   if (rule.minLength !== undefined && values.length < rule.minLength) {

@@ -18,7 +18,9 @@ export function formatNumber(x: number, lang: Lang, digits = 4): string {
   if (abs >= 1e-4 && abs < 1e9) {
     return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', {
       maximumSignificantDigits: digits,
-    }).format(x).replace('-', '−');
+    })
+      .format(x)
+      .replace('-', '−');
   }
   const [mantissa, exponent] = x.toExponential(digits - 1).split('e');
   const trimmed = (mantissa ?? '').replace(/\.?0+$/, '');

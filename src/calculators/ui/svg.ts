@@ -53,9 +53,7 @@ export function linePlot(series: Series[], title: string, box: Box = boundsOf(se
     `<text x="${PAD.left - 4}" y="${H - PAD.bottom}" text-anchor="end">${shortNumber(box.yMin)}</text>` +
     `<text x="${PAD.left}" y="${H - 8}">${shortNumber(box.xMin)}</text>` +
     `<text x="${W - PAD.right}" y="${H - 8}" text-anchor="end">${shortNumber(box.xMax)}</text>`;
-  const legend = series
-    .map((s, i) => `<tspan fill="var(--plot-${(s.colour ?? i) % 5})">■ ${escapeXml(s.label)}</tspan>`)
-    .join(' ');
+  const legend = series.map((s, i) => `<tspan fill="var(--plot-${(s.colour ?? i) % 5})">■ ${escapeXml(s.label)}</tspan>`).join(' ');
   return `<svg viewBox="0 0 ${W} ${H + 16}" role="img" aria-label="${escapeXml(title)}" class="plot">${axes}${paths}<g class="plot-labels">${labels}</g><text x="${PAD.left}" y="${H + 12}" class="plot-legend">${legend}</text></svg>`;
 }
 
@@ -67,8 +65,10 @@ export function barChart(values: number[], labels: string[], title: string, max 
     .map((v, i) => {
       const h = Number.isFinite(v) ? (Math.max(0, v) / max) * (H - PAD.top - PAD.bottom) : 0;
       const x = PAD.left + i * band + band * 0.1;
-      return `<rect x="${x.toFixed(1)}" y="${(H - PAD.bottom - h).toFixed(1)}" width="${(band * 0.8).toFixed(1)}" height="${h.toFixed(1)}" fill="var(--plot-${i % 5})"><title>${escapeXml(labels[i] ?? '')}: ${shortNumber(v)}</title></rect>` +
-        `<text x="${(x + band * 0.4).toFixed(1)}" y="${H - 8}" text-anchor="middle">${escapeXml(labels[i] ?? '')}</text>`;
+      return (
+        `<rect x="${x.toFixed(1)}" y="${(H - PAD.bottom - h).toFixed(1)}" width="${(band * 0.8).toFixed(1)}" height="${h.toFixed(1)}" fill="var(--plot-${i % 5})"><title>${escapeXml(labels[i] ?? '')}: ${shortNumber(v)}</title></rect>` +
+        `<text x="${(x + band * 0.4).toFixed(1)}" y="${H - 8}" text-anchor="middle">${escapeXml(labels[i] ?? '')}</text>`
+      );
     })
     .join('');
   const axis = `<path d="M${PAD.left},${H - PAD.bottom}H${W - PAD.right}" stroke="var(--plot-axis)"/>`;

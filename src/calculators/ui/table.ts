@@ -15,7 +15,10 @@ export function dataTable(caption: string, columns: string[], rows: TableRow[], 
       const cells = r.cells
         .map((cell, j) => {
           const s = r.shade?.[j];
-          const style = s === undefined || !Number.isFinite(s) ? '' : ` style="background:color-mix(in srgb,var(--plot-0) ${Math.round(Math.max(0, Math.min(1, s)) * 60)}%,transparent)"`;
+          const style =
+            s === undefined || !Number.isFinite(s)
+              ? ''
+              : ` style="background:color-mix(in srgb,var(--plot-0) ${Math.round(Math.max(0, Math.min(1, s)) * 60)}%,transparent)"`;
           return `<td${style}>${escapeXml(cell)}</td>`;
         })
         .join('');

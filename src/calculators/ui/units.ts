@@ -27,8 +27,17 @@ export function withUnit(shown: string, unit: UnitName, lang: Lang): string {
 export function formatCount(n: number, lang: Lang, digits = 4): string {
   const scales: Array<[number, string]> =
     lang === 'zh'
-      ? [[1e12, ' 万亿'], [1e8, ' 亿'], [1e4, ' 万']]
-      : [[1e12, ' T'], [1e9, ' B'], [1e6, ' M'], [1e3, ' K']];
+      ? [
+          [1e12, ' 万亿'],
+          [1e8, ' 亿'],
+          [1e4, ' 万'],
+        ]
+      : [
+          [1e12, ' T'],
+          [1e9, ' B'],
+          [1e6, ' M'],
+          [1e3, ' K'],
+        ];
   const abs = Math.abs(n);
   // The largest scale at which the rounded count is at least 1: 999,999,999 → 1 B, not 1,000 M.
   for (const [scale, word] of scales) {

@@ -45,15 +45,7 @@ export default class AttentionCalculator extends CalculatorElement {
       head: q(i),
       cells: row.map((x, j) => (scale ? `${f(x)} → ${f(r.scaled[i]?.[j] ?? 0)}` : f(x))),
     }));
-    this.outputHtml(
-      'scores',
-      dataTable(
-        this.s(scale ? 'scoresScaled' : 'scoresUnscaled'),
-        keys,
-        scoreRows,
-        this.s('corner'),
-      ),
-    );
+    this.outputHtml('scores', dataTable(this.s(scale ? 'scoresScaled' : 'scoresUnscaled'), keys, scoreRows, this.s('corner')));
     const bits = this.s('entropyBits');
     const nats = this.s('entropyNats');
     this.outputHtml(

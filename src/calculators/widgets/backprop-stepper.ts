@@ -50,10 +50,7 @@ export default class BackpropStepper extends CalculatorElement {
       `<table class="calc-table" tabindex="0"><caption>${this.s('tableCaption')}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
     );
     const last = r.steps[step - 1];
-    const progress =
-      step === 0
-        ? this.s('progressStart', { total })
-        : this.s('progress', { step, total, node: last!.node, value: this.fmt(last!.value, 6) });
+    const progress = step === 0 ? this.s('progressStart', { total }) : this.s('progress', { step, total, node: last!.node, value: this.fmt(last!.value, 6) });
     this.output('progress', progress);
 
     const check = gradientCheck({ x, w, b, y });

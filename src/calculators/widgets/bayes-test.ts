@@ -26,10 +26,7 @@ export default class BayesTestCalculator extends CalculatorElement {
     this.output('fn', people(r.counts.falseNegative));
     this.output('tn', people(r.counts.trueNegative));
     const labels = [this.s('truePositive'), this.s('falsePositive')];
-    this.outputHtml(
-      'chart',
-      barChart([r.counts.truePositive, r.counts.falsePositive], labels, this.s('chartTitle')),
-    );
+    this.outputHtml('chart', barChart([r.counts.truePositive, r.counts.falsePositive], labels, this.s('chartTitle')));
     this.announce(this.s('announce', { ppv: pct(r.positivePredictiveValue) }));
   }
 }

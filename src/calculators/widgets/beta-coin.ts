@@ -60,7 +60,11 @@ export default class BetaCoin extends CalculatorElement {
 
   /** Why the MAP is not the textbook formula, when it is not. */
   private mapNote(res: CoinResult): string {
-    const vars = { alpha: this.fmt(res.alpha, 6), beta: this.fmt(res.beta, 6), formula: res.mapFormula === null ? `${this.fmt(res.mapNumerator, 6)}/0` : this.fmt(res.mapFormula, 4) };
+    const vars = {
+      alpha: this.fmt(res.alpha, 6),
+      beta: this.fmt(res.beta, 6),
+      formula: res.mapFormula === null ? `${this.fmt(res.mapNumerator, 6)}/0` : this.fmt(res.mapFormula, 4),
+    };
     switch (res.map.kind) {
       case 'interior':
         return '';
@@ -108,7 +112,17 @@ export default class BetaCoin extends CalculatorElement {
     if (res.map.kind === 'interior' || res.map.kind === 'zero' || res.map.kind === 'one') {
       marks.push(['MAP', res.map.value]);
     }
-    marks.forEach(([label, x], j) => series.push({ label, points: [[x, 0], [x, yMax]], colour: 3 + j, dashed: true }));
+    marks.forEach(([label, x], j) =>
+      series.push({
+        label,
+        points: [
+          [x, 0],
+          [x, yMax],
+        ],
+        colour: 3 + j,
+        dashed: true,
+      }),
+    );
     const title = this.s('plotTitle', { a: this.fmt(a, 6), b: this.fmt(b, 6), alpha: this.fmt(res.alpha, 6), beta: this.fmt(res.beta, 6) });
     return linePlot(series, title, { xMin: 0, xMax: 1, yMin: 0, yMax });
   }

@@ -118,14 +118,10 @@ export default class EntropyKl extends CalculatorElement {
     const missPQ = fromLogits ? [] : unsupportedIndices(P, Q);
     const missQP = fromLogits ? P.flatMap((_, i) => (i === target ? [] : [i])) : unsupportedIndices(Q, P);
     if (missPQ.length > 0) {
-      why.push(
-        this.s('infiniteCrossEntropy', { items: list(missPQ) }),
-      );
+      why.push(this.s('infiniteCrossEntropy', { items: list(missPQ) }));
     }
     if (missQP.length > 0) {
-      why.push(
-        this.s('infiniteReverseKl', { items: list(missQP), oneHot: logitsMode ? this.s('oneHotNote') : '' }),
-      );
+      why.push(this.s('infiniteReverseKl', { items: list(missQP), oneHot: logitsMode ? this.s('oneHotNote') : '' }));
     }
     this.output('why', why.join(' '));
     const names = P.map((_, i) => `#${i}`);

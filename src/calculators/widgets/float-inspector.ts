@@ -33,8 +33,7 @@ export default class FloatInspector extends CalculatorElement {
     const power = (y: number) => `2${sup(binaryExponent(y))} = ${exact(y)}`;
 
     const e = r.encoding;
-    const group = (bits: string, colour: number, name: string) =>
-      `<span style="color:var(--plot-${colour})" title="${name}">${bits}</span>`;
+    const group = (bits: string, colour: number, name: string) => `<span style="color:var(--plot-${colour})" title="${name}">${bits}</span>`;
     const sign = e.bits.slice(0, 1);
     const exp = e.bits.slice(1, 1 + f.exponentBits);
     const man = e.bits.slice(1 + f.exponentBits);
@@ -42,7 +41,10 @@ export default class FloatInspector extends CalculatorElement {
     this.outputHtml(
       'bits',
       `<code style="font-size:1.15em;letter-spacing:.08em">${group(sign, 1, names[0]!)} ${group(exp, 0, names[1]!)} ${group(man, 2, names[2]!)}</code>` +
-        `<br><small>${names[0]} ${sign} · ${names[1]} ${exp}₂ = ${e.exponent}${this.s('bias', { bias: L.bias })} · ${names[2]} ${man}₂ · 0x${e.code.toString(16).toUpperCase().padStart(Math.ceil(e.bits.length / 4), '0')}</small>`,
+        `<br><small>${names[0]} ${sign} · ${names[1]} ${exp}₂ = ${e.exponent}${this.s('bias', { bias: L.bias })} · ${names[2]} ${man}₂ · 0x${e.code
+          .toString(16)
+          .toUpperCase()
+          .padStart(Math.ceil(e.bits.length / 4), '0')}</small>`,
     );
 
     let status = '';
@@ -50,7 +52,9 @@ export default class FloatInspector extends CalculatorElement {
       const X = this.fmt(x);
       const M = this.fmt(L.maxFinite);
       const S = this.fmt(Math.sign(x) * L.maxFinite);
-      const without = f.hasInfinity ? this.s('withoutSaturationInfinity', { inf: this.fmt(Math.sign(x) * Infinity) }) : this.s('withoutSaturationNaN', { name: f.name });
+      const without = f.hasInfinity
+        ? this.s('withoutSaturationInfinity', { inf: this.fmt(Math.sign(x) * Infinity) })
+        : this.s('withoutSaturationNaN', { name: f.name });
       status = Number.isNaN(v)
         ? this.s('overflowNaN', { x: X, max: M, name: f.name, saturated: S })
         : Number.isFinite(v)
@@ -69,7 +73,11 @@ export default class FloatInspector extends CalculatorElement {
     // A typed fraction such as 1/3 has a non-terminating error: then a rounded one.
     this.output(
       'error',
-      r.absoluteErrorDecimal !== null ? minus(shortExact(r.absoluteErrorDecimal, () => this.fmt(r.absoluteError, 10))) : finite ? `≈ ${this.fmt(r.absoluteError, 10)}` : '—',
+      r.absoluteErrorDecimal !== null
+        ? minus(shortExact(r.absoluteErrorDecimal, () => this.fmt(r.absoluteError, 10)))
+        : finite
+          ? `≈ ${this.fmt(r.absoluteError, 10)}`
+          : '—',
     );
     this.output('relative', finite ? this.fmt(r.relativeError, 4) : '—');
     this.output('ulp', r.ulp === null ? '—' : power(r.ulp));

@@ -47,7 +47,10 @@ export default class GradClip extends CalculatorElement {
     const tensors = this.tensors();
     const maxNorm = this.number('maxNorm', { min: 0, minExclusive: true, max: 1e300 });
     if (tensors === null || maxNorm === null) return this.clear();
-    const r = clipByGlobalNorm(tensors.map((t) => t.values), maxNorm);
+    const r = clipByGlobalNorm(
+      tensors.map((t) => t.values),
+      maxNorm,
+    );
     if (r === null) {
       this.setFieldError('grads', this.s('overflow'));
       return this.clear();
@@ -97,14 +100,7 @@ export default class GradClip extends CalculatorElement {
       const when = this.s(key, { norm: this.fmt(l2(values), 6) });
       return [when, barChart(values, names, this.s('chartTitle', { when }), Math.max(...values, 1e-300))];
     };
-    this.outputHtml(
-      'plot',
-      pair([
-        chart('chartBefore', r.norms),
-        chart('chartGlobal', r.clipped.map(l2)),
-        chart('chartPer', r.perTensor.clipped.map(l2)),
-      ]),
-    );
+    this.outputHtml('plot', pair([chart('chartBefore', r.norms), chart('chartGlobal', r.clipped.map(l2)), chart('chartPer', r.perTensor.clipped.map(l2))]));
     this.announce(this.s('announce', { total: this.fmt(r.total, 6), coef }));
   }
 }

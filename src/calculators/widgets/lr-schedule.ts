@@ -44,7 +44,15 @@ export default class LrSchedulePlotter extends CalculatorElement {
       linePlot(
         [
           { label: this.s('curve'), points: scheduleCurve(s) },
-          { label: this.s('marker', { at }), points: [[at, 0], [at, peak]], colour: 1, dashed: true },
+          {
+            label: this.s('marker', { at }),
+            points: [
+              [at, 0],
+              [at, peak],
+            ],
+            colour: 1,
+            dashed: true,
+          },
         ],
         title,
         { xMin: 0, xMax: total, yMin: 0, yMax: peak },

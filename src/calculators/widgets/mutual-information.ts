@@ -23,8 +23,7 @@ export default class MutualInformation extends CalculatorElement {
       else if (problem === 'not-normalised') {
         const sum = this.fmt(total, 6);
         this.setFieldError('joint', this.s('notNormalised', { sum }));
-      }
-      else this.setFieldError('joint', null);
+      } else this.setFieldError('joint', null);
       if (problem !== null) table = null;
     }
     if (table === null) {
@@ -61,9 +60,16 @@ export default class MutualInformation extends CalculatorElement {
     const b = 'I(X;Y)';
     const c = 'H(Y|X)';
     const parts =
-      name(0, 'H(X)') + bar(0, 0, xGivenY, 0, a) + bar(0, xGivenY, mi, 2, b) +
-      name(1, 'H(Y)') + bar(1, xGivenY, mi, 2, b) + bar(1, xGivenY + mi, yGivenX, 1, c) +
-      name(2, 'H(X,Y)') + bar(2, 0, xGivenY, 0, a) + bar(2, xGivenY, mi, 2, b) + bar(2, xGivenY + mi, yGivenX, 1, c);
+      name(0, 'H(X)') +
+      bar(0, 0, xGivenY, 0, a) +
+      bar(0, xGivenY, mi, 2, b) +
+      name(1, 'H(Y)') +
+      bar(1, xGivenY, mi, 2, b) +
+      bar(1, xGivenY + mi, yGivenX, 1, c) +
+      name(2, 'H(X,Y)') +
+      bar(2, 0, xGivenY, 0, a) +
+      bar(2, xGivenY, mi, 2, b) +
+      bar(2, xGivenY + mi, yGivenX, 1, c);
     const legend = `<text x="${left}" y="112"><tspan fill="var(--plot-0)">■ ${a}</tspan> <tspan fill="var(--plot-2)">■ ${b}</tspan> <tspan fill="var(--plot-1)">■ ${c}</tspan></text>`;
     const title = this.s('diagramTitle', { xGivenY: this.fmt(xGivenY, 4), mi: this.fmt(mi, 4), yGivenX: this.fmt(yGivenX, 4) });
     return `<svg viewBox="0 0 ${W} 120" role="img" aria-label="${escapeXml(title)}" class="plot"><g class="plot-labels">${parts}${legend}</g></svg>`;

@@ -42,9 +42,7 @@ export default class OptimizerRace extends CalculatorElement {
     const limit = gdStabilityLimit(o);
     const warnings: string[] = [];
     if (limit !== null && lr >= limit) {
-      warnings.push(
-        this.s('unstable', { lr: this.fmt(lr), limit: this.fmt(limit), factor: this.fmt(1 - lr * Math.max(1, kappa)) }),
-      );
+      warnings.push(this.s('unstable', { lr: this.fmt(lr), limit: this.fmt(limit), factor: this.fmt(1 - lr * Math.max(1, kappa)) }));
     }
     runs.forEach((r, i) => {
       if (r.divergedAt !== null) {
@@ -59,19 +57,16 @@ export default class OptimizerRace extends CalculatorElement {
     this.outputHtml(
       'losses',
       `<small>${lossTitle}</small>` +
-      linePlot(
-        runs.map((r, i) => ({ label: names[KINDS[i]!], points: r.losses.map((l, k): [number, number] => [k, floor(l)]) })),
-        lossTitle,
-      ),
+        linePlot(
+          runs.map((r, i) => ({ label: names[KINDS[i]!], points: r.losses.map((l, k): [number, number] => [k, floor(l)]) })),
+          lossTitle,
+        ),
     );
     const head = [this.s('colOptimizer'), this.s('colLoss'), this.s('colPoint'), this.s('colStatus')];
     const rows = runs
       .map((r, i) => {
         const p = r.path.at(-1)!;
-        const status =
-          r.divergedAt !== null
-            ? this.s('diverged', { step: r.divergedAt })
-            : withUnit(String(r.path.length - 1), UNITS.step, this.pageLang);
+        const status = r.divergedAt !== null ? this.s('diverged', { step: r.divergedAt }) : withUnit(String(r.path.length - 1), UNITS.step, this.pageLang);
         return `<tr><th scope="row"><span style="color:var(--plot-${i})">■</span> ${names[KINDS[i]!]}</th><td>${this.fmt(r.losses.at(-1)!, 4)}</td><td>(${this.fmt(p[0], 4)}, ${this.fmt(p[1], 4)})</td><td>${status}</td></tr>`;
       })
       .join('');
@@ -80,10 +75,7 @@ export default class OptimizerRace extends CalculatorElement {
       `<table class="calc-table" tabindex="0"><caption>${this.s('tableCaption')}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
     );
     const best = runs.reduce((b, r, i) => (r.divergedAt === null && r.losses.at(-1)! < (runs[b]?.losses.at(-1) ?? Infinity) ? i : b), 0);
-    this.announce(
-      (warnings[0] ? `${warnings[0]} ` : '') +
-        this.s('announce', { name: names[KINDS[best]!], loss: this.fmt(runs[best]!.losses.at(-1)!) }),
-    );
+    this.announce((warnings[0] ? `${warnings[0]} ` : '') + this.s('announce', { name: names[KINDS[best]!], loss: this.fmt(runs[best]!.losses.at(-1)!) }));
   }
 
   /** Level curves of f and the four paths, in a square window around the start and the minimum. */

@@ -133,7 +133,12 @@ export default class PcaExplorer extends CalculatorElement {
     const flat = points[0]!.length === 2;
     // Plot coordinates relative to the centre of the picture (the mean).
     const xy = flat ? points.map(([x, y]) => [x! - r.mean[0]!, y! - r.mean[1]!]) : r.scores.map((z) => [z[0]!, z[1]!]);
-    const dirs = flat ? r.vectors : [[1, 0], [0, 1]];
+    const dirs = flat
+      ? r.vectors
+      : [
+          [1, 0],
+          [0, 1],
+        ];
     const axes = [0, 1]
       .filter((i) => r.unique[i] && r.values[i]! > 0)
       .map((i) => ({ i, x: Math.sqrt(r.values[i]!) * dirs[i]![0]!, y: Math.sqrt(r.values[i]!) * dirs[i]![1]! }));
@@ -150,9 +155,7 @@ export default class PcaExplorer extends CalculatorElement {
             })
             .join('')
         : '';
-    const axisLines = axes
-      .map((a) => `<path d="M${P(-a.x, -a.y)}L${P(a.x, a.y)}" stroke="var(--plot-${a.i === 0 ? 1 : 3})" stroke-width="2.5"/>`)
-      .join('');
+    const axisLines = axes.map((a) => `<path d="M${P(-a.x, -a.y)}L${P(a.x, a.y)}" stroke="var(--plot-${a.i === 0 ? 1 : 3})" stroke-width="2.5"/>`).join('');
     const dots = xy.map(([x, y]) => `<circle cx="${(x! * k).toFixed(1)}" cy="${(-y! * k).toFixed(1)}" r="3.5" fill="var(--plot-0)"/>`).join('');
     const mean = `<path d="M-6,0H6M0,-6V6" stroke="var(--plot-2)" stroke-width="2.5"/>`;
     const label = this.s(flat ? 'plotLabel2d' : 'plotLabel3d');

@@ -72,7 +72,14 @@ export default class PpoClipChecker extends CalculatorElement {
   }
 
   private whyText(res: PpoClipResult, r: number, A: number, eps: number): string {
-    const vars = { r: this.fmt(r, 6), A: this.fmt(A, 6), lo: this.fmt(1 - eps, 6), hi: this.fmt(1 + eps, 6), clipped: this.fmt(res.clipped, 6), unclipped: this.fmt(res.unclipped, 6) };
+    const vars = {
+      r: this.fmt(r, 6),
+      A: this.fmt(A, 6),
+      lo: this.fmt(1 - eps, 6),
+      hi: this.fmt(1 + eps, 6),
+      clipped: this.fmt(res.clipped, 6),
+      unclipped: this.fmt(res.unclipped, 6),
+    };
     switch (res.state) {
       case 'inside':
         return this.s('whyInside', vars);
@@ -93,7 +100,15 @@ export default class PpoClipChecker extends CalculatorElement {
     const curve = objectiveCurve(A, eps, rMax);
     const series: Series[] = [
       { label: 'L(r)', points: curve },
-      { label: 'r·A', points: [[0, 0], [rMax, rMax * A]], colour: 2, dashed: true },
+      {
+        label: 'r·A',
+        points: [
+          [0, 0],
+          [rMax, rMax * A],
+        ],
+        colour: 2,
+        dashed: true,
+      },
     ];
     const ys = [...curve.map(([, y]) => y), 0, rMax * A];
     let yMin = Math.min(...ys);
@@ -101,7 +116,16 @@ export default class PpoClipChecker extends CalculatorElement {
     if (yMin === yMax) [yMin, yMax] = [-1, 1];
     const pad = 0.08 * (yMax - yMin);
     const box = { xMin: 0, xMax: rMax, yMin: yMin - pad, yMax: yMax + pad };
-    if (r <= rMax) series.push({ label: `r = ${this.fmt(r, 4)}`, points: [[r, box.yMin], [r, box.yMax]], colour: 1, dashed: true });
+    if (r <= rMax)
+      series.push({
+        label: `r = ${this.fmt(r, 4)}`,
+        points: [
+          [r, box.yMin],
+          [r, box.yMax],
+        ],
+        colour: 1,
+        dashed: true,
+      });
     const title = this.s('plotTitle', { A: this.fmt(A, 6), eps: this.fmt(eps, 6) });
     return linePlot(series, title, box);
   }

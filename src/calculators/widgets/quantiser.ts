@@ -41,7 +41,11 @@ export default class Quantiser extends CalculatorElement {
         ? this.fmt(values[0]!, 6)
         : this.s('perGroup', {
             groups: r.groups.length,
-            first: values.slice(0, LISTED_GROUPS).map((v) => this.fmt(v, 5)).join(', ') + (values.length > LISTED_GROUPS ? ', …' : ''),
+            first:
+              values
+                .slice(0, LISTED_GROUPS)
+                .map((v) => this.fmt(v, 5))
+                .join(', ') + (values.length > LISTED_GROUPS ? ', …' : ''),
           });
     this.output('scales', listed(r.groups.map((g) => g.scale)));
     this.output('zeroPoints', symmetric ? this.s('zeroSymmetric') : listed(r.groups.map((g) => g.zeroPoint)));
@@ -63,10 +67,16 @@ export default class Quantiser extends CalculatorElement {
     const otherGroup = perGroup ? null : group;
     if (perGroup) {
       const other = quantise(xs, { bits, symmetric, groupSize: null });
-      this.output('compare', this.s('compareTensor', { sqnr: this.sqnrText(other), error: this.fmt(other.maxAbsError, 4), bpw: this.fmt(other.bitsPerWeight, 6) }));
+      this.output(
+        'compare',
+        this.s('compareTensor', { sqnr: this.sqnrText(other), error: this.fmt(other.maxAbsError, 4), bpw: this.fmt(other.bitsPerWeight, 6) }),
+      );
     } else if (otherGroup !== null && otherGroup < n) {
       const other = quantise(xs, { bits, symmetric, groupSize: otherGroup });
-      this.output('compare', this.s('compareGroups', { g: otherGroup, sqnr: this.sqnrText(other), error: this.fmt(other.maxAbsError, 4), bpw: this.fmt(other.bitsPerWeight, 6) }));
+      this.output(
+        'compare',
+        this.s('compareGroups', { g: otherGroup, sqnr: this.sqnrText(other), error: this.fmt(other.maxAbsError, 4), bpw: this.fmt(other.bitsPerWeight, 6) }),
+      );
     } else {
       this.output('compare', '');
     }

@@ -1,17 +1,6 @@
 /** The RoPE explorer: pair frequencies and angles at a position, the score against the offset, and the relative-position check. */
 import { CalculatorElement } from '../ui/base.ts';
-import {
-  MAX_DIMENSION,
-  MAX_OFFSET,
-  dot,
-  ones,
-  pairTable,
-  randomVector,
-  relativeScore,
-  ropeFrequencies,
-  ropeScore,
-  scoreCurve,
-} from '../math/rope.ts';
+import { MAX_DIMENSION, MAX_OFFSET, dot, ones, pairTable, randomVector, relativeScore, ropeFrequencies, ropeScore, scoreCurve } from '../math/rope.ts';
 import { dataTable } from '../ui/table.ts';
 import { linePlot, type Series } from '../ui/svg.ts';
 
@@ -116,7 +105,15 @@ export default class RopeExplorer extends CalculatorElement {
     const ys = curve.flatMap((p) => [p.min, p.max]);
     const [lo, hi] = [Math.min(...ys), Math.max(...ys)];
     if (offset >= 0 && offset <= L) {
-      series.push({ label: this.s('marker', { offset: whole(offset) }), points: [[offset, lo], [offset, hi]], colour: 1, dashed: true });
+      series.push({
+        label: this.s('marker', { offset: whole(offset) }),
+        points: [
+          [offset, lo],
+          [offset, hi],
+        ],
+        colour: 1,
+        dashed: true,
+      });
     }
     return linePlot(series, this.s('plotTitle', { L }));
   }

@@ -44,12 +44,7 @@ export default class SamplingLab extends CalculatorElement {
         [this.s('colLogit'), this.s('colTemperature'), this.s('colKept'), this.s('colRenormalised')],
         logits.map((z, i) => ({
           head: names[i] ?? '',
-          cells: [
-            this.fmt(z),
-            pct(r.before[i] ?? 0),
-            this.s(r.kept[i] ? 'kept' : r.keptByTopK[i] ? 'droppedTopP' : 'droppedTopK'),
-            pct(r.after[i] ?? 0),
-          ],
+          cells: [this.fmt(z), pct(r.before[i] ?? 0), this.s(r.kept[i] ? 'kept' : r.keptByTopK[i] ? 'droppedTopP' : 'droppedTopK'), pct(r.after[i] ?? 0)],
           shade: [0, r.before[i] ?? 0, 0, r.after[i] ?? 0],
         })),
         this.s('colToken'),
@@ -63,6 +58,8 @@ export default class SamplingLab extends CalculatorElement {
         [this.s('after'), barChart(r.after, names, this.s('afterTitle'), max)],
       ]),
     );
-    this.announce(this.s('announce', { kept: keptNames.length, total: logits.length, before: this.fmt(r.entropyBefore), after: bits(r.entropyAfter), sample: r.sample }));
+    this.announce(
+      this.s('announce', { kept: keptNames.length, total: logits.length, before: this.fmt(r.entropyBefore), after: bits(r.entropyAfter), sample: r.sample }),
+    );
   }
 }

@@ -65,7 +65,10 @@ export default class ScalingPlanner extends CalculatorElement {
     const hi = Math.min(C / 6, Math.max(plan.N, optimum.N) * 30);
     const curve = isoFlopCurve(C, lo, hi);
     const box = boundsOf([{ label: '', points: curve }]);
-    const mark = (N: number): Array<[number, number]> => [[Math.log10(N), box.yMin], [Math.log10(N), box.yMax]];
+    const mark = (N: number): Array<[number, number]> => [
+      [Math.log10(N), box.yMin],
+      [Math.log10(N), box.yMax],
+    ];
     const series = [
       { label: this.s('curve'), points: curve },
       { label: this.s('markOptimum'), points: mark(optimum.N), colour: 1, dashed: true },

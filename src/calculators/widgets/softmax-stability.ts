@@ -29,15 +29,8 @@ export default class SoftmaxStability extends CalculatorElement {
             ? this.s('sumOverflow', { precision, largestExp: this.fmt(i.largestExp, 6), term: i.index + 1, largest: LARGEST[precision] })
             : this.s('underflow', { precision });
     const kindName = (i: NonNullable<SoftmaxIssue>) =>
-      i.kind === 'overflow'
-        ? this.s('kindOverflow')
-        : i.kind === 'sum-overflow'
-          ? this.s('kindSumOverflow')
-          : this.s('kindUnderflow');
-    this.output(
-      'naiveStatus',
-      issue(naive.issue) || this.s('noOverflow'),
-    );
+      i.kind === 'overflow' ? this.s('kindOverflow') : i.kind === 'sum-overflow' ? this.s('kindSumOverflow') : this.s('kindUnderflow');
+    this.output('naiveStatus', issue(naive.issue) || this.s('noOverflow'));
     const lseN = logSumExp(logits, 'naive', precision);
     const lseS = logSumExp(logits, 'stable', precision);
     // +∞ comes from an overflowing exp or sum (log ∞), −∞ from a sum that underflowed to 0 (log 0).
@@ -51,8 +44,9 @@ export default class SoftmaxStability extends CalculatorElement {
 
     const head = ['logit', this.s('colNaiveExp'), this.s('colNaiveP'), this.s('colStableExp', { shift: plain(stable.shift) }), this.s('colStableP')];
     const rows = logits
-      .map((x, i) =>
-        `<tr><th scope="row">${plain(x)}</th><td>${this.fmt(naive.exps[i]!, 5)}</td><td>${this.fmt(naive.probabilities[i]!, 4)}</td><td>${this.fmt(stable.exps[i]!, 5)}</td><td>${this.fmt(stable.probabilities[i]!, 4)}</td></tr>`,
+      .map(
+        (x, i) =>
+          `<tr><th scope="row">${plain(x)}</th><td>${this.fmt(naive.exps[i]!, 5)}</td><td>${this.fmt(naive.probabilities[i]!, 4)}</td><td>${this.fmt(stable.exps[i]!, 5)}</td><td>${this.fmt(stable.probabilities[i]!, 4)}</td></tr>`,
       )
       .join('');
     const sums = `<tr><th scope="row">Σ</th><td>${this.fmt(naive.sum, 5)}</td><td></td><td>${this.fmt(stable.sum, 5)}</td><td></td></tr>`;
@@ -60,14 +54,7 @@ export default class SoftmaxStability extends CalculatorElement {
       'table',
       `<table class="calc-table" tabindex="0"><caption>${this.s('tableCaption')}</caption><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows}${sums}</tbody></table>`,
     );
-    this.outputHtml(
-      'chart',
-      barChart(stable.probabilities, logits.map(plain), this.s('chartTitle'), 1),
-    );
-    this.announce(
-      naive.issue
-        ? this.s('announceFails', { kind: kindName(naive.issue) })
-        : this.s('announceAgree'),
-    );
+    this.outputHtml('chart', barChart(stable.probabilities, logits.map(plain), this.s('chartTitle'), 1));
+    this.announce(naive.issue ? this.s('announceFails', { kind: kindName(naive.issue) }) : this.s('announceAgree'));
   }
 }

@@ -107,7 +107,15 @@ export default class SpeculativeDecoding extends CalculatorElement {
       [
         { label: this.s('tokensCurve'), points: tokens },
         { label: this.s('speedupCurve'), points: gains, colour: 1 },
-        { label: `γ = ${gamma}`, points: [[gamma, 0], [gamma, box.yMax]], colour: 2, dashed: true },
+        {
+          label: `γ = ${gamma}`,
+          points: [
+            [gamma, 0],
+            [gamma, box.yMax],
+          ],
+          colour: 2,
+          dashed: true,
+        },
       ],
       title,
       box,

@@ -59,7 +59,8 @@ export default class SummationLab extends CalculatorElement {
     const notes: string[] = [];
     if (s0 !== start) notes.push(this.s('startRounded', { typed: this.fmt(start, 12), stored: long(s0), format: name }));
     if (lab.stall) notes.push(this.s('stall', { value: long(lab.stall.value), term: this.fmt(lab.stall.fromTerm, 7), format: name }));
-    if ([lab.naive, lab.pairwise, lab.kahan].some((m) => !Number.isFinite(m.sum))) notes.push(this.s('overflowNote', { format: name, largest: LARGEST[format] }));
+    if ([lab.naive, lab.pairwise, lab.kahan].some((m) => !Number.isFinite(m.sum)))
+      notes.push(this.s('overflowNote', { format: name, largest: LARGEST[format] }));
     if (lab.reference === 0) notes.push(this.s('zeroReference'));
     this.output('note', notes.join(' '));
 
@@ -82,7 +83,10 @@ export default class SummationLab extends CalculatorElement {
     );
 
     // log10 of the relative error against log10 n; an exact result (error 0) sits on a floor below the rest.
-    const logs = lab.curve.flatMap((p) => [p.naive, p.pairwise, p.kahan]).filter((e): e is number => e !== null && e > 0).map(Math.log10);
+    const logs = lab.curve
+      .flatMap((p) => [p.naive, p.pairwise, p.kahan])
+      .filter((e): e is number => e !== null && e > 0)
+      .map(Math.log10);
     const floor = Math.floor(Math.min(...logs, -7)) - 1;
     const at = (e: number | null) => (e === null ? Number.NaN : e === 0 ? floor : Math.log10(e));
     const series: Series[] = [

@@ -41,24 +41,14 @@ export default class TransformExplorer extends CalculatorElement {
       head: this.complex(s.value, 1e-13 * (sigma[0] ?? 0)),
       cells: [String(s.algebraic), s.vectors.map((x) => `(${x.map((z) => this.complex(z, 1e-13)).join(', ')})`).join('; ')],
     }));
-    this.outputHtml(
-      'eigen',
-      dataTable(
-        this.s('eigenCaption'),
-        [this.s('colMultiplicity'), this.s('colEigenvectors')],
-        rows,
-        this.s('colEigenvalue'),
-      ),
-    );
+    this.outputHtml('eigen', dataTable(this.s('eigenCaption'), [this.s('colMultiplicity'), this.s('colEigenvectors')], rows, this.s('colEigenvalue')));
 
     const notes: string[] = [];
     const pair = spaces.find((s) => s.value.im > 0);
     if (pair) {
       const deg = this.fmt((rotationAngle(pair.value) * 180) / Math.PI);
       const r = this.fmt(Math.hypot(pair.value.re, pair.value.im));
-      notes.push(
-        this.s(n === 2 ? 'complexPairBasis' : 'complexPairPlane', { value: this.complex(pair.value), deg, r }),
-      );
+      notes.push(this.s(n === 2 ? 'complexPairBasis' : 'complexPairPlane', { value: this.complex(pair.value), deg, r }));
     }
     for (const s of spaces) {
       if (s.vectors.length < s.algebraic) {
@@ -68,16 +58,18 @@ export default class TransformExplorer extends CalculatorElement {
       }
     }
     if (n === 3) {
-      notes.push(
-        this.s('projection3d'),
-      );
+      notes.push(this.s('projection3d'));
     }
     this.output('note', notes.join(' '));
 
     this.outputHtml('plot', this.picture(A, v, Av, n === 2 ? U.map((row) => row.map((x, j) => x * (sigma[j] ?? 0))) : null, spaces));
     const sep = this.s('listSep');
     this.announce(
-      this.s('announce', { det: this.fmt(det(A)), eigenvalues: spaces.map((s) => this.complex(s.value)).join(sep), sigma: sigma.map((s) => this.fmt(s)).join(sep) }),
+      this.s('announce', {
+        det: this.fmt(det(A)),
+        eigenvalues: spaces.map((s) => this.complex(s.value)).join(sep),
+        sigma: sigma.map((s) => this.fmt(s)).join(sep),
+      }),
     );
   }
 

@@ -38,7 +38,19 @@ export default class TransformerParams extends CalculatorElement {
       this.setFieldError('kvHeads', this.s('kvHeadsDivide', { heads }));
       kvHeads = null;
     }
-    if (vocab === null || dModel === null || layers === null || heads === null || kvHeads === null || dFf === null || context === null || batch === null || dModel % heads !== 0 || !DTYPES.includes(dtype) || !DTYPES.includes(kvDtype)) {
+    if (
+      vocab === null ||
+      dModel === null ||
+      layers === null ||
+      heads === null ||
+      kvHeads === null ||
+      dFf === null ||
+      context === null ||
+      batch === null ||
+      dModel % heads !== 0 ||
+      !DTYPES.includes(dtype) ||
+      !DTYPES.includes(kvDtype)
+    ) {
       for (const out of ['total', 'headDim', 'kv', 'kvToken', 'memory']) this.output(out, '—');
       for (const out of ['parts', 'bytes', 'chart']) this.outputHtml(out, '');
       return;
@@ -55,12 +67,7 @@ export default class TransformerParams extends CalculatorElement {
         this.s('partsCaption'),
         [this.s('colParameters'), this.s('colShare')],
         [
-          row(
-            kvHeads === heads
-              ? this.s('partAttention', { layers })
-              : this.s('partAttentionGrouped', { kvHeads, layers }),
-            c.attention * layers,
-          ),
+          row(kvHeads === heads ? this.s('partAttention', { layers }) : this.s('partAttentionGrouped', { kvHeads, layers }), c.attention * layers),
           row(this.s('partMlp', { layers }), c.mlp * layers),
           row(this.s('partLayerNorms', { layers }), c.layerNorms * layers),
           row(this.s('partTokenEmbedding'), c.tokenEmbedding),
@@ -92,11 +99,16 @@ export default class TransformerParams extends CalculatorElement {
     const chartTitle = this.s('chartTitle');
     this.outputHtml(
       'chart',
-      pair([[chartTitle, barChart(
-        [c.attention * layers, c.mlp * layers, c.tokenEmbedding + c.positionEmbedding, c.lmHead],
-        [this.s('barAttention'), 'MLP', this.s('barEmbeddings'), this.s('barLmHead')],
-        chartTitle,
-      )]]),
+      pair([
+        [
+          chartTitle,
+          barChart(
+            [c.attention * layers, c.mlp * layers, c.tokenEmbedding + c.positionEmbedding, c.lmHead],
+            [this.s('barAttention'), 'MLP', this.s('barEmbeddings'), this.s('barLmHead')],
+            chartTitle,
+          ),
+        ],
+      ]),
     );
     this.announce(this.s('announce', { total: short(c.total), kv: formatBytes(kv, this.pageLang) }));
   }

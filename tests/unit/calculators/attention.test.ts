@@ -8,11 +8,23 @@ const matrix = (rows: number, cols: number) =>
 describe('scaled dot-product attention', () => {
   it('a hand-computed 2×2 case', () => {
     // Q = I, K = [[ln 3, 0], [0, 0]], no scaling: scores = [[ln 3, 0], [0, 0]].
-    const Q = [[1, 0], [0, 1]];
-    const K = [[Math.log(3), 0], [0, 0]];
-    const V = [[1, 0], [0, 1]];
+    const Q = [
+      [1, 0],
+      [0, 1],
+    ];
+    const K = [
+      [Math.log(3), 0],
+      [0, 0],
+    ];
+    const V = [
+      [1, 0],
+      [0, 1],
+    ];
     const r = scaledDotProductAttention(Q, K, V, false);
-    expect(r.scores).toEqual([[Math.log(3), 0], [0, 0]]);
+    expect(r.scores).toEqual([
+      [Math.log(3), 0],
+      [0, 0],
+    ]);
     expect(r.weights[0]![0]).toBeCloseTo(0.75, 14);
     expect(r.weights[0]![1]).toBeCloseTo(0.25, 14);
     expect(r.weights[1]).toEqual([0.5, 0.5]);
@@ -24,13 +36,25 @@ describe('scaled dot-product attention', () => {
   });
 
   it('scaling divides every score by √d_k', () => {
-    const Q = [[1, 2], [3, 4], [0, 1]];
-    const K = [[1, 0], [0, 1], [1, 1]];
+    const Q = [
+      [1, 2],
+      [3, 4],
+      [0, 1],
+    ];
+    const K = [
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ];
     const V = [[1], [2], [3]];
     const on = scaledDotProductAttention(Q, K, V, true);
     const off = scaledDotProductAttention(Q, K, V, false);
     expect(on.dk).toBe(2);
-    expect(off.scores).toEqual([[1, 2, 3], [3, 4, 7], [0, 1, 1]]);
+    expect(off.scores).toEqual([
+      [1, 2, 3],
+      [3, 4, 7],
+      [0, 1, 1],
+    ]);
     on.scaled.forEach((row, i) => row.forEach((x, j) => expect(x).toBeCloseTo(off.scores[i]![j]! / Math.SQRT2, 14)));
     expect(off.scaled).toEqual(off.scores);
     // Scaling flattens the weights: higher entropy.
@@ -40,7 +64,16 @@ describe('scaled dot-product attention', () => {
   it('checks shapes', () => {
     expect(attentionShapeProblem([[1, 2]], [[1, 2, 3]], [[1]])).toBe('qk-columns');
     expect(attentionShapeProblem([[1, 2]], [[1, 2]], [[1], [2]])).toBe('kv-rows');
-    expect(attentionShapeProblem([[1, 2]], [[1, 2], [3, 4]], [[1], [2]])).toBeNull();
+    expect(
+      attentionShapeProblem(
+        [[1, 2]],
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[1], [2]],
+      ),
+    ).toBeNull();
   });
 
   it('every row of weights sums to 1; entropy ≤ log₂(keys) (property)', () => {

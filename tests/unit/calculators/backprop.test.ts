@@ -8,9 +8,7 @@ describe('backprop through L = (σ(w·x + b) − y)²', () => {
     const r = backprop({ x: 1, w: 0, b: 0, y: 1 });
     expect(r.loss).toBe(0.25);
     expect(r.gradients).toEqual({ w: -0.25, b: -0.25, x: -0, y: 1 });
-    expect(r.steps.map((s) => s.node)).toEqual([
-      'u', 'z', 'a', 'd', 'L', '∂L/∂L', '∂L/∂d', '∂L/∂a', '∂L/∂z', '∂L/∂b', '∂L/∂u', '∂L/∂w', '∂L/∂x', '∂L/∂y',
-    ]);
+    expect(r.steps.map((s) => s.node)).toEqual(['u', 'z', 'a', 'd', 'L', '∂L/∂L', '∂L/∂d', '∂L/∂a', '∂L/∂z', '∂L/∂b', '∂L/∂u', '∂L/∂w', '∂L/∂x', '∂L/∂y']);
   });
 
   it('a second case: x = 2, w = 0.5, b = −1, y = 0 (z = 0 again)', () => {

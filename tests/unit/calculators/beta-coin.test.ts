@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  betaDensity,
-  betaMode,
-  betaQuantile,
-  coinPosterior,
-  logGamma,
-  regularisedIncompleteBeta as incBeta,
-} from '../../../src/calculators/math/beta-coin.ts';
+import { betaDensity, betaMode, betaQuantile, coinPosterior, logGamma, regularisedIncompleteBeta as incBeta } from '../../../src/calculators/math/beta-coin.ts';
 
 /** n choose k as a double (exact for the small n used here). */
 function choose(n: number, k: number): number {

@@ -88,7 +88,10 @@ describe('empty lists and matrices', () => {
 
   it('says how many numbers an empty list wants', () => {
     expect(messageOf(parseNumberList('', { length: 2 }))).toEqual({ en: 'The field is empty: enter 2 numbers.', zh: '此栏为空：请输入 2 个数。' });
-    expect(messageOf(parseNumberList(' ', { minLength: 2, maxLength: 50 }))).toEqual({ en: 'The field is empty: enter at least 2 numbers.', zh: '此栏为空：请至少输入 2 个数。' });
+    expect(messageOf(parseNumberList(' ', { minLength: 2, maxLength: 50 }))).toEqual({
+      en: 'The field is empty: enter at least 2 numbers.',
+      zh: '此栏为空：请至少输入 2 个数。',
+    });
     expect(messageOf(parseNumberList('[]', { minLength: 1 }))?.en).toBe('The field is empty: enter at least one number.');
   });
 

@@ -96,13 +96,55 @@ describe('parseNumberList', () => {
 
 describe('parseMatrix', () => {
   it.each([
-    ['2 1; 1 3', [[2, 1], [1, 3]]],
-    ['2 1\n1 3', [[2, 1], [1, 3]]],
-    ['[2, 1; 1, 3]', [[2, 1], [1, 3]]],
-    ['[[2, 1], [1, 3]]', [[2, 1], [1, 3]]],
-    ['[0.25 0.1; 0.1 0.24]', [[0.25, 0.1], [0.1, 0.24]]],
-    ['1/2 1/3; 1 2', [[0.5, 1 / 3], [1, 2]]],
-    ['２ １；１ ３', [[2, 1], [1, 3]]],
+    [
+      '2 1; 1 3',
+      [
+        [2, 1],
+        [1, 3],
+      ],
+    ],
+    [
+      '2 1\n1 3',
+      [
+        [2, 1],
+        [1, 3],
+      ],
+    ],
+    [
+      '[2, 1; 1, 3]',
+      [
+        [2, 1],
+        [1, 3],
+      ],
+    ],
+    [
+      '[[2, 1], [1, 3]]',
+      [
+        [2, 1],
+        [1, 3],
+      ],
+    ],
+    [
+      '[0.25 0.1; 0.1 0.24]',
+      [
+        [0.25, 0.1],
+        [0.1, 0.24],
+      ],
+    ],
+    [
+      '1/2 1/3; 1 2',
+      [
+        [0.5, 1 / 3],
+        [1, 2],
+      ],
+    ],
+    [
+      '２ １；１ ３',
+      [
+        [2, 1],
+        [1, 3],
+      ],
+    ],
     ['1 2 3', [[1, 2, 3]]],
   ])('%j reads as %j', (raw, value) => {
     expect(parseMatrix(raw)).toEqual({ ok: true, value });
@@ -148,7 +190,10 @@ describe('one reader for quizzes and calculators', () => {
         const calc = parseMatrix(text);
         const rows = calc.ok ? calc.value : undefined;
         // the quiz against an answer of the calculator's shape (or 2×2 when it refused)
-        const shape = rows ?? [[0, 0], [0, 0]];
+        const shape = rows ?? [
+          [0, 0],
+          [0, 0],
+        ];
         const quiz = gradeAnswer(text, { value: shape, tolerance: { rel: 1e-12, abs: 0 } });
         expect(quiz.status, text).toBe(rows ? 'correct' : 'invalid');
       }),

@@ -174,9 +174,12 @@ describe('properties', () => {
   const doubles = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e39, max: 1e39 });
 
   it('FP32 rounding agrees with Math.fround on every double', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true }), (x) => Object.is(roundToFormat(x, fp32).value, Math.fround(x))), {
-      numRuns: 3000,
-    });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true }), (x) => Object.is(roundToFormat(x, fp32).value, Math.fround(x))),
+      {
+        numRuns: 3000,
+      },
+    );
   });
 
   it('the stored value is the nearest representable: no neighbour is closer', () => {

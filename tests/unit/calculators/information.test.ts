@@ -14,14 +14,15 @@ import {
   unsupportedIndices,
 } from '../../../src/calculators/math/information.ts';
 
-const distribution = fc
-  .array(fc.double({ min: 0.001, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 })
-  .map(normalise);
+const distribution = fc.array(fc.double({ min: 0.001, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 }).map(normalise);
 const pair = fc.integer({ min: 2, max: 8 }).chain((n) =>
-  fc.tuple(
-    fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
-    fc.array(fc.double({ min: 0.001, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
-  ).filter(([p]) => p.some((x) => x > 0)).map(([p, q]) => [normalise(p), normalise(q)] as const),
+  fc
+    .tuple(
+      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
+      fc.array(fc.double({ min: 0.001, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
+    )
+    .filter(([p]) => p.some((x) => x > 0))
+    .map(([p, q]) => [normalise(p), normalise(q)] as const),
 );
 
 describe('entropy and friends', () => {
@@ -120,8 +121,10 @@ describe('entropy and friends', () => {
   });
 
   it('entropy is at most log n (property)', () => {
-    fc.assert(fc.property(distribution, (p) => {
-      expect(entropy(p)).toBeLessThanOrEqual(Math.log2(p.length) + 1e-12);
-    }));
+    fc.assert(
+      fc.property(distribution, (p) => {
+        expect(entropy(p)).toBeLessThanOrEqual(Math.log2(p.length) + 1e-12);
+      }),
+    );
   });
 });

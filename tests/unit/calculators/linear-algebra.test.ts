@@ -22,16 +22,44 @@ const diag = (d: number[]) => d.map((x, i) => d.map((_, j) => (i === j ? x : 0))
 
 describe('basic operations', () => {
   it('multiplies, takes determinants and traces', () => {
-    expect(matVec([[2, 1], [1, 3]], [1, 2])).toEqual([4, 7]);
-    expect(det([[2, 1], [1, 3]])).toBe(5);
-    expect(det([[2, 0, 0], [0, 3, 4], [0, 4, 9]])).toBe(22);
-    expect(trace([[2, 0, 0], [0, 3, 4], [0, 4, 9]])).toBe(14);
+    expect(
+      matVec(
+        [
+          [2, 1],
+          [1, 3],
+        ],
+        [1, 2],
+      ),
+    ).toEqual([4, 7]);
+    expect(
+      det([
+        [2, 1],
+        [1, 3],
+      ]),
+    ).toBe(5);
+    expect(
+      det([
+        [2, 0, 0],
+        [0, 3, 4],
+        [0, 4, 9],
+      ]),
+    ).toBe(22);
+    expect(
+      trace([
+        [2, 0, 0],
+        [0, 3, 4],
+        [0, 4, 9],
+      ]),
+    ).toBe(14);
   });
 });
 
 describe('eigen', () => {
   it('[[2,1],[1,2]] has eigenvalues 3 and 1 with eigenvectors (1,1)/√2 and (1,−1)/√2', () => {
-    const e = eigen([[2, 1], [1, 2]]);
+    const e = eigen([
+      [2, 1],
+      [1, 2],
+    ]);
     expect(e.map((s) => s.value.re)).toEqual([expect.closeTo(3, 10), expect.closeTo(1, 10)]);
     expect(e.every((s) => s.value.im === 0)).toBe(true);
     expect(Math.abs(e[0]!.vectors[0]![0]!.re - Math.SQRT1_2)).toBeLessThan(TOL);
@@ -39,7 +67,10 @@ describe('eigen', () => {
   });
 
   it('the 90° rotation [[0,−1],[1,0]] has eigenvalues ±i with complex eigenvectors', () => {
-    const A = [[0, -1], [1, 0]];
+    const A = [
+      [0, -1],
+      [1, 0],
+    ];
     const e = eigen(A);
     expect(e).toHaveLength(2);
     expect(Math.abs(e[0]!.value.re)).toBeLessThan(TOL);
@@ -50,27 +81,49 @@ describe('eigen', () => {
   });
 
   it('[[2,0,0],[0,3,4],[0,4,9]] has eigenvalues 11, 2, 1', () => {
-    const v = values([[2, 0, 0], [0, 3, 4], [0, 4, 9]]);
+    const v = values([
+      [2, 0, 0],
+      [0, 3, 4],
+      [0, 4, 9],
+    ]);
     expect(v.map((x) => x.re)).toEqual([expect.closeTo(11, 10), expect.closeTo(2, 10), expect.closeTo(1, 10)]);
   });
 
   it('a 3×3 rotation block gives a complex pair and a real eigenvalue', () => {
-    const A = [[0, -1, 0], [1, 0, 0], [0, 0, 2]];
+    const A = [
+      [0, -1, 0],
+      [1, 0, 0],
+      [0, 0, 2],
+    ];
     const e = eigen(A);
-    expect(e.map((s) => [s.value.re, s.value.im])).toEqual([[2, 0], [0, 1], [0, -1]]);
+    expect(e.map((s) => [s.value.re, s.value.im])).toEqual([
+      [2, 0],
+      [0, 1],
+      [0, -1],
+    ]);
     for (const s of e) expect(eigenResidual(A, s.value, s.vectors[0]!)).toBeLessThan(TOL);
   });
 
   it('a shear is defective: eigenvalue 1 twice, one eigenvector', () => {
-    const e = eigen([[1, 1], [0, 1]]);
+    const e = eigen([
+      [1, 1],
+      [0, 1],
+    ]);
     expect(e).toHaveLength(1);
     expect(e[0]!.algebraic).toBe(2);
     expect(e[0]!.vectors).toHaveLength(1);
   });
 
   it('a repeated eigenvalue with a two-dimensional eigenspace keeps both eigenvectors', () => {
-    const e = eigen([[2, 0, 0], [0, 2, 0], [0, 0, 3]]);
-    expect(e.map((s) => [s.value.re, s.algebraic, s.vectors.length])).toEqual([[3, 1, 1], [2, 2, 2]]);
+    const e = eigen([
+      [2, 0, 0],
+      [0, 2, 0],
+      [0, 0, 3],
+    ]);
+    expect(e.map((s) => [s.value.re, s.algebraic, s.vectors.length])).toEqual([
+      [3, 1, 1],
+      [2, 2, 2],
+    ]);
   });
 
   it('the cubic solver finds 1, 2, 3 for (x−1)(x−2)(x−3)', () => {
@@ -109,18 +162,63 @@ describe('eigen', () => {
   // their digits there (residuals up to 6e-6 before the QR algorithm), so these are pinned down.
   it.each([
     // Counterexamples fast-check found for the old characteristic-polynomial solver.
-    [[[-9.98419389732224, 0, 0], [0, -9.999954002338855, 0], [0, 2.5e-323, -9.999954123018677]]],
-    [[[9.992654897006764, 0, 0], [0, 9.999969415950835, 0], [0, -2.5e-323, 9.999800837028497]]],
+    [
+      [
+        [-9.98419389732224, 0, 0],
+        [0, -9.999954002338855, 0],
+        [0, 2.5e-323, -9.999954123018677],
+      ],
+    ],
+    [
+      [
+        [9.992654897006764, 0, 0],
+        [0, 9.999969415950835, 0],
+        [0, -2.5e-323, 9.999800837028497],
+      ],
+    ],
     // Triangular, gaps 1.6e-5 and 1.2e-4: A − λI looks like rank one for the middle eigenvalue.
-    [[[9.999864219675448, 0, -6.365036964416504], [0, 9.999984170790297, 0], [0, 0, 9.999999985318643]]],
+    [
+      [
+        [9.999864219675448, 0, -6.365036964416504],
+        [0, 9.999984170790297, 0],
+        [0, 0, 9.999999985318643],
+      ],
+    ],
     // Subnormal entries below the diagonal; all three eigenvalues within 2e-7.
-    [[[9.069738212665387, 0, 0], [-5e-324, 9.069738388058509, 0], [2.5e-323, 2.5e-323, 9.069738399419704]]],
+    [
+      [
+        [9.069738212665387, 0, 0],
+        [-5e-324, 9.069738388058509, 0],
+        [2.5e-323, 2.5e-323, 9.069738399419704],
+      ],
+    ],
     // A similarity of a nearly defective matrix: three eigenvalues within 3e-5.
-    [[[0.5831108906830961, 0.14348185986507656, 0.09513301446027744], [-0.03691765655014001, 0.7938251609711129, 0.019346583733276412], [-0.29081350362054603, 0.22985316887649823, 0.9170461082641721]]],
-    [[[1, 1e-9], [0, 1 + 1e-7]]],
+    [
+      [
+        [0.5831108906830961, 0.14348185986507656, 0.09513301446027744],
+        [-0.03691765655014001, 0.7938251609711129, 0.019346583733276412],
+        [-0.29081350362054603, 0.22985316887649823, 0.9170461082641721],
+      ],
+    ],
+    [
+      [
+        [1, 1e-9],
+        [0, 1 + 1e-7],
+      ],
+    ],
     // A subnormal eigenvalue next to 0 (the second root must not come out as ∞·0 = NaN).
-    [[[-7.4e-323, -4], [0, 0]]],
-    [[[10, 1], [-1e-12, 10 - 1e-6]]],
+    [
+      [
+        [-7.4e-323, -4],
+        [0, 0],
+      ],
+    ],
+    [
+      [
+        [10, 1],
+        [-1e-12, 10 - 1e-6],
+      ],
+    ],
   ])('clustered eigenvalues are accurate: %j', (A) => {
     const e = expectConsistentEigen(A);
     // A triangular matrix (to rounding) has its diagonal as eigenvalues: the simple ones must match
@@ -135,7 +233,11 @@ describe('eigen', () => {
   });
 
   it('finds the cube roots of unity of a 3-cycle permutation, where plain QR shifts stall', () => {
-    const A = [[0, 0, 1], [1, 0, 0], [0, 1, 0]];
+    const A = [
+      [0, 0, 1],
+      [1, 0, 0],
+      [0, 1, 0],
+    ];
     const e = expectConsistentEigen(A);
     expect(e.map((s) => [s.value.re, s.value.im])).toEqual([
       [expect.closeTo(1, 12), expect.closeTo(0, 12)],
@@ -146,7 +248,18 @@ describe('eigen', () => {
   });
 
   it('a 3×3 Jordan block (either triangle) is one eigenvalue, three times, with one eigenvector', () => {
-    for (const A of [[[2, 1, 0], [0, 2, 1], [0, 0, 2]], [[2, 0, 0], [1, 2, 0], [0, 1, 2]]]) {
+    for (const A of [
+      [
+        [2, 1, 0],
+        [0, 2, 1],
+        [0, 0, 2],
+      ],
+      [
+        [2, 0, 0],
+        [1, 2, 0],
+        [0, 1, 2],
+      ],
+    ]) {
       const e = expectConsistentEigen(A);
       expect(e.map((s) => [s.value.re, s.algebraic, s.vectors.length])).toEqual([[expect.closeTo(2, 12), 3, 1]]);
     }
@@ -167,17 +280,27 @@ describe('eigen', () => {
 
 describe('svd', () => {
   it('the singular values of [[3,0],[4,5]] are √45 and √5', () => {
-    const s = singularValues([[3, 0], [4, 5]]);
+    const s = singularValues([
+      [3, 0],
+      [4, 5],
+    ]);
     expect(Math.abs(s[0]! - Math.sqrt(45))).toBeLessThan(TOL);
     expect(Math.abs(s[1]! - Math.sqrt(5))).toBeLessThan(TOL);
   });
 
   it('handles zero singular values with a complete orthonormal U', () => {
-    const { U, sigma } = svd([[1, 2], [2, 4]]);
+    const { U, sigma } = svd([
+      [1, 2],
+      [2, 4],
+    ]);
     expect(sigma[0]).toBeCloseTo(5, 12);
     expect(sigma[1]).toBe(0);
     expect(maxAbsDiff(matMul(transpose(U), U), diag([1, 1]))).toBeLessThan(TOL);
-    const zero = svd([[0, 0, 0], [0, 0, 0], [0, 0, 0]]);
+    const zero = svd([
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
     expect(zero.sigma).toEqual([0, 0, 0]);
     expect(maxAbsDiff(matMul(transpose(zero.U), zero.U), diag([1, 1, 1]))).toBeLessThan(TOL);
   });

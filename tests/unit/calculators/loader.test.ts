@@ -16,7 +16,10 @@ const ids = Object.keys(calculatorInfo).sort();
 
 describe('calculator loader naming', () => {
   it('has one widget file per calculator id, and none without an id', () => {
-    const widgets = readdirSync(widgetDir).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+    const widgets = readdirSync(widgetDir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.slice(0, -3))
+      .sort();
     expect(widgets).toEqual(ids);
   });
 

@@ -17,7 +17,7 @@ describe('learningRateAt', () => {
     expect(learningRateAt(10_000, base)).toBeCloseTo(3e-5, 15);
     expect(learningRateAt(20_000, base)).toBeCloseTo(3e-5, 15);
     // A quarter of the way: min + (peak − min)(1 + cos(π/4))/2.
-    expect(learningRateAt(3_250, base)).toBeCloseTo(3e-5 + 2.7e-4 * (1 + Math.SQRT1_2) / 2, 15);
+    expect(learningRateAt(3_250, base)).toBeCloseTo(3e-5 + (2.7e-4 * (1 + Math.SQRT1_2)) / 2, 15);
   });
 
   it('linear decay: straight line from peak to min', () => {

@@ -4,16 +4,30 @@ import { entropy, informationMeasures, jointTableProblem, normaliseJoint } from 
 
 describe('known tables', () => {
   it('perfectly dependent 2×2 uniform diagonal: I = 1 bit = ln 2 nats', () => {
-    const m = informationMeasures([[0.5, 0], [0, 0.5]]);
+    const m = informationMeasures([
+      [0.5, 0],
+      [0, 0.5],
+    ]);
     expect(m.mutualInformation).toBeCloseTo(1, 15);
     expect(m.hX).toBe(1);
     expect(m.hXY).toBe(1);
     expect(m.hXgivenY).toBe(0);
-    expect(informationMeasures([[0.5, 0], [0, 0.5]], 'nats').mutualInformation).toBeCloseTo(Math.LN2, 15);
+    expect(
+      informationMeasures(
+        [
+          [0.5, 0],
+          [0, 0.5],
+        ],
+        'nats',
+      ).mutualInformation,
+    ).toBeCloseTo(Math.LN2, 15);
   });
 
   it('the default table 0.3 0.2; 0.1 0.4', () => {
-    const m = informationMeasures([[0.3, 0.2], [0.1, 0.4]]);
+    const m = informationMeasures([
+      [0.3, 0.2],
+      [0.1, 0.4],
+    ]);
     expect(m.px).toEqual([0.5, 0.5]);
     expect(m.py[0]).toBeCloseTo(0.4, 15);
     expect(m.hX).toBe(1);
@@ -30,20 +44,46 @@ describe('known tables', () => {
   });
 
   it('table problems and normalising', () => {
-    expect(jointTableProblem([[0.3, 0.2], [0.1, 0.4]])).toBeNull();
-    expect(jointTableProblem([[3, 2], [1, 4]])).toBe('not-normalised');
-    expect(jointTableProblem([[-0.1, 0.6], [0.1, 0.4]])).toBe('negative');
+    expect(
+      jointTableProblem([
+        [0.3, 0.2],
+        [0.1, 0.4],
+      ]),
+    ).toBeNull();
+    expect(
+      jointTableProblem([
+        [3, 2],
+        [1, 4],
+      ]),
+    ).toBe('not-normalised');
+    expect(
+      jointTableProblem([
+        [-0.1, 0.6],
+        [0.1, 0.4],
+      ]),
+    ).toBe('negative');
     expect(jointTableProblem([[0, 0]])).toBe('zero-total');
-    expect(normaliseJoint([[3, 2], [1, 4]])).toEqual([[0.3, 0.2], [0.1, 0.4]]);
+    expect(
+      normaliseJoint([
+        [3, 2],
+        [1, 4],
+      ]),
+    ).toEqual([
+      [0.3, 0.2],
+      [0.1, 0.4],
+    ]);
   });
 });
 
 describe('properties', () => {
   const dist = (n: number) =>
-    fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: n, maxLength: n }).filter((p) => p.some((x) => x > 1e-6)).map((p) => {
-      const s = p.reduce((a, b) => a + b, 0);
-      return p.map((x) => x / s);
-    });
+    fc
+      .array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: n, maxLength: n })
+      .filter((p) => p.some((x) => x > 1e-6))
+      .map((p) => {
+        const s = p.reduce((a, b) => a + b, 0);
+        return p.map((x) => x / s);
+      });
   const table = fc
     .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }))
     .chain(([r, c]) => fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: c, maxLength: c }), { minLength: r, maxLength: r }))
@@ -63,11 +103,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(table, fc.constantFrom('bits' as const, 'nats' as const), (joint, unit) => {
         const m = informationMeasures(joint, unit);
-        return (
-          m.mutualInformation >= 0 &&
-          Math.abs(m.mutualInformation - (m.hX + m.hY - m.hXY)) < 1e-9 &&
-          m.mutualInformation <= Math.min(m.hX, m.hY) + 1e-9
-        );
+        return m.mutualInformation >= 0 && Math.abs(m.mutualInformation - (m.hX + m.hY - m.hXY)) < 1e-9 && m.mutualInformation <= Math.min(m.hX, m.hY) + 1e-9;
       }),
     );
   });

@@ -21,7 +21,12 @@ const closedForm = (a: number, b: number, c: number): [number, number] => {
 };
 
 describe('the note’s worked example: (1, 1), (3, 2), (4, 1), (4, 4) (eigen-svd-pca.mdx, “PCA by hand”)', () => {
-  const r = run([[1, 1], [3, 2], [4, 1], [4, 4]]);
+  const r = run([
+    [1, 1],
+    [3, 2],
+    [4, 1],
+    [4, 4],
+  ]);
   it('mean (3, 2), covariance with n − 1 = [[2, 1], [1, 2]]', () => {
     closeAll(r.mean, [3, 2]);
     closeAll(r.covariance.flat(), [2, 1, 1, 2]);
@@ -35,7 +40,10 @@ describe('the note’s worked example: (1, 1), (3, 2), (4, 1), (4, 4) (eigen-svd
     expect(r.unique).toEqual([true, true]);
   });
   it('projections on PC1: −3/√2, 0, 0, 3/√2 (≈ ±2.1213); their variance is 3', () => {
-    closeAll(r.scores.map((z) => z[0]!), [-3 / Math.SQRT2, 0, 0, 3 / Math.SQRT2]);
+    closeAll(
+      r.scores.map((z) => z[0]!),
+      [-3 / Math.SQRT2, 0, 0, 3 / Math.SQRT2],
+    );
     const z = r.scores.map((s) => s[0]!);
     expect(z.reduce((s, x) => s + x * x, 0) / 3).toBeCloseTo(3, 12);
   });
@@ -43,7 +51,12 @@ describe('the note’s worked example: (1, 1), (3, 2), (4, 1), (4, 4) (eigen-svd
 
 describe('known cases', () => {
   it('diagonal: (±1, 0), (0, ±2) → C = diag(2/3, 8/3), components along the axes', () => {
-    const r = run([[1, 0], [-1, 0], [0, 2], [0, -2]]);
+    const r = run([
+      [1, 0],
+      [-1, 0],
+      [0, 2],
+      [0, -2],
+    ]);
     closeAll(r.mean, [0, 0]);
     closeAll(r.covariance.flat(), [2 / 3, 0, 0, 8 / 3]);
     closeAll(r.values, [8 / 3, 2 / 3]);
@@ -55,16 +68,30 @@ describe('known cases', () => {
   it('the same points rotated by 30°: same variances, components rotated (w₁ = (−1/2, √3/2), w₂ = (√3/2, 1/2))', () => {
     const [c, s] = [Math.cos(Math.PI / 6), Math.sin(Math.PI / 6)];
     const rot = ([x, y]: number[]) => [c * x! - s * y!, s * x! + c * y!];
-    const r = run([[1, 0], [-1, 0], [0, 2], [0, -2]].map(rot));
+    const r = run(
+      [
+        [1, 0],
+        [-1, 0],
+        [0, 2],
+        [0, -2],
+      ].map(rot),
+    );
     closeAll(r.values, [8 / 3, 2 / 3]);
     closeAll(r.vectors[0]!, [-0.5, Math.sqrt(3) / 2]);
     closeAll(r.vectors[1]!, [Math.sqrt(3) / 2, 0.5]);
     // C = R·diag(2/3, 8/3)·Rᵀ by hand: off-diagonal (2/3 − 8/3)·cos·sin = −2·(√3/2)(1/2) = −√3/2.
-    closeAll(r.covariance.flat(), [2 / 3 * c * c + 8 / 3 * s * s, -Math.sqrt(3) / 2, -Math.sqrt(3) / 2, 2 / 3 * s * s + 8 / 3 * c * c]);
+    closeAll(r.covariance.flat(), [(2 / 3) * c * c + (8 / 3) * s * s, -Math.sqrt(3) / 2, -Math.sqrt(3) / 2, (2 / 3) * s * s + (8 / 3) * c * c]);
   });
 
   it('3-D diagonal: (±3, 0, 0), (0, ±1, 0), (0, 0, ±2) → λ = 6, 8/3, 2/3 with n − 1 = 5', () => {
-    const r = run([[3, 0, 0], [-3, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 2], [0, 0, -2]]);
+    const r = run([
+      [3, 0, 0],
+      [-3, 0, 0],
+      [0, 1, 0],
+      [0, -1, 0],
+      [0, 0, 2],
+      [0, 0, -2],
+    ]);
     closeAll(r.values, [18 / 5, 8 / 5, 2 / 5]);
     closeAll(r.vectors[0]!, [1, 0, 0]);
     closeAll(r.vectors[1]!, [0, 0, 1]);
@@ -73,7 +100,11 @@ describe('known cases', () => {
   });
 
   it('collinear points: the second variance is 0 and PC1 explains everything', () => {
-    const r = run([[0, 0], [1, 1], [2, 2]]);
+    const r = run([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+    ]);
     closeAll(r.values, [2, 0]); // C = [[1, 1], [1, 1]] with n − 1 = 2
     closeAll(r.vectors[0]!, [Math.SQRT1_2, Math.SQRT1_2]);
     closeAll(r.ratios, [1, 0]);
@@ -85,16 +116,39 @@ describe('degenerate input gives a reason or a flag, never NaN', () => {
   it('fewer than 2 points, identical points, wrong width', () => {
     expect(pca([[1, 2]])).toEqual({ ok: false, reason: 'tooFew' });
     expect(pca([])).toEqual({ ok: false, reason: 'dimension' });
-    expect(pca([[0.1, 0.7], [0.1, 0.7], [0.1, 0.7]])).toEqual({ ok: false, reason: 'noSpread' });
-    expect(pca([[1, 2, 3, 4], [5, 6, 7, 8]])).toEqual({ ok: false, reason: 'dimension' });
+    expect(
+      pca([
+        [0.1, 0.7],
+        [0.1, 0.7],
+        [0.1, 0.7],
+      ]),
+    ).toEqual({ ok: false, reason: 'noSpread' });
+    expect(
+      pca([
+        [1, 2, 3, 4],
+        [5, 6, 7, 8],
+      ]),
+    ).toEqual({ ok: false, reason: 'dimension' });
     expect(pca([[1], [2]])).toEqual({ ok: false, reason: 'dimension' });
   });
   it('a square’s corners: equal variances, no unique direction', () => {
-    const r = run([[1, 1], [-1, 1], [1, -1], [-1, -1]]);
+    const r = run([
+      [1, 1],
+      [-1, 1],
+      [1, -1],
+      [-1, -1],
+    ]);
     closeAll(r.values, [4 / 3, 4 / 3]);
     expect(r.unique).toEqual([false, false]);
     // 3-D: a repeated pair does not make the distinct first one ambiguous.
-    const r3 = run([[5, 0, 0], [-5, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]]);
+    const r3 = run([
+      [5, 0, 0],
+      [-5, 0, 0],
+      [0, 1, 0],
+      [0, -1, 0],
+      [0, 0, 1],
+      [0, 0, -1],
+    ]);
     expect(r3.unique).toEqual([true, false, false]);
   });
 });

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  codeRange,
-  drawWeights,
-  nominalBitsPerWeight,
-  quantise,
-  roundHalfEven,
-  type QuantBits,
-} from '../../../src/calculators/math/quantiser.ts';
+import { codeRange, drawWeights, nominalBitsPerWeight, quantise, roundHalfEven, type QuantBits } from '../../../src/calculators/math/quantiser.ts';
 
 const perTensor = (bits: QuantBits, symmetric: boolean) => ({ bits, symmetric, groupSize: null });
 
@@ -153,7 +146,10 @@ describe('properties', () => {
         const r = quantise([...xs, 0], { ...scheme, groupSize: null });
         expect(r.dequantised.at(-1)).toBe(0);
         if (scheme.symmetric) {
-          const neg = quantise(xs.map((x) => -x), scheme);
+          const neg = quantise(
+            xs.map((x) => -x),
+            scheme,
+          );
           expect(neg.codes.map((q) => q + 0)).toEqual(quantise(xs, scheme).codes.map((q) => -q + 0));
         }
       }),
@@ -208,7 +204,10 @@ describe('extreme magnitudes', () => {
   it('1e200 and 1e-200 scale like 1: same codes and SQNR, no overflow of x²', () => {
     const base = quantise([0.72, -1.5, 0.033, 1.1], perTensor(8, true));
     for (const k of [1e200, 1e-200]) {
-      const r = quantise([0.72, -1.5, 0.033, 1.1].map((x) => x * k), perTensor(8, true));
+      const r = quantise(
+        [0.72, -1.5, 0.033, 1.1].map((x) => x * k),
+        perTensor(8, true),
+      );
       expect(r.codes).toEqual(base.codes);
       expect(r.sqnr.kind).toBe('finite');
       if (r.sqnr.kind === 'finite' && base.sqnr.kind === 'finite') expect(r.sqnr.db).toBeCloseTo(base.sqnr.db, 9);

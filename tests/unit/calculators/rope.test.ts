@@ -28,7 +28,11 @@ describe('ropeFrequencies: θᵢ = b^(−2i/d) (RoFormer, Su et al. 2021, eq. 15
   });
 
   it('the last frequency is b^(−(d−2)/d), the first always 1, and they decrease', () => {
-    for (const [d, b] of [[128, 10000], [64, 500000], [6, 7]] as const) {
+    for (const [d, b] of [
+      [128, 10000],
+      [64, 500000],
+      [6, 7],
+    ] as const) {
       const t = thetasOf(d, b);
       expect(t).toHaveLength(d / 2);
       expect(t[0]).toBe(1);
@@ -160,18 +164,27 @@ describe('properties', () => {
 
   it('relative-position property: q̃ₘ·k̃ₙ = q̃ₘ₊ₜ·k̃ₙ₊ₜ = the pair formula at Δ = n − m', () => {
     fc.assert(
-      fc.property(pairs, fc.double({ min: 2, max: 1e6, noNaN: true }), pos, pos, pos, fc.double({ min: 0.25, max: 16, noNaN: true }), fc.integer(), (p, b, m, n, t, s, seed) => {
-        const d = 2 * p;
-        const vec = (off: number) => Array.from({ length: d }, (_, i) => Math.sin(seed + off + i * 1.7) * 3);
-        const [q, k] = [vec(0), vec(100)];
-        const thetas = thetasOf(d, b);
-        const a = ropeScore(q, k, thetas, m, n, s);
-        const shifted = ropeScore(q, k, thetas, m + t, n + t, s);
-        if (!a.ok || !shifted.ok) return false;
-        // Angles up to 2·10⁵ rad lose ~10⁻¹¹ rad each to rounding in cos/sin; scores are O(10²).
-        const tol = 1e-7 * (1 + Math.abs(dot(q, q)) + Math.abs(dot(k, k)));
-        return Math.abs(a.value - shifted.value) <= tol && Math.abs(a.value - relativeScore(q, k, thetas, n - m, s)) <= tol;
-      }),
+      fc.property(
+        pairs,
+        fc.double({ min: 2, max: 1e6, noNaN: true }),
+        pos,
+        pos,
+        pos,
+        fc.double({ min: 0.25, max: 16, noNaN: true }),
+        fc.integer(),
+        (p, b, m, n, t, s, seed) => {
+          const d = 2 * p;
+          const vec = (off: number) => Array.from({ length: d }, (_, i) => Math.sin(seed + off + i * 1.7) * 3);
+          const [q, k] = [vec(0), vec(100)];
+          const thetas = thetasOf(d, b);
+          const a = ropeScore(q, k, thetas, m, n, s);
+          const shifted = ropeScore(q, k, thetas, m + t, n + t, s);
+          if (!a.ok || !shifted.ok) return false;
+          // Angles up to 2·10⁵ rad lose ~10⁻¹¹ rad each to rounding in cos/sin; scores are O(10²).
+          const tol = 1e-7 * (1 + Math.abs(dot(q, q)) + Math.abs(dot(k, k)));
+          return Math.abs(a.value - shifted.value) <= tol && Math.abs(a.value - relativeScore(q, k, thetas, n - m, s)) <= tol;
+        },
+      ),
     );
   });
 

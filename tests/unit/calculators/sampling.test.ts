@@ -65,9 +65,11 @@ describe('filters', () => {
 
   it('top-p with p = 1 keeps all', () => {
     expect(topPFilter(probs, 1)).toEqual([true, true, true, true]);
-    fc.assert(fc.property(logitsArb, (logits) => {
-      expect(topPFilter(softmaxWithTemperature(logits), 1).every(Boolean)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(logitsArb, (logits) => {
+        expect(topPFilter(softmaxWithTemperature(logits), 1).every(Boolean)).toBe(true);
+      }),
+    );
   });
 
   it('the kept set always reaches p and dropping its least likely token would not (property)', () => {

@@ -62,11 +62,11 @@ describe('the tokens-per-parameter rule', () => {
 
 describe('the Chinchilla fit', () => {
   it('the note: losses of Chinchilla (1.937) and Gopher (1.993), with their terms', () => {
-    expect(CHINCHILLA.A / (70e9) ** CHINCHILLA.alpha).toBeCloseTo(0.0835, 4);
-    expect(CHINCHILLA.B / (1.4e12) ** CHINCHILLA.beta).toBeCloseTo(0.1632, 4);
+    expect(CHINCHILLA.A / 70e9 ** CHINCHILLA.alpha).toBeCloseTo(0.0835, 4);
+    expect(CHINCHILLA.B / 1.4e12 ** CHINCHILLA.beta).toBeCloseTo(0.1632, 4);
     expect(chinchillaLoss(70e9, 1.4e12)).toBeCloseTo(1.937, 3);
-    expect(CHINCHILLA.A / (280e9) ** CHINCHILLA.alpha).toBeCloseTo(0.0521, 4);
-    expect(CHINCHILLA.B / (300e9) ** CHINCHILLA.beta).toBeCloseTo(0.2511, 4);
+    expect(CHINCHILLA.A / 280e9 ** CHINCHILLA.alpha).toBeCloseTo(0.0521, 4);
+    expect(CHINCHILLA.B / 300e9 ** CHINCHILLA.beta).toBeCloseTo(0.2511, 4);
     expect(chinchillaLoss(280e9, 300e9)).toBeCloseTo(1.993, 3);
   });
 

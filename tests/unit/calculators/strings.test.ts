@@ -62,7 +62,9 @@ describe('calculator strings', () => {
 
   it('keeps no text of both languages in calculator code', () => {
     const files = [
-      ...readdirSync(componentDir).filter((f) => /\.(astro|ts)$/.test(f)).map((f) => join(componentDir, f)),
+      ...readdirSync(componentDir)
+        .filter((f) => /\.(astro|ts)$/.test(f))
+        .map((f) => join(componentDir, f)),
       ...readdirSync(widgetDir).map((f) => join(widgetDir, f)),
       ...['base.ts', 'loader.ts', 'widgets.ts', 'lazy.ts', 'svg.ts', 'table.ts'].map((f) => join(root, 'src/calculators/ui', f)),
     ];

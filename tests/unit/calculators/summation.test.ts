@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FLOAT_FORMATS, roundToFormat, ulp } from '../../../src/calculators/math/float-formats.ts';
-import {
-  kahanSum,
-  makeRounder,
-  makeTerms,
-  naiveSum,
-  pairwiseSum,
-  referenceSum,
-  rounderFor,
-  sumLab,
-} from '../../../src/calculators/math/summation.ts';
+import { kahanSum, makeRounder, makeTerms, naiveSum, pairwiseSum, referenceSum, rounderFor, sumLab } from '../../../src/calculators/math/summation.ts';
 
 const fp32 = rounderFor('fp32');
 const bf16 = rounderFor('bf16');

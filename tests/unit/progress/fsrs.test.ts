@@ -29,7 +29,19 @@ function both(reviews: Array<[gapDays: number, rating: Rating]>) {
 describe('FSRS core', () => {
   it('matches ts-fsrs for a scripted sequence of ratings', () => {
     // A learner who gets it right, forgets after a long gap, struggles, then recovers.
-    const script: Array<[number, Rating]> = [[0, 3], [3, 3], [10, 3], [30, 1], [1, 2], [2, 1], [1, 3], [4, 3], [12, 2], [20, 3], [60, 3]];
+    const script: Array<[number, Rating]> = [
+      [0, 3],
+      [3, 3],
+      [10, 3],
+      [30, 1],
+      [1, 2],
+      [2, 1],
+      [1, 3],
+      [4, 3],
+      [12, 2],
+      [20, 3],
+      [60, 3],
+    ];
     const { theirs, mine } = both(script);
     expect(mine).toEqual(theirs);
     // Right at the first try comes back in 3 days, wrong tomorrow.

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../src/i18n/en.json';
 import zh from '../../../src/i18n/zh.json';
 import {
-  daysBetween, DIFFICULTY_AFTER_AGAIN, DIFFICULTY_AFTER_GOOD, emptyProgress, isDue, localDay, migrate, PROGRESS_ERROR_CODES, PROGRESS_VERSION, ProgressFormatError, withVariant,
+  daysBetween,
+  DIFFICULTY_AFTER_AGAIN,
+  DIFFICULTY_AFTER_GOOD,
+  emptyProgress,
+  isDue,
+  localDay,
+  migrate,
+  PROGRESS_ERROR_CODES,
+  PROGRESS_VERSION,
+  ProgressFormatError,
+  withVariant,
   type Progress,
 } from '../../../src/progress/model.ts';
 import { afterAttempt, afterSolutionSeen, ratingOf } from '../../../src/progress/schedule.ts';
@@ -24,7 +34,19 @@ function reason(f: () => unknown): { code: string; vars: Record<string, unknown>
 }
 const day = 86_400_000;
 
-const v2Record = (over: Record<string, unknown> = {}) => ({ area: 'probability', attempts: 3, best: 1, last: '0.5', lastAt: '2026-11-20T09:30:00.000Z', solvedAt: '2026-11-19T08:00:00.000Z', variant: 2, tries: 1, box: 4, due: '2026-11-27T09:30:00.000Z', ...over });
+const v2Record = (over: Record<string, unknown> = {}) => ({
+  area: 'probability',
+  attempts: 3,
+  best: 1,
+  last: '0.5',
+  lastAt: '2026-11-20T09:30:00.000Z',
+  solvedAt: '2026-11-19T08:00:00.000Z',
+  variant: 2,
+  tries: 1,
+  box: 4,
+  due: '2026-11-27T09:30:00.000Z',
+  ...over,
+});
 
 describe('migrate', () => {
   it('upgrades version 1 (no review schedule) to the current version, keeping every record', () => {
@@ -37,7 +59,14 @@ describe('migrate', () => {
     };
     const p = migrate(v1);
     expect(p.version).toBe(PROGRESS_VERSION);
-    expect(p.questions['entropy/fair-coin']).toMatchObject({ due: '2026-10-01T00:00:00Z', attempts: 2, last: '1', reviews: 1, reviewedAt: '2026-10-01T00:00:00Z', stability: 1 });
+    expect(p.questions['entropy/fair-coin']).toMatchObject({
+      due: '2026-10-01T00:00:00Z',
+      attempts: 2,
+      last: '1',
+      reviews: 1,
+      reviewedAt: '2026-10-01T00:00:00Z',
+      stability: 1,
+    });
     expect(p.questions['gone/old-question']).toMatchObject({ attempts: 1, reviews: 1, difficulty: nextState(undefined, 0, AGAIN).difficulty });
   });
 
@@ -45,7 +74,14 @@ describe('migrate', () => {
     const p = migrate({ version: 2, questions: { 'a/b': v2Record(), 'a/c': v2Record({ attempts: 0, box: 1, last: '', solvedAt: undefined }) } });
     const { box: _, ...kept } = v2Record();
     // attempts, best, last answer, dates, variant and tries as they were; the due date too.
-    expect(p.questions['a/b']).toEqual({ ...kept, stability: 7, difficulty: nextState(undefined, 0, GOOD).difficulty, reviewedAt: kept.lastAt, reviews: 1, lapses: 0 });
+    expect(p.questions['a/b']).toEqual({
+      ...kept,
+      stability: 7,
+      difficulty: nextState(undefined, 0, GOOD).difficulty,
+      reviewedAt: kept.lastAt,
+      reviews: 1,
+      lapses: 0,
+    });
     // Never answered (only a variant chosen): no review yet, so not due and counted as new.
     expect(p.questions['a/c']).toMatchObject({ attempts: 0, reviews: 0, lapses: 0 });
     expect(p.questions['a/c']!.stability).toBeUndefined();
@@ -72,13 +108,19 @@ describe('migrate', () => {
     expect(reason(() => migrate({ version: 'two', questions: {} }))).toEqual({ code: 'unknownVersion', vars: {} });
     expect(reason(() => migrate({ version: 2 }))).toEqual({ code: 'noQuestions', vars: {} });
     const good = afterAttempt(undefined, 'x', '1', 1, now);
-    expect(reason(() => migrate({ version: 3, questions: { a: { ...good, before: { due: 'soon', lapses: 0 } } } }))).toEqual({ code: 'badField', vars: { key: 'a', field: 'before.due' } });
+    expect(reason(() => migrate({ version: 3, questions: { a: { ...good, before: { due: 'soon', lapses: 0 } } } }))).toEqual({
+      code: 'badField',
+      vars: { key: 'a', field: 'before.due' },
+    });
     expect(reason(() => migrate({ version: 3, questions: { a: { ...good, rating: 4 } } }))).toEqual({ code: 'badField', vars: { key: 'a', field: 'rating' } });
   });
 
   it('takes ISO 8601 dates only, not whatever Date.parse accepts', () => {
     for (const lastAt of ['Tue 1 2 3', '2026-11-24', 'November 24, 2026', '2026-11-24 10:00:00', '2026-13-45T10:00:00Z']) {
-      expect(reason(() => migrate({ version: 2, questions: { a: v2Record({ lastAt }) } })), lastAt).toEqual({ code: 'badField', vars: { key: 'a', field: 'lastAt' } });
+      expect(
+        reason(() => migrate({ version: 2, questions: { a: v2Record({ lastAt }) } })),
+        lastAt,
+      ).toEqual({ code: 'badField', vars: { key: 'a', field: 'lastAt' } });
     }
     for (const lastAt of ['2026-11-24T10:00:00Z', '2026-11-24T10:00:00.123Z', '2026-11-24T18:00:00+08:00']) {
       expect(migrate({ version: 2, questions: { a: v2Record({ lastAt }) } }).questions.a!.lastAt).toBe(lastAt);
@@ -175,7 +217,17 @@ describe('review schedule (FSRS)', () => {
 describe('switching variants', () => {
   it('starts a record for a question not tried yet, not due before now and with no attempts', () => {
     const r = withVariant(undefined, 'probability', 3, now);
-    expect(r).toEqual({ area: 'probability', attempts: 0, best: 0, last: '', lastAt: now.toISOString(), due: now.toISOString(), reviews: 0, lapses: 0, variant: 3 });
+    expect(r).toEqual({
+      area: 'probability',
+      attempts: 0,
+      best: 0,
+      last: '',
+      lastAt: now.toISOString(),
+      due: now.toISOString(),
+      reviews: 0,
+      lapses: 0,
+      variant: 3,
+    });
     expect(() => migrate({ version: PROGRESS_VERSION, questions: { k: r } })).not.toThrow();
   });
 
@@ -197,7 +249,10 @@ describe('switching variants', () => {
     const { tries: _, ...older } = afterAttempt(undefined, 'probability', 'z', 0, now);
     expect(migrate({ version: PROGRESS_VERSION, questions: { k: older } }).questions.k!.tries).toBeUndefined();
     expect(afterAttempt(older, 'probability', 'z', 0, now).tries).toBe(1);
-    expect(reason(() => migrate({ version: PROGRESS_VERSION, questions: { k: { ...older, tries: -1 } } }))).toEqual({ code: 'badField', vars: { key: 'k', field: 'tries' } });
+    expect(reason(() => migrate({ version: PROGRESS_VERSION, questions: { k: { ...older, tries: -1 } } }))).toEqual({
+      code: 'badField',
+      vars: { key: 'k', field: 'tries' },
+    });
   });
 });
 
@@ -211,7 +266,10 @@ describe('export and import', () => {
   it('carries every set-aside text, and reads the single one of earlier exports', () => {
     const p = emptyProgress();
     expect(fromExport(JSON.stringify(toExport(p, now, ['{bad', 'worse'])))).toEqual({ progress: p, setAside: ['{bad', 'worse'] });
-    expect(fromExport(JSON.stringify({ app: 'ai-math-foundations', exportedAt: now.toISOString(), progress: { version: 2, questions: {} }, unreadable: '{old' })).setAside).toEqual(['{old']);
+    expect(
+      fromExport(JSON.stringify({ app: 'ai-math-foundations', exportedAt: now.toISOString(), progress: { version: 2, questions: {} }, unreadable: '{old' }))
+        .setAside,
+    ).toEqual(['{old']);
   });
 
   it('imports version 1 and version 2 exports', () => {
@@ -223,7 +281,10 @@ describe('export and import', () => {
   it('says why a file is not a progress export', () => {
     expect(reason(() => fromExport('not json'))).toEqual({ code: 'notJson', vars: {} });
     expect(reason(() => fromExport('{"app":"other"}'))).toEqual({ code: 'notOurs', vars: {} });
-    expect(reason(() => fromExport('{"app":"ai-math-foundations","progress":{"version":3,"questions":{"a":1}}}'))).toEqual({ code: 'badRecord', vars: { key: 'a' } });
+    expect(reason(() => fromExport('{"app":"ai-math-foundations","progress":{"version":3,"questions":{"a":1}}}'))).toEqual({
+      code: 'badRecord',
+      vars: { key: 'a' },
+    });
   });
 });
 
@@ -234,7 +295,16 @@ describe('merging an import', () => {
     const phone = afterAttempt(shared, 'x', '0', 0, later(4)); // reviewed later, wrong
     const laptop = afterAttempt({ ...shared, variant: 2 }, 'x', '1', 1, later(3));
     const merged = mergeRecord(laptop, phone);
-    expect(merged).toMatchObject({ attempts: 2, reviews: 2, best: 1, last: '0', rating: AGAIN, reviewedAt: phone.reviewedAt, due: phone.due, solvedAt: shared.solvedAt });
+    expect(merged).toMatchObject({
+      attempts: 2,
+      reviews: 2,
+      best: 1,
+      last: '0',
+      rating: AGAIN,
+      reviewedAt: phone.reviewedAt,
+      due: phone.due,
+      solvedAt: shared.solvedAt,
+    });
     expect(mergeRecord(phone, laptop)).toEqual(merged);
     // Merging the same file twice changes nothing more.
     const mine: Progress = { ...emptyProgress(), questions: { 'a/1': laptop, 'a/2': shared } };
@@ -245,7 +315,6 @@ describe('merging an import', () => {
     expect(() => migrate(JSON.parse(JSON.stringify(once.progress)))).not.toThrow();
   });
 });
-
 
 describe('import errors', () => {
   it('have a reason in both languages for every code', () => {

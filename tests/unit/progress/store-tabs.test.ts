@@ -72,7 +72,14 @@ afterEach(() => {
 
 const KEYS = ['t/a', 't/b', 't/c'];
 const op = fc.oneof(
-  fc.record({ kind: fc.constant('attempt' as const), tab: fc.nat(2), q: fc.nat(2), score: fc.constantFrom(0, 0.5, 1), hinted: fc.boolean(), minutes: fc.nat(3000) }),
+  fc.record({
+    kind: fc.constant('attempt' as const),
+    tab: fc.nat(2),
+    q: fc.nat(2),
+    score: fc.constantFrom(0, 0.5, 1),
+    hinted: fc.boolean(),
+    minutes: fc.nat(3000),
+  }),
   fc.record({ kind: fc.constant('seen' as const), tab: fc.nat(2), q: fc.nat(2) }),
   fc.record({ kind: fc.constant('reload' as const), tab: fc.nat(2) }),
   fc.record({ kind: fc.constant('events' as const), tab: fc.nat(2) }),

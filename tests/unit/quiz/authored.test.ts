@@ -15,7 +15,9 @@ import { listNotes } from '../../helpers/content.ts';
 import { areaIds } from '../../../src/utils/areas.ts';
 
 const quizDir = join(import.meta.dirname, '..', '..', '..', 'quizzes');
-const files = readdirSync(quizDir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(quizDir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 function checkAnswer(where: string, answer: Answer): void {
   const reference = typedAnswer(answer.value, answer.tolerance);
@@ -50,7 +52,8 @@ describe('authored quizzes', () => {
         it(`${q.id}: every variant grades its own reference correct and its mistakes as targeted; texts in both languages`, () => {
           const vs = variants.get(q.id)!;
           expect(vs.length, 'variants').toBeGreaterThan(0);
-          if (q.params) expect(vs.length, 'a pool of variants (QUIZ-FORMAT: at least 20 where the params allow)').toBeGreaterThanOrEqual(Math.min(20, vs.length));
+          if (q.params)
+            expect(vs.length, 'a pool of variants (QUIZ-FORMAT: at least 20 where the params allow)').toBeGreaterThanOrEqual(Math.min(20, vs.length));
           for (const [k, v] of vs.entries()) {
             const where = `${quiz.topic}/${q.id} variant ${k}`;
             both(`${where} prompt`, v.prompt, true);
@@ -62,7 +65,13 @@ describe('authored quizzes', () => {
                 both(`${where} part ${i + 1} prompt`, p.prompt);
                 checkAnswer(`${where} part ${i + 1}`, p.answer);
               });
-              expect(gradeParts(v.parts.map((p) => typedAnswer(p.answer.value, p.answer.tolerance)), v.parts), `${where} all parts`).toMatchObject({ status: 'correct' });
+              expect(
+                gradeParts(
+                  v.parts.map((p) => typedAnswer(p.answer.value, p.answer.tolerance)),
+                  v.parts,
+                ),
+                `${where} all parts`,
+              ).toMatchObject({ status: 'correct' });
             }
             if (v.choices) {
               v.choices.forEach((c, i) => both(`${where} choice ${i + 1}`, c.text));

@@ -33,4 +33,3 @@ describe('browser bundle of gradeAnswer, gradeChoice, gradeParts', () => {
     expect(text).not.toContain('6.02e23'); // form-phrases.ts: the page carries the finished phrases
   });
 });
-

@@ -186,7 +186,7 @@ const expression: Row[] = [
   ['pi', n(Math.PI), 'invalid', 'form-not-allowed'],
   ['sqrt(2)', n(Math.SQRT2), 'invalid', 'form-not-allowed'],
   ['log 2', n(1), 'invalid', 'form-not-allowed'],
-  ['(' .repeat(60) + '1' + ')'.repeat(60), f(1, EXPR), 'invalid', 'too-deep'],
+  ['('.repeat(60) + '1' + ')'.repeat(60), f(1, EXPR), 'invalid', 'too-deep'],
   ['-'.repeat(60) + '1', f(1, EXPR), 'invalid', 'too-deep'],
   ['1+'.repeat(300) + '1', f(301, EXPR), 'invalid', 'too-long'],
   ['1'.repeat(3000), n(1), 'invalid', 'too-long'],
@@ -292,16 +292,100 @@ const vectors: Row[] = [
   ['[7, 8, 9]', n(0, { value: [1, 2, 3], partial: true }), 'incorrect'],
   ['[1, 2]', n(1), 'invalid', 'shape'],
   ['1, 2', n(1), 'invalid', 'shape'],
-  ['[1, 2; 3, 4]', n(0, { value: [[1, 2], [3, 4]] }), 'correct'],
-  ['[[1, 2], [3, 4]]', n(0, { value: [[1, 2], [3, 4]] }), 'correct'],
-  ['((1, 2), (3, 4))', n(0, { value: [[1, 2], [3, 4]] }), 'correct'],
-  ['1, 2; 3, 4', n(0, { value: [[1, 2], [3, 4]] }), 'correct'],
-  ['[1，2；3，4]', n(0, { value: [[1, 2], [3, 4]] }), 'correct'],
-  ['[1, 2; 4, 3]', n(0, { value: [[1, 2], [3, 4]] }), 'incorrect'],
-  ['[1, 2, 3, 4]', n(0, { value: [[1, 2], [3, 4]] }), 'invalid', 'shape'],
-  ['[1, 2; 3]', n(0, { value: [[1, 2], [3, 4]] }), 'invalid', 'shape'],
+  [
+    '[1, 2; 3, 4]',
+    n(0, {
+      value: [
+        [1, 2],
+        [3, 4],
+      ],
+    }),
+    'correct',
+  ],
+  [
+    '[[1, 2], [3, 4]]',
+    n(0, {
+      value: [
+        [1, 2],
+        [3, 4],
+      ],
+    }),
+    'correct',
+  ],
+  [
+    '((1, 2), (3, 4))',
+    n(0, {
+      value: [
+        [1, 2],
+        [3, 4],
+      ],
+    }),
+    'correct',
+  ],
+  [
+    '1, 2; 3, 4',
+    n(0, {
+      value: [
+        [1, 2],
+        [3, 4],
+      ],
+    }),
+    'correct',
+  ],
+  [
+    '[1，2；3，4]',
+    n(0, {
+      value: [
+        [1, 2],
+        [3, 4],
+      ],
+    }),
+    'correct',
+  ],
+  [
+    '[1, 2; 4, 3]',
+    n(0, {
+      value: [
+        [1, 2],
+        [3, 4],
+      ],
+    }),
+    'incorrect',
+  ],
+  [
+    '[1, 2, 3, 4]',
+    n(0, {
+      value: [
+        [1, 2],
+        [3, 4],
+      ],
+    }),
+    'invalid',
+    'shape',
+  ],
+  [
+    '[1, 2; 3]',
+    n(0, {
+      value: [
+        [1, 2],
+        [3, 4],
+      ],
+    }),
+    'invalid',
+    'shape',
+  ],
   ['[1, 2; 3, 4]', n(0, { value: [1, 2, 3, 4] }), 'invalid', 'shape'],
-  ['[1, 2; 3, 0,5]', n(0, { value: [[1, 2], [3, 4]] }), 'invalid', 'shape'],
+  [
+    '[1, 2; 3, 0,5]',
+    n(0, {
+      value: [
+        [1, 2],
+        [3, 4],
+      ],
+    }),
+    'invalid',
+    'shape',
+  ],
   ['[1.00, 2.00]', tol(0, { sigfigs: 3, strict: true }, { value: [1, 2] }), 'correct'],
   ['[1, 2]', tol(0, { sigfigs: 3, strict: true }, { value: [1, 2] }), 'incorrect', 'sigfigs'],
   ['[0.693, 0.693]', tol(0, { rel: 0.01 }, { value: [1, 1], wrong: [{ value: [0.693147, 0.693147], message: nats }] }), 'incorrect', 'targeted'],
@@ -357,7 +441,17 @@ describe('gradeAnswer: messages', () => {
   });
   it('names the expected shape', () => {
     expect(gradeAnswer('[1, 2]', n(0, { value: [1, 2, 3] })).text?.en).toContain('3 numbers');
-    expect(gradeAnswer('[1]', n(0, { value: [[1, 2], [3, 4]] })).text?.zh).toContain('2×2');
+    expect(
+      gradeAnswer(
+        '[1]',
+        n(0, {
+          value: [
+            [1, 2],
+            [3, 4],
+          ],
+        }),
+      ).text?.zh,
+    ).toContain('2×2');
   });
   it('says how many significant figures are needed', () => {
     expect(gradeAnswer('0.33', tol(1 / 3, { rel: 0.001 })).text?.en).toContain('3 significant figures');

@@ -35,7 +35,9 @@ const EXPECTED: Record<string, string> = {
 
 describe('broken quiz fixtures', () => {
   it('has a precise expectation for every fixture, and at least ten fixtures', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.replace(/\.yaml$/, ''));
     expect(files.length).toBeGreaterThanOrEqual(10);
     expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
@@ -116,7 +118,10 @@ describe('loadQuizFile', () => {
     expect(quiz.questions.map((q) => q.id)).toEqual(['fair-coin-entropy', 'kl-two-coins', 'eigenvalues-of-a', 'two-parts', 'softmax-argmax']);
   });
   it('accepts constraints that every variant meets, as strings or with why', () => {
-    const ok = VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n    constraints: ["n >= 2", { check: "bits != 0", why: "not trivially 0" }, "part2 ≥ 0.69", "0.1 + 0.2 == 0.3"]\n');
+    const ok = VALID.replace(
+      '      bits: "log2(n)"\n',
+      '      bits: "log2(n)"\n    constraints: ["n >= 2", { check: "bits != 0", why: "not trivially 0" }, "part2 ≥ 0.69", "0.1 + 0.2 == 0.3"]\n',
+    );
     expect(loadQuizFile('q.yaml', ok).questions[3]!.constraints).toHaveLength(4);
   });
   it('reports every problem, one line each', () => {
@@ -132,18 +137,57 @@ describe('loadQuizFile', () => {
     }
   });
   it.each([
-    ['a question with both answer and parts', VALID.replace('    parts:\n', '    answer: { value: 1 }\n    parts:\n'), 'field parts: give either answer or parts, not both'],
+    [
+      'a question with both answer and parts',
+      VALID.replace('    parts:\n', '    answer: { value: 1 }\n    parts:\n'),
+      'field parts: give either answer or parts, not both',
+    ],
     ['a param named like a built-in', VALID.replace('      bits: "log2(n)"', '      pi: "log2(n)"'), 'field params.pi: "pi" is a built-in name'],
-    ['ordered on a scalar', VALID.replace('forms: [decimal, fraction]', 'forms: [decimal, fraction]\n      ordered: false'), 'field answer.ordered: ordered is only for vectors'],
+    [
+      'ordered on a scalar',
+      VALID.replace('forms: [decimal, fraction]', 'forms: [decimal, fraction]\n      ordered: false'),
+      'field answer.ordered: ordered is only for vectors',
+    ],
     ['an empty tolerance', VALID.replace('tolerance: { abs: 0.01 }', 'tolerance: {}'), 'field answer.tolerance: give rel and/or abs, or sigfigs, or decimals'],
     ['strict without sigfigs', VALID.replace('tolerance: { abs: 0.01 }', 'tolerance: { abs: 0.01, strict: true }'), 'strict only goes with sigfigs'],
-    ['a wrong answer of another shape', VALID.replace('- value: 0.693147', '- value: [0.693147, 1]'), 'field answer.wrong[0].value: is a vector of 2 but the answer is a number'],
-    ['a duplicate YAML key', VALID.replace('    type: numeric\n    prompt:\n      en: What', '    type: numeric\n    type: numeric\n    prompt:\n      en: What'), 'YAML syntax error at line'],
-    ['a constraint that is not a comparison', VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n    constraints: ["n - 1"]\n'), 'question "two-parts", field constraints[0]: a constraint compares two expressions'],
-    ['a chained comparison', VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n    constraints: ["1 < n < 9"]\n'), 'field constraints[0]: a constraint has one comparison'],
-    ['a constraint with an unknown name', VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n    constraints: ["m > 1"]\n'), 'field constraints[0]: cannot evaluate "m": unknown name "m" (not a param or a built-in) (for n = '],
-    ['a constraint on the answer', VALID.replace('      q: { choose: [0.25, 0.5, 0.75] }\n', '      q: { choose: [0.25, 0.5, 0.75] }\n    constraints: [{ check: "answer > 0", why: "not trivially 0" }]\n'), 'question "kl-two-coins", field constraints[0]: the variant p = 0.5, q = 0.5 violates "answer > 0" (not trivially 0): answer is 0 (1 of 27 variants fail it)'],
-    ['a param named answer beside constraints', VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n      answer: "n"\n    constraints: ["n > 1"]\n'), 'field params.answer: constraints use "answer" for the answer'],
+    [
+      'a wrong answer of another shape',
+      VALID.replace('- value: 0.693147', '- value: [0.693147, 1]'),
+      'field answer.wrong[0].value: is a vector of 2 but the answer is a number',
+    ],
+    [
+      'a duplicate YAML key',
+      VALID.replace('    type: numeric\n    prompt:\n      en: What', '    type: numeric\n    type: numeric\n    prompt:\n      en: What'),
+      'YAML syntax error at line',
+    ],
+    [
+      'a constraint that is not a comparison',
+      VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n    constraints: ["n - 1"]\n'),
+      'question "two-parts", field constraints[0]: a constraint compares two expressions',
+    ],
+    [
+      'a chained comparison',
+      VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n    constraints: ["1 < n < 9"]\n'),
+      'field constraints[0]: a constraint has one comparison',
+    ],
+    [
+      'a constraint with an unknown name',
+      VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n    constraints: ["m > 1"]\n'),
+      'field constraints[0]: cannot evaluate "m": unknown name "m" (not a param or a built-in) (for n = ',
+    ],
+    [
+      'a constraint on the answer',
+      VALID.replace(
+        '      q: { choose: [0.25, 0.5, 0.75] }\n',
+        '      q: { choose: [0.25, 0.5, 0.75] }\n    constraints: [{ check: "answer > 0", why: "not trivially 0" }]\n',
+      ),
+      'question "kl-two-coins", field constraints[0]: the variant p = 0.5, q = 0.5 violates "answer > 0" (not trivially 0): answer is 0 (1 of 27 variants fail it)',
+    ],
+    [
+      'a param named answer beside constraints',
+      VALID.replace('      bits: "log2(n)"\n', '      bits: "log2(n)"\n      answer: "n"\n    constraints: ["n > 1"]\n'),
+      'field params.answer: constraints use "answer" for the answer',
+    ],
     ['a missing topic', VALID.replace('topic: information-theory\n', ''), 'field topic: missing'],
   ])('rejects %s', (_, text, expected) => {
     expect(() => loadQuizFile('q.yaml', text)).toThrow(expected);

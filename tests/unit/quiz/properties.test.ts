@@ -13,7 +13,10 @@ const answerArb: fc.Arbitrary<Answer> = fc.record({
   value: fc.oneof(
     fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
     fc.array(fc.integer({ min: -9, max: 9 }), { minLength: 1, maxLength: 4 }),
-    fc.constant<number[][]>([[1, 2], [3, 4]]),
+    fc.constant<number[][]>([
+      [1, 2],
+      [3, 4],
+    ]),
   ),
   forms: fc.subarray(FORMS, { minLength: 1 }),
   tolerance: fc.constantFrom<Tolerance>({ rel: 0.01 }, { abs: 0.5 }, { sigfigs: 3 }, { sigfigs: 2, strict: true }, { decimals: 2 }),
@@ -21,7 +24,15 @@ const answerArb: fc.Arbitrary<Answer> = fc.record({
 
 const junkChars = fc.constantFrom(
   ...'0123456789.,;:/*-+^()[]{}eExX%½²³⁻πΣ√∞。，；（）［］　 \u2212×÷·abclnogsqrtpi_\u0000\ud800\uffff😀'.split(''),
-  'log', 'sqrt(', 'e5', '1e', '10^', '**', 'inf', '__proto__', 'constructor',
+  'log',
+  'sqrt(',
+  'e5',
+  '1e',
+  '10^',
+  '**',
+  'inf',
+  '__proto__',
+  'constructor',
 );
 const inputArb = fc.oneof(
   fc.string({ maxLength: 10_000 }),
@@ -76,16 +87,22 @@ describe('gradeAnswer properties', () => {
   /** A grid of small integers typed in one of the ways the reader accepts. */
   const typedGrid = fc
     .record({
-      rows: fc.integer({ min: 1, max: 3 }).chain((r) => fc.array(fc.array(fc.integer({ min: -9, max: 9 }), { minLength: 1, maxLength: 3 }), { minLength: r, maxLength: r })),
+      rows: fc
+        .integer({ min: 1, max: 3 })
+        .chain((r) => fc.array(fc.array(fc.integer({ min: -9, max: 9 }), { minLength: 1, maxLength: 3 }), { minLength: r, maxLength: r })),
       style: fc.constantFrom('semicolons', 'spaces', 'nested', 'lines', 'parens'),
     })
     .map(({ rows, style }) => {
       const text =
-        style === 'semicolons' ? `[${rows.map((r) => r.join(', ')).join('; ')}]`
-        : style === 'spaces' ? rows.map((r) => r.join(' ')).join('; ')
-        : style === 'nested' ? `[${rows.map((r) => `[${r.join(', ')}]`).join(', ')}]`
-        : style === 'lines' ? rows.map((r) => r.join(' ')).join('\n')
-        : `(${rows.map((r) => r.join(', ')).join('; ')})`;
+        style === 'semicolons'
+          ? `[${rows.map((r) => r.join(', ')).join('; ')}]`
+          : style === 'spaces'
+            ? rows.map((r) => r.join(' ')).join('; ')
+            : style === 'nested'
+              ? `[${rows.map((r) => `[${r.join(', ')}]`).join(', ')}]`
+              : style === 'lines'
+                ? rows.map((r) => r.join(' ')).join('\n')
+                : `(${rows.map((r) => r.join(', ')).join('; ')})`;
       return { rows, text };
     });
   const shapeArb = fc.oneof(
@@ -94,7 +111,12 @@ describe('gradeAnswer properties', () => {
     fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })), // a matrix r × c
   );
   const answerOf = (shape: number[]): Answer => ({
-    value: shape.length === 0 ? 1 : shape.length === 1 ? Array.from({ length: shape[0]! }, () => 1) : Array.from({ length: shape[0]! }, () => Array.from({ length: shape[1]! }, () => 1)),
+    value:
+      shape.length === 0
+        ? 1
+        : shape.length === 1
+          ? Array.from({ length: shape[0]! }, () => 1)
+          : Array.from({ length: shape[0]! }, () => Array.from({ length: shape[1]! }, () => 1)),
     tolerance: { rel: 0.01 },
   });
 
@@ -104,9 +126,11 @@ describe('gradeAnswer properties', () => {
         const typed = rows.map((r) => r.length);
         const total = typed.reduce((a, b) => a + b);
         const fits =
-          shape.length === 0 ? total === 1 && rows.length === 1 && !/[[(;,\n]/.test(text)
-          : shape.length === 1 ? isLine(typed) && total === shape[0]
-          : typed.length === shape[0] && typed.every((n) => n === shape[1]);
+          shape.length === 0
+            ? total === 1 && rows.length === 1 && !/[[(;,\n]/.test(text)
+            : shape.length === 1
+              ? isLine(typed) && total === shape[0]
+              : typed.length === shape[0] && typed.every((n) => n === shape[1]);
         const g = gradeAnswer(text, answerOf(shape));
         if (fits) expect(g.status, text).not.toBe('invalid');
         else expect(g.status, `${text} for shape ${JSON.stringify(shape)}`).toBe('invalid');
@@ -160,11 +184,18 @@ describe('gradeAnswer properties', () => {
 
   it('vectors printed component by component are correct, in any order when unordered', () => {
     fc.assert(
-      fc.property(fc.array(finite.filter((v) => v !== 0), { minLength: 1, maxLength: 6 }), fc.boolean(), (vs, reversed) => {
-        const typed = `[${(reversed ? [...vs].reverse() : vs).map((v) => v.toPrecision(17)).join(', ')}]`;
-        const g = gradeAnswer(typed, { value: vs, tolerance: { rel: 1e-9 }, ordered: !reversed ? true : false });
-        expect(g.status).toBe('correct');
-      }),
+      fc.property(
+        fc.array(
+          finite.filter((v) => v !== 0),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.boolean(),
+        (vs, reversed) => {
+          const typed = `[${(reversed ? [...vs].reverse() : vs).map((v) => v.toPrecision(17)).join(', ')}]`;
+          const g = gradeAnswer(typed, { value: vs, tolerance: { rel: 1e-9 }, ordered: !reversed ? true : false });
+          expect(g.status).toBe('correct');
+        },
+      ),
       { numRuns: 500 },
     );
   });

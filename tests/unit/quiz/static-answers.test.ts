@@ -335,7 +335,9 @@ const isStatic = (a: RawAnswer | undefined): a is StaticAnswer => a !== undefine
 
 function staticAnswers(): Map<string, StaticAnswer> {
   const found = new Map<string, StaticAnswer>();
-  for (const file of readdirSync(quizDir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(quizDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const quiz = parse(readFileSync(join(quizDir, file), 'utf8')) as RawQuiz;
     for (const q of quiz.questions) {
       if (q.params) continue; // a question with params has expression answers, graded per variant

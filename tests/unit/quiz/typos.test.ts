@@ -12,8 +12,20 @@ import { gradeAnswer } from '../../helpers/said.ts';
 const tol = { rel: 1e-9, abs: 1e-12 };
 const scalar = (value: number, extra: Partial<Answer> = {}): Answer => ({ value, tolerance: tol, ...extra });
 const vector = (value: number[], extra: Partial<Answer> = {}): Answer => ({ value, tolerance: tol, ...extra });
-const COV: Answer = { value: [[0.25, 0.1], [0.1, 0.24]], tolerance: tol };
-const M22: Answer = { value: [[1, 2], [3, 4]], tolerance: tol };
+const COV: Answer = {
+  value: [
+    [0.25, 0.1],
+    [0.1, 0.24],
+  ],
+  tolerance: tol,
+};
+const M22: Answer = {
+  value: [
+    [1, 2],
+    [3, 4],
+  ],
+  tolerance: tol,
+};
 
 /** input, answer, status, code, text in the English message, text in the Chinese message */
 type Row = [input: string, answer: Answer, status: 'correct' | 'incorrect' | 'invalid', code?: string, en?: string, zh?: string];
@@ -39,8 +51,29 @@ const shapes: Row[] = [
   ['[1, 2, 3; 4, 5, 6]', M22, 'invalid', 'shape', 'you gave a 2×3 matrix', '你给的是 2×3 矩阵'],
   ['[1, 2; 3]', M22, 'invalid', 'shape', 'your rows have different lengths', '你给的各行长度不一'],
   ['7', M22, 'invalid', 'shape', 'you gave one number', '你只给了一个数'],
-  ['[1, 2, 3; 4, 5, 6]', { value: [[1, 2, 3], [4, 5, 6]] }, 'correct'],
-  ['[1, 2]', { value: [[1, 2, 3], [4, 5, 6]] }, 'invalid', 'shape', 'for example [1, 2, 3; 4, 5, 6]', '例如 [1, 2, 3; 4, 5, 6]'],
+  [
+    '[1, 2, 3; 4, 5, 6]',
+    {
+      value: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    },
+    'correct',
+  ],
+  [
+    '[1, 2]',
+    {
+      value: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    },
+    'invalid',
+    'shape',
+    'for example [1, 2, 3; 4, 5, 6]',
+    '例如 [1, 2, 3; 4, 5, 6]',
+  ],
   // a scalar, a wrong count or a matrix for a vector: invalid, saying how many numbers
   ['5', vector([5, 2]), 'invalid', 'shape', 'Expected 2 numbers, for example [1, 2]; you gave one number.', '需要 2 个数，例如 [1, 2]；你只给了一个数。'],
   ['[5, 2, 1]', vector([5, 2]), 'invalid', 'shape', 'Expected 2 numbers, for example [1, 2]; you gave 3.', '需要 2 个数，例如 [1, 2]；你给了 3 个。'],

@@ -55,7 +55,10 @@ describe('makeVariants', () => {
     expect(makeVariants(kl, 'other').map((v) => v.params)).not.toEqual(makeVariants(kl, 'information-theory').map((v) => v.params));
   });
   it('gives 24 distinct variants when the space allows, else all of them', () => {
-    for (const [q, size] of [[kl, 18], [big, 24]] as const) {
+    for (const [q, size] of [
+      [kl, 18],
+      [big, 24],
+    ] as const) {
       const vs = makeVariants(q, 'information-theory'); // kl: 9 × 2 = 18 tuples, all of them
       expect(vs.length).toBe(size);
       expect(new Set(vs.map((v) => JSON.stringify(v.params))).size).toBe(size);
@@ -176,8 +179,23 @@ describe('formatAcceptance', () => {
     [{ value: 1, tolerance: { sigfigs: 3, strict: true }, forms: ['decimal'] }, 'a number, exactly 3 significant figures', '数字，恰好 3 位有效数字'],
     [{ value: 1, tolerance: { decimals: 2 }, forms: ['decimal'] }, 'a number, 2 decimal places', '数字，保留 2 位小数'],
     [{ value: 1, tolerance: { rel: 0.01, abs: 0.001 }, forms: ['expression'] }, 'an expression, ±(0.001 + 1%)', '表达式，误差 ±(0.001 + 1%)'],
-    [{ value: [2, 3], ordered: false, tolerance: { abs: 0.001 }, forms: ['decimal'] }, 'a vector of 2 numbers, any order; each a number, ±0.001', '含 2 个数的向量，顺序不限；每个分量为数字，误差 ±0.001'],
-    [{ value: [[1, 2], [3, 4]], tolerance: { abs: 0.1 }, forms: ['decimal'] }, 'a 2×2 matrix; each a number, ±0.1', '2×2 矩阵；每个分量为数字，误差 ±0.1'],
+    [
+      { value: [2, 3], ordered: false, tolerance: { abs: 0.001 }, forms: ['decimal'] },
+      'a vector of 2 numbers, any order; each a number, ±0.001',
+      '含 2 个数的向量，顺序不限；每个分量为数字，误差 ±0.001',
+    ],
+    [
+      {
+        value: [
+          [1, 2],
+          [3, 4],
+        ],
+        tolerance: { abs: 0.1 },
+        forms: ['decimal'],
+      },
+      'a 2×2 matrix; each a number, ±0.1',
+      '2×2 矩阵；每个分量为数字，误差 ±0.1',
+    ],
   ] as const)('%j', (answer, en, zh) => {
     expect(engineText(formatAcceptance(answer as never))).toEqual({ en, zh });
   });

@@ -40,15 +40,7 @@ describe('calculus overview: derivative, partial derivatives, gradient', () => {
     const dir = gx * 0.6 + gy * 0.8;
     expect(val).toBe(11);
     expect(norm).toBeGreaterThan(dir);
-    expectInBoth(AREA, [
-      `= ${val}$`,
-      `= ${gx}$`,
-      `= ${gy}$`,
-      `(${gx},\\ ${gy})^\\top`,
-      `\\sqrt{${gx * gx + gy * gy}}`,
-      f(norm),
-      `= ${f(dir, 1)}$`,
-    ]);
+    expectInBoth(AREA, [`= ${val}$`, `= ${gx}$`, `= ${gy}$`, `(${gx},\\ ${gy})^\\top`, `\\sqrt{${gx * gx + gy * gy}}`, f(norm), `= ${f(dir, 1)}$`]);
   });
   it('finite differences of x^2 at 3', () => {
     const g = (x: number) => x * x;
@@ -73,16 +65,15 @@ describe('chain rule and backpropagation', () => {
     const dfdy = q + dfdq; // direct path + path through q
     const dfdx = dfdq;
     expect(dfdy).toBe(x + 2 * y);
-    expectInBoth('chain-rule-backprop', [
-      `$q = ${q}$`,
-      `$f = ${fval}$`,
-      `= ${dfdq}$`,
-      `= ${q} + ${dfdq} = ${dfdy}$`,
-      `\\partial f/\\partial x = ${dfdx}$`,
-    ]);
+    expectInBoth('chain-rule-backprop', [`$q = ${q}$`, `$f = ${fval}$`, `= ${dfdq}$`, `= ${q} + ${dfdq} = ${dfdy}$`, `\\partial f/\\partial x = ${dfdx}$`]);
   });
 
-  const x1 = 1, x2 = 2, w1 = 0.3, w2 = -0.1, b = 0.5, y = 1;
+  const x1 = 1,
+    x2 = 2,
+    w1 = 0.3,
+    w2 = -0.1,
+    b = 0.5,
+    y = 1;
   const loss = (w1_: number, w2_: number, b_: number) => 0.5 * (sigmoid(w1_ * x1 + w2_ * x2 + b_) - y) ** 2;
 
   it('sigmoid neuron: forward and backward pass', () => {
@@ -176,7 +167,8 @@ describe('gradient descent and its variants', () => {
     ]);
   });
   it('momentum on w^2/2', () => {
-    let w = 1, v = 0;
+    let w = 1,
+      v = 0;
     const out: string[] = [];
     for (let t = 0; t < 3; t++) {
       const g = w;
@@ -194,7 +186,8 @@ describe('gradient descent and its variants', () => {
   });
   it('Adam, two steps', () => {
     const [b1, b2, eta, eps] = [0.9, 0.999, 1e-3, 1e-8];
-    let m = 0, v = 0;
+    let m = 0,
+      v = 0;
     const printed: string[] = [];
     const gs = [0.2, 0.1];
     const steps: number[] = [];
@@ -254,7 +247,8 @@ describe('activation functions', () => {
     const err = Math.abs(approx(1) - Phi(1));
     expect(err).toBeLessThan(2e-4);
     // minimum of GELU: derivative Phi(z) + z phi(z) = 0, by bisection
-    let lo = -1.5, hi = 0;
+    let lo = -1.5,
+      hi = 0;
     for (let i = 0; i < 100; i++) {
       const mid = (lo + hi) / 2;
       if (Phi(mid) + mid * phi(mid) < 0) lo = mid;
@@ -282,36 +276,51 @@ describe('Taylor expansion, Lagrange multipliers, convexity', () => {
   const slug = 'taylor-lagrange-convexity';
   it('Taylor approximations of e^0.5', () => {
     const x = 0.5;
-    const t1 = 1 + x, t2 = t1 + x * x / 2, t3 = t2 + x ** 3 / 6;
-    expectInBoth(slug, [
-      `$${t1}$`, `$${t2}$`, `$${f(t3)}$`, `$${f(Math.exp(x))}$`,
-      `$${f(Math.exp(x) - t1)}$`, `$${f(Math.exp(x) - t2)}$`,
-    ]);
+    const t1 = 1 + x,
+      t2 = t1 + (x * x) / 2,
+      t3 = t2 + x ** 3 / 6;
+    expectInBoth(slug, [`$${t1}$`, `$${t2}$`, `$${f(t3)}$`, `$${f(Math.exp(x))}$`, `$${f(Math.exp(x) - t1)}$`, `$${f(Math.exp(x) - t2)}$`]);
   });
   it('gradient steps on w^4 from w = 1', () => {
-    const g = 4, H = 12;
+    const g = 4,
+      H = 12;
     const d1 = -0.05 * g;
-    const lin1 = g * d1, quad1 = lin1 + 0.5 * H * d1 * d1, act1 = (1 + d1) ** 4 - 1;
+    const lin1 = g * d1,
+      quad1 = lin1 + 0.5 * H * d1 * d1,
+      act1 = (1 + d1) ** 4 - 1;
     const d2 = -0.6 * g;
-    const lin2 = g * d2, act2 = (1 + d2) ** 4 - 1;
+    const lin2 = g * d2,
+      act2 = (1 + d2) ** 4 - 1;
     expectInBoth(slug, [
-      `\\delta = ${Number(d1.toFixed(4))}$`, `= ${Number(lin1.toFixed(4))}$`, `= ${Number(quad1.toFixed(4))}$`, `= ${Number(act1.toFixed(4))}$`,
-      `\\delta = ${Number(d2.toFixed(4))}$`, `$${Number(lin2.toFixed(4))}$`, `$${Number((1 + d2).toFixed(4))}$`, `= ${Number(act2.toFixed(4))}$`,
-      `2/12 \\approx ${f(2 / H, 3)}$`, `= -1/3$`,
+      `\\delta = ${Number(d1.toFixed(4))}$`,
+      `= ${Number(lin1.toFixed(4))}$`,
+      `= ${Number(quad1.toFixed(4))}$`,
+      `= ${Number(act1.toFixed(4))}$`,
+      `\\delta = ${Number(d2.toFixed(4))}$`,
+      `$${Number(lin2.toFixed(4))}$`,
+      `$${Number((1 + d2).toFixed(4))}$`,
+      `= ${Number(act2.toFixed(4))}$`,
+      `2/12 \\approx ${f(2 / H, 3)}$`,
+      `= -1/3$`,
     ]);
   });
   it('constrained minimum of x^2 + y^2 on x + 2y = 5 and its sensitivity', () => {
     // Lagrange: x = lam/2, y = lam; constraint lam/2 + 2 lam = 5
     const c = 5;
     const lam = c / 2.5;
-    const x = lam / 2, y = lam;
+    const x = lam / 2,
+      y = lam;
     const fstar = x * x + y * y;
     const fOf = (cc: number) => (cc * cc) / 5;
     expect(x + 2 * y).toBe(c);
-    expect(2 * c / 5).toBe(lam);
+    expect((2 * c) / 5).toBe(lam);
     expectInBoth(slug, [
-      `\\lambda = ${lam}$`, `$x = ${x}$`, `$y = ${y}$`, `f^\\ast = 1 + 4 = ${fstar}$`,
-      `f^\\ast = ${f(fOf(5.1), 3)}$`, `$${f(fOf(5.1) - fOf(5), 3)} \\approx`,
+      `\\lambda = ${lam}$`,
+      `$x = ${x}$`,
+      `$y = ${y}$`,
+      `f^\\ast = 1 + 4 = ${fstar}$`,
+      `f^\\ast = ${f(fOf(5.1), 3)}$`,
+      `$${f(fOf(5.1) - fOf(5), 3)} \\approx`,
     ]);
   });
   it('maximum entropy over 4 outcomes and Hessian eigenvalues', () => {

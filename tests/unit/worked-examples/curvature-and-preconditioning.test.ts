@@ -25,7 +25,10 @@ const dot = (a: number[], b: number[]) => a[0] * b[0] + a[1] * b[1];
 
 describe('curvature and preconditioning: worked examples', () => {
   it('the 2-D quadratic: eigenvalues, eigenvectors, stability limit, divergence above it', () => {
-    const H: M2 = [[5, 2], [2, 2]];
+    const H: M2 = [
+      [5, 2],
+      [2, 2],
+    ];
     const [lmax, lmin] = eig2(H);
     expect(lmax).toBeCloseTo(6, 12);
     expect(lmin).toBeCloseTo(1, 12);
@@ -60,7 +63,10 @@ describe('curvature and preconditioning: worked examples', () => {
     const grad = (x: number, y: number) => [2 * x * y, x * x + 3 * y * y];
     const [x, y] = [1, 2];
     const v = [1, 1];
-    const H: M2 = [[2 * y, 2 * x], [2 * x, 6 * y]];
+    const H: M2 = [
+      [2 * y, 2 * x],
+      [2 * x, 6 * y],
+    ];
     const exact = mul(H, v);
     expect(exact).toEqual([6, 14]);
     const eps = 0.01;
@@ -137,22 +143,23 @@ describe('curvature and preconditioning: worked examples', () => {
     expect(steps).toBe(Math.ceil(t));
     // Rotating diag(100, 1) by 45°.
     const c = Math.SQRT1_2;
-    const R = [[c, -c], [c, c]];
+    const R = [
+      [c, -c],
+      [c, c],
+    ];
     const D = [100, 1];
     const rot = [0, 1].map((i) => [0, 1].map((j) => R[i][0] * D[0] * R[j][0] + R[i][1] * D[1] * R[j][1]));
     expect(rot[0][0]).toBeCloseTo(50.5, 12);
     expect(rot[0][1]).toBeCloseTo(49.5, 12);
     expect(rot[1][1]).toBeCloseTo(50.5, 12);
     // Jacobi scaling by the equal diagonal leaves κ at 100.
-    const scaled: M2 = [[1, rot[0][1] / rot[0][0]], [rot[1][0] / rot[1][1], 1]];
+    const scaled: M2 = [
+      [1, rot[0][1] / rot[0][0]],
+      [rot[1][0] / rot[1][1], 1],
+    ];
     const [a, b] = eig2(scaled);
     expect(a / b).toBeCloseTo(100, 9);
-    expectInBoth([
-      `99/101 \\approx ${f(rho)}`,
-      `\\ln(10^{-3})/\\ln(${f(rho)}) \\approx ${t.toFixed(1)}`,
-      `${Math.ceil(t)}`,
-      '50.5 & 49.5\\\\ 49.5 & 50.5',
-    ]);
+    expectInBoth([`99/101 \\approx ${f(rho)}`, `\\ln(10^{-3})/\\ln(${f(rho)}) \\approx ${t.toFixed(1)}`, `${Math.ceil(t)}`, '50.5 & 49.5\\\\ 49.5 & 50.5']);
   });
 
   it('Newton-Schulz drives the singular values of diag(3, 1)/√10 towards 1', () => {
@@ -172,7 +179,7 @@ describe('curvature and preconditioning: worked examples', () => {
   it('sizes quoted for large models', () => {
     const gpt2Small = 124_439_808;
     expect((gpt2Small ** 2 / 1e16).toFixed(1)).toBe('1.5');
-    expect(((7e9) ** 2 / 1e19).toFixed(1)).toBe('4.9');
+    expect((7e9 ** 2 / 1e19).toFixed(1)).toBe('4.9');
     expect((2 * 7e9 * 4) / 1e9).toBe(56);
     expect((4096 ** 4 / 1e14).toFixed(1)).toBe('2.8');
     expectInBoth(['1.5\\times10^{16}', '4.9\\times10^{19}', '7\\times10^9', '= 56$ GB', '4096^4 \\approx 2.8\\times10^{14}', '16,777,216']);

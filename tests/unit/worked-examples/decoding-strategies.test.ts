@@ -149,8 +149,7 @@ describe('decoding beyond sampling: worked examples', () => {
 
     const tokens = (a: number, gamma: number) => (1 - a ** (gamma + 1)) / (1 - a);
     // The closed form equals the sum over "first k accepted, then one target token".
-    const bySum = (a: number, gamma: number) =>
-      sum(Array.from({ length: gamma }, (_, k) => (k + 1) * a ** k * (1 - a))) + (gamma + 1) * a ** gamma;
+    const bySum = (a: number, gamma: number) => sum(Array.from({ length: gamma }, (_, k) => (k + 1) * a ** k * (1 - a))) + (gamma + 1) * a ** gamma;
     expect(tokens(0.8, 4)).toBeCloseTo(bySum(0.8, 4), 12);
     expect(f(tokens(0.8, 4))).toBe('3.3616');
     expectInBoth([

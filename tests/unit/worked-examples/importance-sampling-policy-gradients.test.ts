@@ -67,12 +67,7 @@ describe('importance sampling and policy gradients: worked examples', () => {
     expect(m1.mean).toBeCloseTo(exact, 12);
     expect(Math.round(m0.variance / m1.variance)).toBe(13);
     const rows = pi.map((p, a) => `| ${a + 1} | ${p} | ${cell(score[a]!)} | ${cell(plain[a]!)} | ${cell(based[a]!)} |`);
-    expectInBoth([
-      ...rows,
-      `= 0.5 \\times 0.4 = ${Number(exact.toFixed(10))}$`,
-      `$${f(m0.variance)}$`,
-      `$${f(m1.variance)}$`,
-    ]);
+    expectInBoth([...rows, `= 0.5 \\times 0.4 = ${Number(exact.toFixed(10))}$`, `$${f(m0.variance)}$`, `$${f(m1.variance)}$`]);
   });
 
   it('a GRPO group of eight with two correct answers', () => {

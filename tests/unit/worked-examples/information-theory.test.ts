@@ -13,10 +13,8 @@ const ln = Math.log;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 /** Entropy in the given log function's unit; 0 log 0 = 0. */
 const entropy = (p: number[], log = log2) => -sum(p.map((x) => (x > 0 ? x * log(x) : 0)));
-const crossEntropy = (p: number[], q: number[], log = log2) =>
-  -sum(p.map((x, i) => (x > 0 ? x * log(q[i]) : 0)));
-const kl = (p: number[], q: number[], log = log2) =>
-  sum(p.map((x, i) => (x > 0 ? x * log(x / q[i]) : 0)));
+const crossEntropy = (p: number[], q: number[], log = log2) => -sum(p.map((x, i) => (x > 0 ? x * log(q[i]) : 0)));
+const kl = (p: number[], q: number[], log = log2) => sum(p.map((x, i) => (x > 0 ? x * log(x / q[i]) : 0)));
 const softmax = (z: number[]) => {
   const m = Math.max(...z);
   const e = z.map((v) => Math.exp(v - m));

@@ -96,23 +96,13 @@ describe('vectors and embeddings', () => {
     expect(dot(cat, dog)).toBe(5);
     expect(dot(dog, car)).toBe(3);
     expect(dot(cat, car)).toBe(0);
-    inBoth(
-      slug,
-      `= 5$ | ${f4(cosine(cat, dog))}`,
-      `= 3$ | ${f4(cosine(dog, car))}`,
-      `= 0$ | ${f4(Math.abs(cosine(cat, car)))}`,
-    );
+    inBoth(slug, `= 5$ | ${f4(cosine(cat, dog))}`, `= 3$ | ${f4(cosine(dog, car))}`, `= 0$ | ${f4(Math.abs(cosine(cat, car)))}`);
   });
   it('embedding sizes', () => {
     inBoth(slug, grouped(50257 * 768), grouped(50257 * 768 * 4), grouped(32000 * 4096));
   });
   it('random vectors are nearly orthogonal', () => {
-    inBoth(
-      slug,
-      `\\approx ${f4(1 / Math.sqrt(768))}`,
-      `$${f4(1 / Math.sqrt(4096))}$`,
-      `\\approx ${f2(Math.sqrt(768))}`,
-    );
+    inBoth(slug, `\\approx ${f4(1 / Math.sqrt(768))}`, `$${f4(1 / Math.sqrt(4096))}$`, `\\approx ${f2(Math.sqrt(768))}`);
   });
 });
 
@@ -286,7 +276,10 @@ describe('eigenvalues, SVD and PCA', () => {
     expect(eig2(A)).toEqual([5, 3]);
     // u1 = A v1 / sigma1 is (1, 3)/sqrt(10)
     const v1 = [1 / Math.SQRT2, 1 / Math.SQRT2];
-    const u1 = matmul(A, v1.map((x) => [x])).map((r) => r[0] / s1);
+    const u1 = matmul(
+      A,
+      v1.map((x) => [x]),
+    ).map((r) => r[0] / s1);
     expect(u1[0]).toBeCloseTo(1 / Math.sqrt(10), 12);
     expect(u1[1]).toBeCloseTo(3 / Math.sqrt(10), 12);
   });
@@ -311,7 +304,13 @@ describe('eigenvalues, SVD and PCA', () => {
     expect(detV).toBe(-1);
     // Negating the pair (u2, v2) gives two rotations and the same A = U Σ Vᵀ.
     const flip = (m: Mat) => m.map((row) => [row[0], -row[1]]);
-    const rebuilt = matmul(matmul(flip(U), [[sigma[0], 0], [0, sigma[1]]]), transpose(flip(V)));
+    const rebuilt = matmul(
+      matmul(flip(U), [
+        [sigma[0], 0],
+        [0, sigma[1]],
+      ]),
+      transpose(flip(V)),
+    );
     rebuilt.flat().forEach((x, i) => expect(x).toBeCloseTo(A.flat()[i], 12));
     expect(Math.round(det2(flip(U)))).toBe(1);
     expect(Math.round(det2(flip(V)))).toBe(1);

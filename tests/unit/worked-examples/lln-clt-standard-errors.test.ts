@@ -17,7 +17,13 @@ function normalCdf(z: number): number {
   const erfc =
     t *
     Math.exp(
-      -x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+      -x * x -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return z >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
@@ -65,12 +71,7 @@ describe('law of large numbers, CLT and standard errors: worked examples', () =>
     const cheb = 0.21 / (1000 * 0.03 ** 2);
     const z = 0.03 / se;
     const tail = 2 * (1 - normalCdf(z));
-    expectInBoth([
-      `\\sqrt{0.21/1000} = ${f(se)}$`,
-      `0.21/(1000 \\times 0.03^2) = ${f(cheb)}$`,
-      `$${z.toFixed(2)}$`,
-      `$${f(tail)}$`,
-    ]);
+    expectInBoth([`\\sqrt{0.21/1000} = ${f(se)}$`, `0.21/(1000 \\times 0.03^2) = ${f(cheb)}$`, `$${z.toFixed(2)}$`, `$${f(tail)}$`]);
   });
 
   it('questions needed to separate two models 2 points apart, at 95% and with 80% power', () => {
@@ -79,7 +80,11 @@ describe('law of large numbers, CLT and standard errors: worked examples', () =>
     const n80 = ((1.96 + normalQuantile(0.8)) ** 2 * 0.42) / 0.02 ** 2;
     expect(z).toBeCloseTo(1.96, 2);
     expect(Math.ceil(n95)).toBe(4034);
-    expectInBoth([`= ${n95.toFixed(1)}`, `${Math.ceil(n95).toLocaleString('en-US').replace(',', '{,}')} `, `$${Math.ceil(n80).toLocaleString('en-US').replace(',', '{,}')}$`]);
+    expectInBoth([
+      `= ${n95.toFixed(1)}`,
+      `${Math.ceil(n95).toLocaleString('en-US').replace(',', '{,}')} `,
+      `$${Math.ceil(n80).toLocaleString('en-US').replace(',', '{,}')}$`,
+    ]);
   });
 
   it('the paired comparison: 700 and 720 right, disagreeing on 40 and 60 items', () => {

@@ -35,13 +35,7 @@ describe('norms and conditioning worked examples', () => {
     expect(norm2(x)).toBe(5);
     expect(Math.max(...x.map(Math.abs))).toBe(4);
     expect(Math.sqrt(4096)).toBe(64);
-    expectInBoth([
-      '\\lVert\\mathbf{x}\\rVert_1 = 7',
-      '\\lVert\\mathbf{x}\\rVert_2 = 5',
-      '\\lVert\\mathbf{x}\\rVert_\\infty = 4',
-      '$d = 4096$',
-      '64',
-    ]);
+    expectInBoth(['\\lVert\\mathbf{x}\\rVert_1 = 7', '\\lVert\\mathbf{x}\\rVert_2 = 5', '\\lVert\\mathbf{x}\\rVert_\\infty = 4', '$d = 4096$', '64']);
   });
 
   it('Frobenius versus spectral norm of [[3, 0], [4, 5]]', () => {
@@ -221,17 +215,7 @@ describe('norms and conditioning worked examples', () => {
     const relu = (v: number[]) => v.map((t) => Math.max(0, t));
     const out = rowTimes(relu(rowTimes([1, 0], W1)), W2b);
     expect(out).toEqual([9, 0]);
-    expectInBoth([
-      pmatrix(W1),
-      pmatrix(W2),
-      pmatrix(jac[0]!),
-      pmatrix(jac[1]!),
-      pmatrix(jac[2]!),
-      pmatrix(W2b),
-      '$(9, 0)$',
-      '9-Lipschitz',
-      '3-Lipschitz',
-    ]);
+    expectInBoth([pmatrix(W1), pmatrix(W2), pmatrix(jac[0]!), pmatrix(jac[1]!), pmatrix(jac[2]!), pmatrix(W2b), '$(9, 0)$', '9-Lipschitz', '3-Lipschitz']);
   });
 
   it('three steps of power iteration on AAᵀ from (1, 0)', () => {

@@ -230,13 +230,7 @@ describe('gradients-and-clipping', () => {
     const scale = Math.min(1, 1 / norm);
     const cW = gW.map((v) => v * scale);
     const cb = gb.map((v) => v * scale);
-    expectInBoth(
-      'gradients-and-clipping',
-      '\\sqrt{169} = 13',
-      scale.toFixed(4),
-      `(${cW.map((v) => v.toFixed(4)).join(', ')})`,
-      `(${cb[0].toFixed(4)})`,
-    );
+    expectInBoth('gradients-and-clipping', '\\sqrt{169} = 13', scale.toFixed(4), `(${cW.map((v) => v.toFixed(4)).join(', ')})`, `(${cb[0].toFixed(4)})`);
     const clippedNorm = Math.hypot(...cW, ...cb);
     expect(clippedNorm).toBeCloseTo(1, 12);
     // Per-tensor clipping: (0.6, 0.8) and (1).
@@ -339,7 +333,13 @@ describe('mixed-precision', () => {
       const first = stepAfter(0.9, b2, 1);
       expect(first).toBeCloseTo(0.1 / Math.sqrt(1 - b2), 12);
       expect(simulate(b2)).toBeCloseTo(first, 3);
-      expectInBoth('mixed-precision', `0.1/${Math.sqrt(1 - b2).toFixed(4).replace(/0+$/, '')}`, `${first.toFixed(first > 1 ? 2 : 3)}\\eta`);
+      expectInBoth(
+        'mixed-precision',
+        `0.1/${Math.sqrt(1 - b2)
+          .toFixed(4)
+          .replace(/0+$/, '')}`,
+        `${first.toFixed(first > 1 ? 2 : 3)}\\eta`,
+      );
       const ks = Array.from({ length: 500 }, (_, i) => i + 1);
       const peakK = ks.reduce((best, k) => (stepAfter(0.9, b2, k) > stepAfter(0.9, b2, best) ? k : best), 1);
       const peak = stepAfter(0.9, b2, peakK);
@@ -400,13 +400,7 @@ describe('learning-rate-schedules', () => {
     const b = 4000 ** -0.5;
     expectInBoth('learning-rate-schedules', a.toFixed(5), b.toFixed(5), sci(a * b, 3));
     const sqrtN = Math.sqrt(7e9);
-    expectInBoth(
-      'learning-rate-schedules',
-      String(Math.round(sqrtN)),
-      (peak * sqrtN).toFixed(1),
-      sci(peak / W, 1),
-      ((peak / W) * sqrtN).toFixed(4),
-    );
+    expectInBoth('learning-rate-schedules', String(Math.round(sqrtN)), (peak * sqrtN).toFixed(1), sci(peak / W, 1), ((peak / W) * sqrtN).toFixed(4));
     expectInBoth('learning-rate-schedules', String(Math.round(375 / 4)));
   });
 });

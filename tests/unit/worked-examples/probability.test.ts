@@ -30,13 +30,7 @@ describe('probability overview: chain rule, log-probabilities, perplexity', () =
     const logs = probs.map(Math.log);
     const loss = -sum(logs) / probs.length;
     expect(product).toBeCloseTo(0.08, 12);
-    expectInBoth(AREA, [
-      `= ${f(product, 2)}$`,
-      ...logs.map((l) => f(l)),
-      `$${f(sum(logs))}$`,
-      `= ${f(loss)}$`,
-      `e^{${f(loss)}} = ${f(Math.exp(loss))}`,
-    ]);
+    expectInBoth(AREA, [`= ${f(product, 2)}$`, ...logs.map((l) => f(l)), `$${f(sum(logs))}$`, `= ${f(loss)}$`, `e^{${f(loss)}} = ${f(Math.exp(loss))}`]);
   });
   it('underflow of a long product and the uniform initial loss', () => {
     const p = Math.pow(0.5, 1000);
@@ -90,7 +84,7 @@ describe('distributions', () => {
       let s = 0;
       for (let i = 0; i < n; i++) {
         const x = -k + (i + 0.5) * h;
-        s += Math.exp(-x * x / 2);
+        s += Math.exp((-x * x) / 2);
       }
       return (s * h) / Math.sqrt(2 * Math.PI);
     };
@@ -167,9 +161,7 @@ describe('bayes', () => {
     const N = sum(bins.map((b) => b.n));
     const terms = bins.map((b) => (b.n / N) * Math.abs(b.acc - b.conf));
     const ece = sum(terms);
-    expectInBoth('bayes', [
-      `= ${terms[0].toFixed(3)} + ${terms[1].toFixed(3)} + ${terms[2].toFixed(0)} = ${ece.toFixed(2)}`,
-    ]);
+    expectInBoth('bayes', [`= ${terms[0].toFixed(3)} + ${terms[1].toFixed(3)} + ${terms[2].toFixed(0)} = ${ece.toFixed(2)}`]);
   });
 });
 
@@ -253,9 +245,15 @@ describe('sampling', () => {
       `$${f(massK)}$`,
       `(${vec(renK)})`,
       `$${f(entropy(renK))}$`,
-      `$${c1.slice(0, 3).map((v) => f(v)).join(', ')}$`,
+      `$${c1
+        .slice(0, 3)
+        .map((v) => f(v))
+        .join(', ')}$`,
       `(${vec(ren08)})`,
-      `$${c2.slice(0, 4).map((v) => f(v)).join(', ')}$`,
+      `$${c2
+        .slice(0, 4)
+        .map((v) => f(v))
+        .join(', ')}$`,
       `(${vec(ren2)})`,
       `$[0, ${f(renK[0])})$`,
       `**floor**`,

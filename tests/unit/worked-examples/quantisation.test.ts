@@ -87,12 +87,7 @@ describe('quantisation worked examples', () => {
     const single = 32 / 64;
     const dq = 8 / 64 + 32 / (64 * 256);
     expect(single).toBe(0.5);
-    expectInBoth([
-      `$${single}$`,
-      `8/64 + 32/(64 \\cdot 256) \\approx ${dq.toFixed(3)}`,
-      `$${(4 + dq).toFixed(3)}$`,
-      `4 + 8/32 = ${4 + 8 / 32}`,
-    ]);
+    expectInBoth([`$${single}$`, `8/64 + 32/(64 \\cdot 256) \\approx ${dq.toFixed(3)}`, `$${(4 + dq).toFixed(3)}$`, `4 + 8/32 = ${4 + 8 / 32}`]);
   });
 
   it('SmoothQuant with alpha = 0.5 on one channel', () => {

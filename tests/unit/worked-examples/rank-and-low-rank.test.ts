@@ -138,12 +138,7 @@ describe('rank and low-rank worked examples', () => {
     const d = 4096;
     const r = 8;
     expect((d * d) / (d + d)).toBe(2048);
-    expectInBoth([
-      `r \\lt ${(d * d) / (d + d)}`,
-      `$${katexGrouped(r * (d + d))}$`,
-      `${grouped(d * d)}`,
-      `${((100 * r * (d + d)) / (d * d)).toFixed(2)}%`,
-    ]);
+    expectInBoth([`r \\lt ${(d * d) / (d + d)}`, `$${katexGrouped(r * (d + d))}$`, `${grouped(d * d)}`, `${((100 * r * (d + d)) / (d * d)).toFixed(2)}%`]);
   });
 
   it('LoRA on W_q and W_v of LLaMA-2 7B, r = 8: parameters, memory and adapter size', () => {
@@ -200,11 +195,6 @@ describe('rank and low-rank worked examples', () => {
     // layer, against keys and values of 128 heads × 128 dimensions.
     const mla = 512 + 64;
     const mha = 2 * 128 * 128;
-    expectInBoth([
-      `$1024\\times1024$`,
-      grouped(probe),
-      `${mla}`,
-      `2\\times128\\times128 = ${katexGrouped(mha)}`,
-    ]);
+    expectInBoth([`$1024\\times1024$`, grouped(probe), `${mla}`, `2\\times128\\times128 = ${katexGrouped(mha)}`]);
   });
 });

@@ -130,7 +130,7 @@ describe('rotations and RoPE worked examples', () => {
       `b = ${katexGrouped(1_000_000)}`,
       `b = ${katexGrouped(500_000)}`,
       // A radian in degrees, as the pitfalls print it.
-      `${((180 / Math.PI)).toFixed(1)}°`,
+      `${(180 / Math.PI).toFixed(1)}°`,
     ]);
   });
 });

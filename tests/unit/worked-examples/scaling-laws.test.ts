@@ -106,7 +106,7 @@ describe('scaling laws: worked examples', () => {
     ]);
   });
 
-  it("MFU of LLaMA-2 7B and 70B from their published A100 GPU-hours", () => {
+  it('MFU of LLaMA-2 7B and 70B from their published A100 GPU-hours', () => {
     const a100Peak = 312e12;
     const c7 = 6 * 7e9 * 2e12;
     const perGpu7 = c7 / (184_320 * 3600);
@@ -135,7 +135,7 @@ describe('scaling laws: worked examples', () => {
     const c = 6 * 405e9 * 15.6e12;
     expect(c / 1e25).toBeCloseTo(3.8, 1);
     expectInBoth([`6 \\times 405\\times10^{9} \\times 15.6\\times10^{12} = ${sci(c)}$`, `$${(15.6e12 / 405e9).toFixed(1)}$`, `$${sci(6 * 175e9 * 300e9)}$`]);
-    const nGpt3 = Math.sqrt(6 * 175e9 * 300e9 / 120);
+    const nGpt3 = Math.sqrt((6 * 175e9 * 300e9) / 120);
     expect(readNote('en', 'calculus', 'scaling-laws')).toContain(`about ${Math.round(nGpt3 / 1e9)} billion parameters`);
     expect(readNote('zh', 'calculus', 'scaling-laws')).toContain(`约 ${Math.round(nGpt3 / 1e9) * 10} 亿参数`);
     expect(Math.round((20 * nGpt3) / 1e12)).toBe(1);

@@ -109,7 +109,7 @@ describe('tensors and einsum worked examples', () => {
       `${katexGrouped(perToken7b)}\\times4096 = ${katexGrouped(ctx7b)}`,
       `${ctx7b / 2 ** 30} GiB`,
       `${batch16 / 2 ** 30} GiB`,
-      `${(2 * LLAMA2_7B / 1e9).toFixed(1)} GB`,
+      `${((2 * LLAMA2_7B) / 1e9).toFixed(1)} GB`,
       `2\\times80\\times8\\times128\\times2 = ${katexGrouped(perToken70b)}`,
       `${grouped(ctx70b)}`,
       `${ctx70b / 2 ** 30} GiB`,

@@ -81,12 +81,12 @@ describe('tokenisation and compression: worked examples', () => {
     const bytesPerToken = 4.2;
     const bitsPerToken = loss / Math.LN2;
     const bpb = bitsPerToken / bytesPerToken;
-    expect(bpb).toBeCloseTo((loss / bytesPerToken) / Math.LN2, 12);
+    expect(bpb).toBeCloseTo(loss / bytesPerToken / Math.LN2, 12);
     expectInBoth([
       `e^{2.0} = ${f(Math.exp(loss))}$`,
       `2.0/\\ln 2 = ${f(bitsPerToken)}$`,
       `${f(bitsPerToken)}/4.2 = ${f(bpb)}$`,
-      `$${(bpb / 8 * 100).toFixed(1)}\\%$`,
+      `$${((bpb / 8) * 100).toFixed(1)}\\%$`,
     ]);
   });
 
@@ -113,7 +113,12 @@ describe('tokenisation and compression: worked examples', () => {
   });
 
   it('one BPE merge on low ×5, lowest ×2, newer ×6, wider ×3', () => {
-    const corpus: [string, number][] = [['low', 5], ['lowest', 2], ['newer', 6], ['wider', 3]];
+    const corpus: [string, number][] = [
+      ['low', 5],
+      ['lowest', 2],
+      ['newer', 6],
+      ['wider', 3],
+    ];
     const symbols = sum(corpus.map(([w, c]) => w.length * c));
     const pairs = new Map<string, number>();
     for (const [w, c] of corpus) for (let i = 0; i + 1 < w.length; i++) pairs.set(w.slice(i, i + 2), (pairs.get(w.slice(i, i + 2)) ?? 0) + c);
@@ -123,11 +128,7 @@ describe('tokenisation and compression: worked examples', () => {
     expect(pairs.get('we')).toBe(8);
     expect(pairs.get('lo')).toBe(7);
     const after = sum(corpus.map(([w, c]) => w.replaceAll('er', 'R').length * c));
-    expectInBoth([
-      `5 \\times 3 + 2 \\times 6 + 6 \\times 5 + 3 \\times 5 = ${symbols}$`,
-      `$6 + 3 = ${pairs.get('er')}$`,
-      `$72 - 9 = ${after}$`,
-    ]);
+    expectInBoth([`5 \\times 3 + 2 \\times 6 + 6 \\times 5 + 3 \\times 5 = ${symbols}$`, `$6 + 3 = ${pairs.get('er')}$`, `$72 - 9 = ${after}$`]);
   });
 
   it('GPT-2 vocabulary and the LLaMA-3 8B output matrix', () => {

@@ -20,7 +20,9 @@ import { variantSource, type QuizData } from '../../../quiz-ui/variants.ts';
 
 export const getStaticPaths = (async () => {
   const quizzes = await getCollection('quizzes');
-  return languages.flatMap((lang) => quizzes.map(({ data }) => ({ params: { lang, topic: (data as RenderedQuiz).topic }, props: { quiz: data as RenderedQuiz } })));
+  return languages.flatMap((lang) =>
+    quizzes.map(({ data }) => ({ params: { lang, topic: (data as RenderedQuiz).topic }, props: { quiz: data as RenderedQuiz } })),
+  );
 }) satisfies GetStaticPaths;
 
 let container: Promise<AstroContainer> | undefined;
