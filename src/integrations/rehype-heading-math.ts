@@ -78,7 +78,8 @@ const SUP: Record<string, string> = {
 };
 
 const classes = (el: Element): string[] => {
-  const c = el.properties?.className;
+  // hast types className as an array; a hand-built tree may still hold a string.
+  const c: unknown = el.properties?.className;
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
 };
 const elements = (el: Element): Element[] => el.children.filter((c): c is Element => c.type === 'element');
