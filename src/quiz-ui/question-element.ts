@@ -15,7 +15,7 @@
  * what a quiz page downloads.
  */
 import { gradeAnswer, gradeChoice, gradeParts, type Answer, type Grade, type Text } from '../quiz/index.ts';
-import { describe } from '../quiz/messages.ts';
+import { describeGrade } from '../quiz/messages.ts';
 import { $progress, setVariant, storageHealth } from '../progress/store.ts';
 import { daysBetween } from '../progress/model.ts';
 import { fill, uiStrings } from './text.ts';
@@ -191,13 +191,10 @@ function setUp(el: HTMLElement): void {
     const [g, typed] = grade();
     el.dataset.status = g.status;
     for (const input of inputs()) input.setAttribute('aria-invalid', String(g.status === 'invalid'));
-    // Author feedback is HTML rendered at build time; describe() escapes whatever the learner
-    // typed that a message quotes.
+    // HTML: author feedback rendered at build time; describe() escapes what the learner typed.
+    const said = describeGrade(g, engineTemplates, lang);
     const detail = document.createElement('span');
-    detail.innerHTML = [g.feedback?.[lang], g.message && describe(g.message, engineTemplates, lang)]
-      .filter(Boolean)
-      .map((x) => ` ${x}`)
-      .join('');
+    detail.innerHTML = said && ` ${said}`;
     if (g.status === 'invalid') {
       feedback.replaceChildren(T.invalid!, detail);
       return;

@@ -7,7 +7,7 @@
  * `engineText` (node-text.ts). The engine itself holds no text and no global state.
  */
 import { fillTemplate } from '../i18n/fill.ts';
-import type { Form, Text } from './types.ts';
+import type { Form, Grade, Text } from './types.ts';
 import type en from '../i18n/en.json';
 
 /** Templates keyed without the `engine.` prefix; `{name}` is filled in. */
@@ -43,6 +43,14 @@ export function describe(m: Message | Message[], templates: MessageTemplates, la
   const vars: Record<string, string> = {};
   for (const [name, v] of Object.entries(m.vars ?? {})) vars[name] = value(v);
   return fillTemplate(escapeHtml(templates[m.key] ?? m.key), vars);
+}
+
+/**
+ * What a page says about a grade beyond its verdict, as HTML in one language: the quiz file's
+ * feedback for a named mistake, then the engine's message; '' when there is neither.
+ */
+export function describeGrade(g: Pick<Grade, 'feedback' | 'message'>, templates: MessageTemplates, lang: keyof Text): string {
+  return [g.feedback?.[lang], g.message && describe(g.message, templates, lang)].filter(Boolean).join(' ');
 }
 
 /**

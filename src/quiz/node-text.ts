@@ -4,7 +4,7 @@
  * languages' templates from src/i18n, so never import it from browser code.
  */
 import { stringsWithPrefix } from '../i18n/index.ts';
-import { describe, type Message, type MessageTemplates } from './messages.ts';
+import { describe, describeGrade, type Message, type MessageTemplates } from './messages.ts';
 import { allFormLists, engineTemplates } from './form-phrases.ts';
 import type { Grade, Text } from './types.ts';
 
@@ -22,10 +22,9 @@ export function engineText(m: Message | Message[]): Text {
   return { en: describe(m, t.en, 'en'), zh: describe(m, t.zh, 'zh') };
 }
 
-/** What a page says for a grade beyond its verdict: author feedback, then the engine's message. */
+/** What a page says for a grade beyond its verdict (describeGrade), in both languages. */
 export function gradeText(g: Grade): Text | undefined {
-  if (!g.feedback && !g.message) return undefined;
-  const m = g.message ? engineText(g.message) : undefined;
-  const join = (lang: keyof Text) => [g.feedback?.[lang], m?.[lang]].filter(Boolean).join(' ');
-  return { en: join('en'), zh: join('zh') };
+  const t = engineTemplatesBoth();
+  const text = { en: describeGrade(g, t.en, 'en'), zh: describeGrade(g, t.zh, 'zh') };
+  return text.en || text.zh ? text : undefined;
 }
