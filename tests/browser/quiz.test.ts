@@ -5,7 +5,8 @@
  * storage, a keyboard-only pass, the review page, and the JavaScript a quiz page loads.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { distDir } from '../helpers/site.ts';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -941,7 +942,7 @@ describe('JavaScript budget', () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     const path = 'en/information-theory/';
-    const html = readFileSync(new URL(`../../dist/${path}index.html`, import.meta.url), 'utf8');
+    const html = readFileSync(join(distDir, path, 'index.html'), 'utf8');
     const pageScripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
     const calculatorScripts = pageScripts.filter((src) => !/\/(Quiz|BaseLayout|DocLayout)\.astro_/.test(src));
     await page.route('**/*.js', (route) => {
