@@ -3,8 +3,9 @@
  * calculator's strings `calc.<id>.<key>` from src/i18n/{en,zh}.json. A key that is missing
  * fails the build, naming it, rather than showing an empty label.
  *
- *   const { id, s } = calcText(Astro.url, 'bayes-test');
+ *   const { id, s, options } = calcText(Astro.url, 'bayes-test');
  *   <Field calc={id} name="prevalence" label={s('field.prevalence')} … />
+ *   <Field calc={id} name="mode" kind="select" label={s('field.mode')} value="a" options={options('mode', ['a', 'b'])} />
  */
 import { stringsWithPrefix, t, type UiKey } from '../../i18n/index.ts';
 import en from '../../i18n/en.json' with { type: 'json' };
@@ -16,6 +17,8 @@ export type CalcText = {
   lang: Lang;
   /** The string `calc.<id>.<key>` in the page's language, `{name}` placeholders filled from `vars`. */
   s: (key: string, vars?: Record<string, string | number>) => string;
+  /** A select field's options, each labelled by the string `field.<field>.<value>`. */
+  options: (field: string, values: readonly string[]) => Array<{ value: string; label: string }>;
 };
 
 export function calcKey(id: CalculatorId, key: string): UiKey {
@@ -26,7 +29,8 @@ export function calcKey(id: CalculatorId, key: string): UiKey {
 
 export function calcText(url: URL, id: CalculatorId): CalcText {
   const lang = langFromPath(url.pathname);
-  return { id, lang, s: (key, vars = {}) => t(lang, calcKey(id, key), vars) };
+  const s: CalcText['s'] = (key, vars = {}) => t(lang, calcKey(id, key), vars);
+  return { id, lang, s, options: (field, values) => values.map((value) => ({ value, label: s(`field.${field}.${value}`) })) };
 }
 
 /**

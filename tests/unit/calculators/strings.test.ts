@@ -1,6 +1,6 @@
 /**
  * Calculator strings live in src/i18n/{en,zh}.json, not in the code: every key a component asks
- * for with `s('…')` exists as `calc.<id>.…`, every key a widget asks for with `this.s('…')`
+ * for with `s('…')`, a `<ResultList>` or `options(…)` exists as `calc.<id>.…`, every key a widget asks for with `this.s('…')`
  * exists as `calc.<id>.js.…` (or the shared `calc.js.…`), and no component or widget carries
  * a text in both languages (`{ en: …, zh: … }` or `L('…', '…')`).
  */
@@ -40,6 +40,22 @@ export function keysAsked(code: string, call: RegExp): string[] {
   return out;
 }
 
+/**
+ * The keys a component asks for without writing them out: `out.<name>` for each name of a
+ * `<ResultList names={[…]} />` that its `labels` do not label, and `field.<field>.<value>` for
+ * each value of `options('<field>', […])`.
+ */
+export function keysDerived(code: string): string[] {
+  const out: string[] = [];
+  const quoted = (list: string) => [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+  for (const [tag] of code.matchAll(/<ResultList\b[\s\S]*?\/>/g)) {
+    const labelled = new Set([...(/labels=\{\{([^}]*)\}\}/.exec(tag)?.[1]?.matchAll(/(\w+):/g) ?? [])].map((m) => m[1]));
+    for (const name of quoted(/names=\{\[([^\]]*)\]\}/.exec(tag)?.[1] ?? '')) if (!labelled.has(name)) out.push(`out.${name}`);
+  }
+  for (const m of code.matchAll(/\boptions\(\s*'([^']+)',\s*\[([^\]]*)\]/g)) out.push(...quoted(m[2]!).map((value) => `field.${m[1]}.${value}`));
+  return out;
+}
+
 const componentOf = (id: string) =>
   readdirSync(componentDir).find((f) => f.endsWith('.astro') && readFileSync(join(componentDir, f), 'utf8').includes(`calcText(Astro.url, '${id}')`));
 
@@ -49,7 +65,7 @@ describe('calculator strings', () => {
     expect(component, `a component calling calcText(Astro.url, '${id}')`).toBeDefined();
     const code = readFileSync(join(componentDir, component!), 'utf8');
     expect(code, component).toContain("import { calcText } from './text.ts';");
-    const asked = keysAsked(code, /(?<![\w.])s\(/g).map((k) => `calc.${id}.${k}`);
+    const asked = [...keysAsked(code, /(?<![\w.])s\(/g), ...keysDerived(code)].map((k) => `calc.${id}.${k}`);
     asked.push(`calc.${id}.intro`);
     const widget = keysAsked(readFileSync(join(widgetDir, `${id}.ts`), 'utf8'), /\bthis\.s\(/g);
     const missing = [
@@ -70,6 +86,12 @@ describe('calculator strings', () => {
     ];
     const bilingual = files.filter((f) => /\bzh:\s*['`]|\bL\(\s*'/.test(readFileSync(f, 'utf8')) && !f.endsWith('info.ts'));
     expect(bilingual.map((f) => f.slice(root.length + 1))).toEqual([]);
+  });
+
+  it('reads the keys a result list and an options list imply', () => {
+    const code = `<ResultList s={s} names={['a', 'bB', 'c']} labels={{ bB: 'B', c: s('out.x') }} />
+      <Field options={options('mode', ['lists', 'logits'])} />`;
+    expect(keysDerived(code)).toEqual(['out.a', 'field.mode.lists', 'field.mode.logits']);
   });
 
   it('reads keys from calls, literal or ternary', () => {
