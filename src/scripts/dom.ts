@@ -1,7 +1,4 @@
 /** Tiny DOM helpers shared by the lazily loaded header tools (search, offline). */
-export type Lang = 'en' | 'zh';
-
-export const pageLang = (): Lang => (document.documentElement.lang.startsWith('zh') ? 'zh' : 'en');
 
 /**
  * A group of UI strings the page hands to its scripts (UiStrings.astro), in the page's language.

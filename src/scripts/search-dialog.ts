@@ -6,7 +6,8 @@
  * sections; a filter by area; all reachable by keyboard. Its strings come from the page
  * (UiStrings prefix "search").
  */
-import { h, modal, pageLang, pageStrings, siteBase } from './dom.ts';
+import { h, modal, pageStrings, siteBase } from './dom.ts';
+import { pageLang, type Lang } from '../utils/lang.ts';
 import { fillTemplate } from '../i18n/fill.ts';
 import { pagefindSearchOptions } from './search-options.ts';
 
@@ -57,7 +58,7 @@ export function rankSections(subResults: SubResult[] = []): SubResult[] {
  * instead, after the ellipsis ("…的梯度。交叉熵…" → "…交叉熵…"), unless that would drop a
  * match. English excerpts are cut between words already.
  */
-export function tidyExcerpt(html: string, lang: 'en' | 'zh'): string {
+export function tidyExcerpt(html: string, lang: Lang): string {
   if (lang !== 'zh' || !html.startsWith('…')) return html;
   const firstMark = html.indexOf('<mark>');
   const head = firstMark === -1 ? html : html.slice(0, firstMark);
@@ -158,7 +159,7 @@ export async function openSearch(): Promise<void> {
 }
 
 /** One result: the page (linked to its best-matching section), that section's excerpt, other matching sections. */
-function resultItem(d: ResultData, lang: 'en' | 'zh', alsoIn: string): HTMLLIElement {
+function resultItem(d: ResultData, lang: Lang, alsoIn: string): HTMLLIElement {
   const pageTitle = d.meta.title ?? d.url;
   const [best, ...others] = rankSections(d.sub_results);
   const link = h('a', { href: best?.url ?? d.url, class: 'search-result' }, h('span', { class: 'search-title' }, pageTitle));

@@ -12,8 +12,20 @@
  * not parsed, and a longer value in the URL is ignored with a note next to the field.
  */
 import { fillTemplate } from '../../i18n/fill.ts';
-import { formatNumber, pageLang, type Bilingual, type Lang } from './format.ts';
-import { isTooLong, MAX_FIELD_CHARS, parseMatrix, parseNumberField, parseNumberList, type FieldResult, type NumberRule } from './fields.ts';
+import { pageLang, type Lang } from '../../utils/lang.ts';
+import { formatNumber } from './format.ts';
+import {
+  fieldText,
+  isTooLong,
+  MAX_FIELD_CHARS,
+  parseMatrix,
+  parseNumberField,
+  parseNumberList,
+  type FieldMessage,
+  type FieldResult,
+  type NumberRule,
+} from './fields.ts';
+import { unitKey, type Unit } from './units.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -109,9 +121,9 @@ export abstract class CalculatorElement extends HTMLElement {
 
   /**
    * A message next to a field, linked to it for screen readers. Null clears it. A string is in
-   * the page's language already (from `s`); the input parser's messages come in both.
+   * the page's language already (from `s`); the input parser's messages are put in words here.
    */
-  protected setFieldError(name: string, message: Bilingual | string | null): void {
+  protected setFieldError(name: string, message: FieldMessage | string | null): void {
     const control = this.control(name);
     const slot = this.querySelector<HTMLElement>(`[data-error-for="${name}"]`);
     // A value the link carried was ignored: say so until the field is edited (the field itself holds its default, which is valid).
@@ -149,8 +161,13 @@ export abstract class CalculatorElement extends HTMLElement {
   }
 
   /** A message of the input parser (ui/fields.ts) in the page's language. */
-  protected t(text: Bilingual): string {
-    return text[this.pageLang];
+  protected t(message: FieldMessage): string {
+    return fieldText(message, (key, vars) => this.s(key, vars));
+  }
+
+  /** A number as shown followed by its unit, singular or plural to match: "1 bit", "0.5 bits". */
+  protected withUnit(shown: string, unit: Unit): string {
+    return this.s(unitKey(shown, unit), { n: shown });
   }
 
   /** The widget's string `key` in the page's language, `{name}` placeholders filled from `vars`. */

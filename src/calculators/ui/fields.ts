@@ -1,6 +1,9 @@
 /**
- * Reading calculator fields. A field that cannot be used yields a reason in both languages,
- * shown next to the field; the calculator then shows no result rather than a wrong one.
+ * Reading calculator fields. A field that cannot be used yields a reason, shown next to the
+ * field; the calculator then shows no result rather than a wrong one. The reason is a key of
+ * the calculators' strings (`calc.js.field.*` in src/i18n/{en,zh}.json) with the values for its
+ * placeholders, and base.ts puts it in the page's language (`fieldText`): this module holds no
+ * words of either language.
  *
  * Numbers, lists and matrices are read by the quiz engine's own readers (normaliseInput,
  * readNumber, readGrid), so a learner types the same thing in a calculator as in a quiz:
@@ -14,9 +17,24 @@ import { normaliseInput } from '../../quiz/normalise.ts';
 import { isLine, readGrid, type GridFailure } from '../../quiz/parse-matrix.ts';
 import { fail, readNumber, type Scalar } from '../../quiz/parse-number.ts';
 import { DEFAULT_FORMS } from '../../quiz/types.ts';
-import type { Bilingual } from './format.ts';
 
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: Bilingual };
+/**
+ * Why a field cannot be used: the string `calc.js.<key>` and its placeholders' values. A value
+ * may itself be a message (`Item {index}: {message}`, `{n} numbers`), put in words first.
+ */
+export type FieldMessage = { key: `field.${string}`; vars?: Record<string, string | number | FieldMessage> };
+
+export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: FieldMessage };
+
+/** The message in words; `say(key, vars)` gives a calculator string (base.ts `s`), filled. */
+export function fieldText(message: FieldMessage, say: (key: string, vars: Record<string, string | number>) => string): string {
+  const vars: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.vars ?? {})) vars[name] = typeof value === 'object' ? fieldText(value, say) : value;
+  return say(message.key, vars);
+}
+
+const fieldMessage = (key: FieldMessage['key'], vars?: FieldMessage['vars']): FieldMessage => (vars ? { key, vars } : { key });
+const refused = (key: FieldMessage['key'], vars?: FieldMessage['vars']) => ({ ok: false as const, message: fieldMessage(key, vars) });
 
 export type NumberRule = {
   min?: number;
@@ -30,9 +48,8 @@ export type NumberRule = {
 /** Full-width digits, Unicode minus and friends become ASCII, as in quiz answers (normaliseInput). */
 export const normaliseNumberText = normaliseInput;
 
-const ENTER_NUMBER: Bilingual = { en: 'Enter a number.', zh: '请输入一个数。' };
 /** A list or matrix field left empty (or only brackets and separators). */
-const EMPTY_LIST: Bilingual = { en: 'The field is empty: enter at least one number.', zh: '此栏为空：请至少输入一个数。' };
+const EMPTY_LIST = fieldMessage('field.emptyList');
 
 /**
  * The longest field text that is read at all. Longer text (a pasted file, a forged link) gets
@@ -52,10 +69,7 @@ export function isTooLong(raw: string): boolean {
   return false;
 }
 
-export const tooLongField = (max = MAX_FIELD_CHARS): Bilingual => ({
-  en: `Too long: at most ${max.toLocaleString('en-US')} characters.`,
-  zh: `过长：最多 ${max.toLocaleString('en-US')} 个字符。`,
-});
+export const tooLongField = (max = MAX_FIELD_CHARS): FieldMessage => fieldMessage('field.tooLong', { max: max.toLocaleString('en-US') });
 
 /**
  * At most 40 characters of a learner's text for quoting in a message, cut at whole code points,
@@ -63,8 +77,12 @@ export const tooLongField = (max = MAX_FIELD_CHARS): Bilingual => ({
  */
 export const quoteInput = (text: string): string => clip(text, 40);
 
-/** "1 number", "2 numbers"; Chinese has no plural. */
-const numbers = (n: number): Bilingual => ({ en: `${n} ${n === 1 ? 'number' : 'numbers'}`, zh: `${n} 个数` });
+/** "1 number", "2 numbers"; Chinese has no plural (both strings read "{n} 个数"). */
+const numbers = (n: number): FieldMessage => fieldMessage(n === 1 ? 'field.oneNumber' : 'field.numbers', { n });
+
+/** "2 or 3": the choices joined by the language's "or". */
+const either = (choices: number[]): string | number | FieldMessage =>
+  choices.length <= 1 ? (choices[0] ?? '') : fieldMessage('field.either', { a: choices[0]!, b: either(choices.slice(1)) });
 
 /**
  * One entry as a number: a decimal, fraction or scientific notation, read as quiz answers are
@@ -77,28 +95,23 @@ function readEntry(text: string): Scalar {
 }
 
 /** Why `text` (normalised) is not a number, in the calculators' words, from the engine's failure code. */
-function whyNot(text: string, code: string): Bilingual {
+function whyNot(text: string, code: string): FieldMessage {
   switch (code) {
     case 'blank':
-      return ENTER_NUMBER;
+      return fieldMessage('field.enterNumber');
     case 'decimal-comma':
-    case 'full-stop': {
-      const fixed = quoteInput(text.replace(/[,。]/, '.'));
-      return { en: `Use a point for decimals: ${fixed}.`, zh: `小数点请用“.”：${fixed}。` };
-    }
+    case 'full-stop':
+      return fieldMessage('field.decimalPoint', { fixed: quoteInput(text.replace(/[,。]/, '.')) });
     case 'grouping':
-      return { en: 'A comma only groups thousands, as in 1,000.', zh: '逗号只用于千位分隔，如 1,000。' };
+      return fieldMessage('field.grouping');
     case 'out-of-range':
-      return { en: 'That number is too large or too small; type e.g. 0.5 or 1e-6.', zh: '这个数太大或太小，请输入如 0.5 或 1e-6。' };
+      return fieldMessage('field.outOfRange');
     case 'division-by-zero':
-      return { en: 'Division by zero: check the denominator.', zh: '除数为零：请检查分母。' };
+      return fieldMessage('field.divisionByZero');
     case 'too-long':
-      return { en: 'Too long: type at most 500 characters.', zh: '过长：最多输入 500 个字符。' };
+      return fieldMessage('field.tooLongToRead');
     default:
-      return {
-        en: `“${quoteInput(text)}” is not a number; type e.g. 0.5, 1/2 or 1e-3.`,
-        zh: `“${quoteInput(text)}”不是数字，请输入如 0.5、1/2 或 1e-3。`,
-      };
+      return fieldMessage('field.notANumber', { text: quoteInput(text) });
   }
 }
 
@@ -119,30 +132,20 @@ function readRows(raw: string): FieldResult<number[][]> | { ok: false; bad: Grid
   const grid = readGrid(text === '' ? '[]' : text, readEntry);
   if (grid.ok) return { ok: true, value: grid.rows.map((row) => row.map((r) => (r.ok ? r.value : NaN))) };
   if (grid.brackets) {
-    return { ok: false, message: { en: 'The brackets do not match; type e.g. 1, 2, 3.', zh: '括号不配对，请输入如 1, 2, 3。' } };
+    return refused('field.brackets');
   }
   return { ok: false, bad: grid };
 }
 
 function checkRule(value: number, rule: NumberRule): FieldResult<number> {
   if (rule.integer && !Number.isInteger(value)) {
-    return { ok: false, message: { en: 'Enter a whole number.', zh: '请输入整数。' } };
+    return refused('field.wholeNumber');
   }
   if (rule.min !== undefined && (rule.minExclusive ? value <= rule.min : value < rule.min)) {
-    return {
-      ok: false,
-      message: rule.minExclusive
-        ? { en: `Must be greater than ${rule.min}.`, zh: `必须大于 ${rule.min}。` }
-        : { en: `Must be at least ${rule.min}.`, zh: `不能小于 ${rule.min}。` },
-    };
+    return refused(rule.minExclusive ? 'field.greaterThan' : 'field.atLeast', { min: rule.min });
   }
   if (rule.max !== undefined && (rule.maxExclusive ? value >= rule.max : value > rule.max)) {
-    return {
-      ok: false,
-      message: rule.maxExclusive
-        ? { en: `Must be less than ${rule.max}.`, zh: `必须小于 ${rule.max}。` }
-        : { en: `Must be at most ${rule.max}.`, zh: `不能大于 ${rule.max}。` },
-    };
+    return refused(rule.maxExclusive ? 'field.lessThan' : 'field.atMost', { max: rule.max });
   }
   return { ok: true, value };
 }
@@ -157,43 +160,34 @@ export function parseNumberList(raw: string, rule: NumberRule & { minLength?: nu
     // Empty: say how many numbers the field wants when that is more than one.
     const wants = rule.length ?? rule.minLength ?? 1;
     if ('message' in rows && rows.message === EMPTY_LIST && wants > 1) {
-      const n = numbers(wants);
-      return rule.length !== undefined
-        ? { ok: false, message: { en: `The field is empty: enter ${n.en}.`, zh: `此栏为空：请输入 ${n.zh}。` } }
-        : { ok: false, message: { en: `The field is empty: enter at least ${n.en}.`, zh: `此栏为空：请至少输入 ${n.zh}。` } };
+      return refused(rule.length !== undefined ? 'field.emptyExactly' : 'field.emptyAtLeast', { count: numbers(wants) });
     }
     if (!('bad' in rows)) return rows;
     const { bad } = rows;
     const message = whyNot(bad.text, bad.failure.ok ? 'blank' : bad.failure.code);
     if (bad.shape.length === 1 && bad.shape[0] === 1) return { ok: false, message };
     const index = isLine(bad.shape) ? (bad.shape.length === 1 ? bad.col : bad.row) : bad.shape.slice(0, bad.row).reduce((a, b) => a + b, bad.col);
-    return { ok: false, message: { en: `Item ${index + 1}: ${message.en}`, zh: `第 ${index + 1} 项：${message.zh}` } };
+    return refused('field.item', { index: index + 1, message });
   }
   const shape = rows.value.map((row) => row.length);
   if (!isLine(shape)) {
-    return { ok: false, message: { en: 'Enter one list of numbers, not several rows.', zh: '请输入一组数，不要分成几行。' } };
+    return refused('field.oneList');
   }
   const values = rows.value.flat();
   for (const [index, value] of values.entries()) {
     const one = checkRule(value, rule);
     if (!one.ok) {
-      return { ok: false, message: { en: `Item ${index + 1}: ${one.message.en}`, zh: `第 ${index + 1} 项：${one.message.zh}` } };
+      return refused('field.item', { index: index + 1, message: one.message });
     }
   }
   if (rule.length !== undefined && values.length !== rule.length) {
-    return {
-      ok: false,
-      message: {
-        en: `Enter exactly ${numbers(rule.length).en} (got ${values.length}).`,
-        zh: `请输入恰好 ${numbers(rule.length).zh}（现在是 ${values.length} 个）。`,
-      },
-    };
+    return refused('field.exactly', { count: numbers(rule.length), got: values.length });
   }
   if (rule.minLength !== undefined && values.length < rule.minLength) {
-    return { ok: false, message: { en: `Enter at least ${numbers(rule.minLength).en}.`, zh: `请至少输入 ${numbers(rule.minLength).zh}。` } };
+    return refused('field.minLength', { count: numbers(rule.minLength) });
   }
   if (rule.maxLength !== undefined && values.length > rule.maxLength) {
-    return { ok: false, message: { en: `Enter at most ${numbers(rule.maxLength).en}.`, zh: `最多输入 ${numbers(rule.maxLength).zh}。` } };
+    return refused('field.maxLength', { count: numbers(rule.maxLength) });
   }
   return { ok: true, value: values };
 }
@@ -205,22 +199,18 @@ export function parseMatrix(raw: string, rule: { rows?: number[]; square?: boole
     if (!('bad' in read)) return read;
     const { bad } = read;
     const message = whyNot(bad.text, bad.failure.ok ? 'blank' : bad.failure.code);
-    const at = { r: bad.row + 1, c: bad.col + 1 };
-    return { ok: false, message: { en: `Row ${at.r}, column ${at.c}: ${message.en}`, zh: `第 ${at.r} 行第 ${at.c} 列：${message.zh}` } };
+    return refused('field.cell', { row: bad.row + 1, col: bad.col + 1, message });
   }
   const rows = read.value;
   const width = rows[0]?.length ?? 0;
   if (rows.some((r) => r.length !== width)) {
-    return { ok: false, message: { en: 'Every row needs the same number of entries.', zh: '每一行的元素个数必须相同。' } };
+    return refused('field.sameLength');
   }
   if (rule.square && width !== rows.length) {
-    return { ok: false, message: { en: 'The matrix must be square.', zh: '矩阵必须是方阵。' } };
+    return refused('field.square');
   }
   if (rule.rows && !rule.rows.includes(rows.length)) {
-    return {
-      ok: false,
-      message: { en: `Use ${rule.rows.join(' or ')} rows.`, zh: `请输入 ${rule.rows.join(' 或 ')} 行。` },
-    };
+    return refused('field.rows', { rows: either(rule.rows) });
   }
   return { ok: true, value: rows };
 }

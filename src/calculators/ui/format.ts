@@ -1,11 +1,5 @@
-/** Number formatting and bilingual text for calculators. */
-export type Lang = 'en' | 'zh';
-export type Bilingual = { en: string; zh: string };
-
-/** The page's language, from `<html lang>`. */
-export function pageLang(): Lang {
-  return document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
-}
+/** Number formatting for calculators, in the page's language. */
+import type { Lang } from '../../utils/lang.ts';
 
 /**
  * A number for display: `digits` significant digits, no float noise, never "NaN" or

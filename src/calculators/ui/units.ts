@@ -1,22 +1,17 @@
 /** Numbers with units for calculators: singular or plural unit names, and large counts in words a reader scans. */
-import { formatNumber, type Lang } from './format.ts';
+import { formatNumber } from './format.ts';
+import type { Lang } from '../../utils/lang.ts';
 
-/** A unit's name: English singular and plural; Chinese has one form (比特, 步). */
-export type UnitName = { en: readonly [singular: string, plural: string]; zh: string };
-
-export const UNITS = {
-  bit: { en: ['bit', 'bits'], zh: '比特' },
-  nat: { en: ['nat', 'nats'], zh: '奈特' },
-  step: { en: ['step', 'steps'], zh: '步' },
-} as const satisfies Record<string, UnitName>;
+/** The units a calculator writes after a number; their names are `calc.js.unit.<unit>.one|other` in src/i18n. */
+export type Unit = 'bit' | 'nat' | 'step';
 
 /**
- * "1 bit", "0.5 bits", "2 bits"; "1 比特". The number is given as displayed, because the
- * singular goes with what the reader sees: 0.99999 shown as "1" reads "1 bit".
+ * The string for "1 bit", "0.5 bits", "2 bits" ("1 比特": Chinese has one form for both). The
+ * number is given as displayed, because the singular goes with what the reader sees: 0.99999
+ * shown as "1" reads "1 bit". base.ts `withUnit` fills it.
  */
-export function withUnit(shown: string, unit: UnitName, lang: Lang): string {
-  if (lang === 'zh') return `${shown} ${unit.zh}`;
-  return `${shown} ${/^[−-]?1$/.test(shown) ? unit.en[0] : unit.en[1]}`;
+export function unitKey(shown: string, unit: Unit): `unit.${Unit}.${'one' | 'other'}` {
+  return `unit.${unit}.${/^[−-]?1$/.test(shown) ? 'one' : 'other'}`;
 }
 
 /**

@@ -2,7 +2,6 @@
 import { CalculatorElement } from '../ui/base.ts';
 import { attentionShapeProblem, scaledDotProductAttention } from '../math/attention.ts';
 import { dataTable } from '../ui/table.ts';
-import { UNITS, withUnit } from '../ui/units.ts';
 
 const MAX = 8;
 
@@ -70,6 +69,6 @@ export default class AttentionCalculator extends CalculatorElement {
     );
     const top = r.weights[0] ?? [];
     const best = top.indexOf(Math.max(...top));
-    this.announce(this.s('announce', { key: best + 1, weight: f(top[best] ?? 0), entropy: withUnit(f(r.entropyBits[0] ?? 0), UNITS.bit, this.pageLang) }));
+    this.announce(this.s('announce', { key: best + 1, weight: f(top[best] ?? 0), entropy: this.withUnit(f(r.entropyBits[0] ?? 0), 'bit') }));
   }
 }

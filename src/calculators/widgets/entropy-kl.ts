@@ -13,7 +13,6 @@ import {
 } from '../math/information.ts';
 import { barChart } from '../ui/svg.ts';
 import { pair } from '../ui/table.ts';
-import { UNITS, withUnit } from '../ui/units.ts';
 
 const OUTS = ['hp', 'hq', 'hpq', 'klpq', 'klqp', 'ppl'];
 
@@ -69,7 +68,7 @@ export default class EntropyKl extends CalculatorElement {
     this.show('target', logitsMode);
     const nats = this.value('unit') === 'nats';
     const base = nats ? Math.E : 2;
-    const unit = nats ? UNITS.nat : UNITS.bit;
+    const unit = nats ? 'nat' : 'bit';
 
     let P: number[] | null = null;
     let Q: number[] | null = null;
@@ -101,7 +100,7 @@ export default class EntropyKl extends CalculatorElement {
       this.outputHtml('chart', '');
       return;
     }
-    const show = (x: number) => withUnit(this.fmt(x), unit, this.pageLang);
+    const show = (x: number) => this.withUnit(this.fmt(x), unit);
     const hpq = fromLogits ? fromLogits.crossEntropy : crossEntropy(P, Q, base);
     const klpq = fromLogits ? fromLogits.klPQ : klDivergence(P, Q, base);
     const klqp = fromLogits ? fromLogits.klQP : klDivergence(Q, P, base);

@@ -2,7 +2,6 @@
 import { CalculatorElement } from '../ui/base.ts';
 import { learningRateAt, scheduleCurve, type LrSchedule, type LrShape } from '../math/lr-schedule.ts';
 import { linePlot } from '../ui/svg.ts';
-import { UNITS, withUnit } from '../ui/units.ts';
 
 /** Defined as `<afm-lr-schedule>` by the calculator loader (ui/loader.ts). */
 export default class LrSchedulePlotter extends CalculatorElement {
@@ -20,7 +19,7 @@ export default class LrSchedulePlotter extends CalculatorElement {
       this.setFieldError('gamma', null);
     }
     if (warmup !== null && total !== null && warmup > total) {
-      this.setFieldError('warmup', this.s('warmupTooLong', { steps: withUnit(String(total), UNITS.step, this.pageLang) }));
+      this.setFieldError('warmup', this.s('warmupTooLong', { steps: this.withUnit(String(total), 'step') }));
       warmup = null;
     }
     if (minLr !== null && peak !== null && minLr > peak) {
@@ -38,7 +37,7 @@ export default class LrSchedulePlotter extends CalculatorElement {
     const lr = learningRateAt(at, s);
     this.output('lrAt', this.fmt(lr, 6));
     this.output('phase', this.s(at < warmup ? 'phaseWarmup' : 'phaseDecay'));
-    const title = this.s('plotTitle', { steps: withUnit(String(total), UNITS.step, this.pageLang) });
+    const title = this.s('plotTitle', { steps: this.withUnit(String(total), 'step') });
     this.outputHtml(
       'plot',
       linePlot(

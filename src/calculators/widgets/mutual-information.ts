@@ -2,7 +2,6 @@
 import { CalculatorElement } from '../ui/base.ts';
 import { informationMeasures, jointTableProblem, normaliseJoint, type InfoUnit } from '../math/mutual-information.ts';
 import { escapeXml } from '../ui/svg.ts';
-import { UNITS, withUnit } from '../ui/units.ts';
 
 const OUTS = ['px', 'py', 'hX', 'hY', 'hXY', 'hXgY', 'hYgX', 'mi'];
 
@@ -32,7 +31,7 @@ export default class MutualInformation extends CalculatorElement {
       return;
     }
     const m = informationMeasures(normaliseJoint(table), unit);
-    const v = (x: number) => withUnit(this.fmt(x, 4), unit === 'bits' ? UNITS.bit : UNITS.nat, this.pageLang);
+    const v = (x: number) => this.withUnit(this.fmt(x, 4), unit === 'bits' ? 'bit' : 'nat');
     this.output('px', m.px.map((p) => this.fmt(p, 4)).join(', '));
     this.output('py', m.py.map((p) => this.fmt(p, 4)).join(', '));
     this.output('hX', v(m.hX));

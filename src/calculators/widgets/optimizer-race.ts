@@ -11,7 +11,6 @@ import {
   type Vec2,
 } from '../math/optimizers.ts';
 import { escapeXml, linePlot } from '../ui/svg.ts';
-import { UNITS, withUnit } from '../ui/units.ts';
 
 const KINDS: OptimizerKind[] = ['gd', 'momentum', 'rmsprop', 'adam'];
 const S = 320;
@@ -66,7 +65,7 @@ export default class OptimizerRace extends CalculatorElement {
     const rows = runs
       .map((r, i) => {
         const p = r.path.at(-1)!;
-        const status = r.divergedAt !== null ? this.s('diverged', { step: r.divergedAt }) : withUnit(String(r.path.length - 1), UNITS.step, this.pageLang);
+        const status = r.divergedAt !== null ? this.s('diverged', { step: r.divergedAt }) : this.withUnit(String(r.path.length - 1), 'step');
         return `<tr><th scope="row"><span style="color:var(--plot-${i})">■</span> ${names[KINDS[i]!]}</th><td>${this.fmt(r.losses.at(-1)!, 4)}</td><td>(${this.fmt(p[0], 4)}, ${this.fmt(p[1], 4)})</td><td>${status}</td></tr>`;
       })
       .join('');

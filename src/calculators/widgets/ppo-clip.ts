@@ -4,7 +4,6 @@ import { distributionProblem } from '../math/information.ts';
 import { klEstimators, objectiveCurve, ppoClip, ratioFromLogProbs, type PpoClipResult } from '../math/ppo-clip.ts';
 import { linePlot, type Series } from '../ui/svg.ts';
 import { dataTable } from '../ui/table.ts';
-import { UNITS, withUnit } from '../ui/units.ts';
 
 /** Defined as `<afm-ppo-clip>` by the calculator loader (ui/loader.ts). */
 export default class PpoClipChecker extends CalculatorElement {
@@ -168,7 +167,7 @@ export default class PpoClipChecker extends CalculatorElement {
     const name = (i: number) => `#${i}`;
     const sep = this.s('listSep');
     if (!res.ok) return clear(this.s('infinite', { items: res.indices.map(name).join(sep) }));
-    const nats = (x: number) => withUnit(this.fmt(x), UNITS.nat, this.pageLang);
+    const nats = (x: number) => this.withUnit(this.fmt(x), 'nat');
     this.output('kl', nats(res.kl));
     // Rounding leaves ~1e-17 where the bias is exactly 0 (k1, and k3 when p ⊆ supp q): show 0.
     const bias = (mean: number) => (Math.abs(mean - res.kl) <= 1e-12 * Math.max(1, res.kl) ? 0 : mean - res.kl);

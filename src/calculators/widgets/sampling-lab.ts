@@ -3,7 +3,6 @@ import { CalculatorElement } from '../ui/base.ts';
 import { sampleNextToken } from '../math/sampling.ts';
 import { barChart } from '../ui/svg.ts';
 import { dataTable, pair } from '../ui/table.ts';
-import { UNITS, withUnit } from '../ui/units.ts';
 
 /** Defined as `<afm-sampling-lab>` by the calculator loader (ui/loader.ts). */
 export default class SamplingLab extends CalculatorElement {
@@ -31,7 +30,7 @@ export default class SamplingLab extends CalculatorElement {
     const r = sampleNextToken(logits, { temperature, topK, topP, seed });
     const names = logits.map((_, i) => `#${i}`);
     const keptNames = names.filter((_, i) => r.kept[i]);
-    const bits = (x: number) => withUnit(this.fmt(x), UNITS.bit, this.pageLang);
+    const bits = (x: number) => this.withUnit(this.fmt(x), 'bit');
     this.output('hBefore', bits(r.entropyBefore));
     this.output('hAfter', bits(r.entropyAfter));
     this.output('kept', `${keptNames.join(', ')} (${keptNames.length} / ${logits.length})`);

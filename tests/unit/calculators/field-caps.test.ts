@@ -6,9 +6,18 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isTooLong, MAX_FIELD_CHARS, parseMatrix, parseNumberField, parseNumberList, quoteInput } from '../../../src/calculators/ui/fields.ts';
+import {
+  isTooLong,
+  MAX_FIELD_CHARS,
+  parseMatrix,
+  parseNumberField,
+  parseNumberList,
+  quoteInput,
+  type FieldResult,
+} from '../../../src/calculators/ui/fields.ts';
+import { words } from './field-words.ts';
 
-const messageOf = (r: { ok: boolean; message?: { en: string; zh: string } }) => (r.ok ? null : r.message!);
+const messageOf = (r: FieldResult<unknown>) => (r.ok ? null : words(r.message));
 
 describe('field caps', () => {
   it('counts code points, not UTF-16 units', () => {
@@ -54,7 +63,7 @@ describe('field caps', () => {
       fc.property(fc.string({ unit: 'grapheme', minLength: 0, maxLength: 600 }), (typed) => {
         for (const r of [parseNumberField(typed), parseNumberList(typed), parseMatrix(typed)]) {
           if (r.ok) continue;
-          for (const text of [r.message.en, r.message.zh]) {
+          for (const text of Object.values(words(r.message))) {
             // The message's own words are short; what is quoted is clipped to 40 code points.
             expect(Array.from(text).length).toBeLessThan(160);
             expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);

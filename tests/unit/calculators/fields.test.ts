@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMatrix, parseNumberField, parseNumberList } from '../../../src/calculators/ui/fields.ts';
 import { gradeAnswer } from '../../../src/quiz/index.ts';
+import { words } from './field-words.ts';
 
 describe('parseNumberField', () => {
   it.each([
@@ -42,8 +43,8 @@ describe('parseNumberField', () => {
     const r = parseNumberField(raw);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.message.en).toContain(en);
-      expect(r.message.zh).toContain(zh);
+      expect(words(r.message).en).toContain(en);
+      expect(words(r.message).zh).toContain(zh);
     }
   });
 
@@ -88,8 +89,8 @@ describe('parseNumberList', () => {
     const r = parseNumberList(raw, rule);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.message.en).toContain(en);
-      expect(r.message.zh).toContain(zh);
+      expect(words(r.message).en).toContain(en);
+      expect(words(r.message).zh).toContain(zh);
     }
   });
 });
@@ -161,8 +162,8 @@ describe('parseMatrix', () => {
     const r = parseMatrix(raw, rule);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.message.en).toContain(en);
-      expect(r.message.zh).toContain(zh);
+      expect(words(r.message).en).toContain(en);
+      expect(words(r.message).zh).toContain(zh);
     }
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { kvCacheBytes, transformerParameterCount, weightBytes } from '../../../src/calculators/math/transformer-params.ts';
-import { formatCount, UNITS, withUnit } from '../../../src/calculators/ui/units.ts';
+import { formatCount, unitKey, type Unit } from '../../../src/calculators/ui/units.ts';
+import type { Lang } from '../../../src/utils/lang.ts';
+import { calcSay } from './field-words.ts';
+
+/** As base.ts `withUnit` writes it. */
+const withUnit = (shown: string, unit: Unit, lang: Lang) => calcSay(lang, unitKey(shown, unit), { n: shown });
 
 const gpt2Small = { vocab: 50257, context: 1024, dModel: 768, layers: 12, heads: 12, dFf: 3072, tied: true };
 
@@ -81,14 +86,14 @@ describe('transformer parameter count', () => {
   });
 
   it('units agree with the number: 1 bit, 2 bits, 0.5 bits; 比特 has no plural', () => {
-    expect(withUnit('1', UNITS.bit, 'en')).toBe('1 bit');
-    expect(withUnit('−1', UNITS.nat, 'en')).toBe('−1 nat');
-    expect(withUnit('2', UNITS.bit, 'en')).toBe('2 bits');
-    expect(withUnit('0.5', UNITS.bit, 'en')).toBe('0.5 bits');
-    expect(withUnit('0', UNITS.bit, 'en')).toBe('0 bits');
-    expect(withUnit('1.5', UNITS.step, 'en')).toBe('1.5 steps');
-    expect(withUnit('10', UNITS.step, 'en')).toBe('10 steps');
-    expect(withUnit('1', UNITS.bit, 'zh')).toBe('1 比特');
-    expect(withUnit('∞', UNITS.bit, 'en')).toBe('∞ bits');
+    expect(withUnit('1', 'bit', 'en')).toBe('1 bit');
+    expect(withUnit('−1', 'nat', 'en')).toBe('−1 nat');
+    expect(withUnit('2', 'bit', 'en')).toBe('2 bits');
+    expect(withUnit('0.5', 'bit', 'en')).toBe('0.5 bits');
+    expect(withUnit('0', 'bit', 'en')).toBe('0 bits');
+    expect(withUnit('1.5', 'step', 'en')).toBe('1.5 steps');
+    expect(withUnit('10', 'step', 'en')).toBe('10 steps');
+    expect(withUnit('1', 'bit', 'zh')).toBe('1 比特');
+    expect(withUnit('∞', 'bit', 'en')).toBe('∞ bits');
   });
 });
