@@ -10,7 +10,7 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { sourceHash, translationState, withCheckedAgainst } from '../src/utils/translation-sync.ts';
+import { sourceHash, translationState, withCheckedAgainst } from '../src/build/translation-sync.ts';
 
 const root = join(import.meta.dirname, '..');
 const contentDir = join(root, 'content');

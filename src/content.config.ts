@@ -7,7 +7,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { areaIds } from './utils/areas.ts';
-import { glossaryEntrySchema, glossaryLoader } from './utils/glossary-loader.ts';
+import { glossaryEntrySchema, glossaryLoader } from './build/glossary-loader.ts';
 import { quizLoader, type RenderedQuiz } from './utils/quiz-loader.ts';
 
 const notes = defineCollection({
@@ -23,7 +23,7 @@ const notes = defineCollection({
       description: z.string().min(30).max(220),
       area: z.enum([...areaIds, 'site']),
       order: z.number().int().min(0),
-      /** Hash of the other language's source when the two were last checked (utils/translation-sync.ts). */
+      /** Hash of the other language's source when the two were last checked (build/translation-sync.ts). */
       checked_against: z
         .string()
         .regex(/^[0-9a-f]{12}$/)

@@ -4,7 +4,7 @@
  * scripts/search-options.ts) but never appears in an excerpt or on the page. A Chinese note
  * also carries the English names, so "cross-entropy" typed on the Chinese site finds it.
  */
-import type { GlossaryEntry } from './glossary-loader.ts';
+import type { GlossaryEntry } from '../build/glossary-loader.ts';
 import type { Lang } from './lang.ts';
 
 type Entry = Pick<GlossaryEntry, 'en' | 'zh' | 'note' | 'aliases'>;

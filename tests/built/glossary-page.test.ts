@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readGlossary } from '../../src/utils/glossary-loader.ts';
+import { readGlossary } from '../../src/build/glossary-loader.ts';
 import { contentDir } from '../helpers/content.ts';
 import { readBuilt } from '../helpers/site.ts';
 

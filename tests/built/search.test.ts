@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { readGlossary } from '../../src/utils/glossary-loader.ts';
+import { readGlossary } from '../../src/build/glossary-loader.ts';
 import { contentDir, listNotes, repoRoot, type Lang } from '../helpers/content.ts';
 import { nodeSearch, type NodeSearch } from '../helpers/pagefind-node.ts';
 import { builtPages, readBuilt } from '../helpers/site.ts';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildFixture, fixtureNote } from '../helpers/fixture-build.ts';
-import { sourceHash, withCheckedAgainst } from '../../src/utils/translation-sync.ts';
+import { sourceHash, withCheckedAgainst } from '../../src/build/translation-sync.ts';
 
 describe('translation drift notice', { timeout: 180_000 }, () => {
   it('appears on the lagging page only, after an edit to its counterpart', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
-import { readGlossary } from '../../src/utils/glossary-loader.ts';
+import { readGlossary } from '../../src/build/glossary-loader.ts';
 import { contentDir, listNotes, readNote } from '../helpers/content.ts';
 
 const entries = await readGlossary(join(contentDir, 'glossary'));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { calculatorLinks, calculatorUses, checkReferences, referenceProblems, type ReferenceSources } from '../../src/utils/references.ts';
 import { calculatorInfo } from '../../src/components/calculators/info.ts';
-import { readGlossary } from '../../src/utils/glossary-loader.ts';
+import { readGlossary } from '../../src/build/glossary-loader.ts';
 import { contentDir, listNotes, repoRoot, type Lang } from '../helpers/content.ts';
 
 /** A small consistent site: two notes in two languages, one calculator, one glossary entry, one quiz. */

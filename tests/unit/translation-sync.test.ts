@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sourceHash, translationState, withCheckedAgainst } from '../../src/utils/translation-sync.ts';
+import { sourceHash, translationState, withCheckedAgainst } from '../../src/build/translation-sync.ts';
 import { contentDir, listNotes } from '../helpers/content.ts';
 
 const note = `---
