@@ -14,28 +14,27 @@ export function entropy(p: number[], base = 2): number {
   return p.reduce((s, x) => (x > 0 ? s - x * log(x, base) : s), 0) + 0;
 }
 
-/** H(P, Q) = −Σ pᵢ log qᵢ; +∞ when some pᵢ > 0 has qᵢ = 0. */
-export function crossEntropy(p: number[], q: number[], base = 2): number {
+/** Σ term(pᵢ, qᵢ) over the i where pᵢ > 0; +∞ when one of them has qᵢ = 0 (a log of 0 in the sum). */
+function sumOverSupport(p: number[], q: number[], term: (x: number, y: number) => number): number {
   let total = 0;
   for (const [i, x] of p.entries()) {
     if (x <= 0) continue;
     const y = q[i] ?? 0;
     if (y <= 0) return Number.POSITIVE_INFINITY;
-    total -= x * log(y, base);
+    total += term(x, y);
   }
-  return total + 0;
+  return total;
+}
+
+/** H(P, Q) = −Σ pᵢ log qᵢ; +∞ when some pᵢ > 0 has qᵢ = 0. */
+export function crossEntropy(p: number[], q: number[], base = 2): number {
+  return sumOverSupport(p, q, (x, y) => -x * log(y, base)) + 0;
 }
 
 /** D_KL(P ‖ Q) = Σ pᵢ log(pᵢ / qᵢ) ≥ 0; +∞ when some pᵢ > 0 has qᵢ = 0. */
 export function klDivergence(p: number[], q: number[], base = 2): number {
-  let total = 0;
-  for (const [i, x] of p.entries()) {
-    if (x <= 0) continue;
-    const y = q[i] ?? 0;
-    if (y <= 0) return Number.POSITIVE_INFINITY;
-    total += x * log(x / y, base);
-  }
   // Rounding can leave −1e-17 for P = Q; KL is never negative.
+  const total = sumOverSupport(p, q, (x, y) => x * log(x / y, base));
   return Math.max(0, total);
 }
 
