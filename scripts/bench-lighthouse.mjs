@@ -17,6 +17,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from './serve.mjs';
+import { chromeArgs, chromePath } from './chromium.mjs';
 
 const defaultPages = [
   ['home', 'en/'],
@@ -27,16 +28,6 @@ const defaultPages = [
   ['zh note', 'zh/probability/bayes/'],
 ];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
-const chromeFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const args = process.argv.slice(2);
 const folder = args.find((a) => !a.startsWith('--') && !/^(en|zh)\//.test(a)) ?? 'dist';
@@ -50,8 +41,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (b) => `${(b / 1024).toFixed(1)}`;
 
 const { server, url: base } = await serve({ root: resolve(folder), port: 0, gzip });
-process.env.CHROME_PATH = '/usr/bin/chromium';
-const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags });
+process.env.CHROME_PATH = chromePath;
+const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless', ...chromeArgs] });
 const results = [];
 try {
   for (const [label, path] of pages) {

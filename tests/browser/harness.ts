@@ -11,20 +11,8 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { chromeArgs, chromePath } from '../../scripts/chromium.mjs';
 import { distDir } from '../helpers/site.ts';
-
-export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-/** Flags for a root user on a closed network: no sandbox, no background traffic to Google. */
-export const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type Site = {
   /** The served site's root URL, ending in "/". */
