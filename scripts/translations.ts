@@ -8,8 +8,8 @@
  *
  * See docs/TRANSLATIONS.md.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { sourceHash, translationState, withCheckedAgainst } from '../src/build/translation-sync.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -17,16 +17,11 @@ const contentDir = join(root, 'content');
 const languages = ['en', 'zh'] as const;
 
 function notesOf(lang: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.mdx?$/.test(name)) out.push(relative(join(contentDir, lang), path).split(sep).join('/'));
-    }
-  };
-  walk(join(contentDir, lang));
-  return out.sort();
+  const files = readdirSync(join(contentDir, lang), { recursive: true, encoding: 'utf8' });
+  return files
+    .filter((f) => /\.mdx?$/.test(f))
+    .map((f) => f.split(sep).join('/'))
+    .sort();
 }
 
 const fileOf = (lang: string, path: string) => join(contentDir, lang, path);

@@ -28,16 +28,9 @@ const bytesOf = (urls: Iterable<string>) => [...urls].reduce((sum, u) => sum + s
 const info = JSON.parse(readFileSync(join(distDir, 'offline.json'), 'utf8')) as OfflineInfo;
 
 function filesUnder(folder: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.push(`/${relative(distDir, path)}`);
-    }
-  };
-  if (existsSync(join(distDir, folder))) walk(join(distDir, folder));
-  return out;
+  if (!existsSync(join(distDir, folder))) return [];
+  const entries = readdirSync(join(distDir, folder), { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => `/${relative(distDir, join(e.parentPath, e.name))}`);
 }
 
 /** What a search in `lang` reads (pagefind.js's init: the entry, that language's meta and wasm, its index, fragment and filter chunks). */

@@ -1,7 +1,7 @@
 /** Helpers for tests that read authored content straight from the repository. */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { expect } from 'vitest';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const contentDir = join(repoRoot, 'content');
@@ -23,17 +23,9 @@ export function readNote(lang: Lang, area: string, slug: string): string {
 
 /** Every note file under content/<lang>/, as paths relative to that folder. */
 export function listNotes(lang: Lang): string[] {
-  const root = join(contentDir, lang);
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.mdx?$/.test(name)) out.push(relative(root, path));
-    }
-  };
-  walk(root);
-  return out.sort();
+  return readdirSync(join(contentDir, lang), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.mdx?$/.test(f))
+    .sort();
 }
 
 /**

@@ -7,7 +7,7 @@
  * references that do not start with the base.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { withHiddenVariants } from './quiz-data.ts';
 
@@ -56,16 +56,10 @@ const urlAttributes: Record<string, string[]> = {
 };
 
 export function listHtml(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.html')) out.push(relative(dir, path).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.split(sep).join('/'))
+    .sort();
 }
 
 function* elements(node: Node): Generator<Element> {

@@ -1,6 +1,6 @@
 /** Helpers for tests over the built site in dist/. */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { repoRoot } from './content.ts';
 
 // AFM_DIST_DIR: a helper's own build (AFM_OUT_DIR=…) can be checked without taking dist/.
@@ -8,16 +8,9 @@ export const distDir = process.env.AFM_DIST_DIR ?? join(repoRoot, 'dist');
 
 /** Every built HTML page, as paths relative to dist/ (`en/probability/index.html`). */
 export function builtPages(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.html')) out.push(relative(distDir, path));
-    }
-  };
-  walk(distDir);
-  return out.sort();
+  return readdirSync(distDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .sort();
 }
 
 export function readBuilt(path: string): string {
