@@ -55,12 +55,19 @@ describe('content security policy', () => {
     const ran = await page.evaluate(() => {
       const script = document.createElement('script');
       script.textContent = 'window.__injectedRan = true';
+      // An inline script that is allowed runs during append(): nothing to wait for.
       document.head.append(script);
-      return new Promise((resolve) => setTimeout(() => resolve((window as unknown as { __injectedRan?: boolean }).__injectedRan ?? false), 100));
+      return (window as unknown as { __injectedRan?: boolean }).__injectedRan ?? false;
     });
     expect(ran).toBe(false);
-    const seen = await violations();
-    expect(seen.some((v) => /script-src/.test(v))).toBe(true);
+    // The violation is reported after the refusal, as an event: poll until it is heard.
+    const seen: string[] = [];
+    await expect
+      .poll(async () => {
+        seen.push(...(await violations()));
+        return seen.some((v) => /script-src/.test(v));
+      })
+      .toBe(true);
     // The refused script was ours: the harness must not count it as a site error.
     site.errors.splice(0);
   });

@@ -10,7 +10,7 @@ import { distDir } from '../helpers/site.ts';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { openSite, type Site } from './harness.ts';
+import { openSite, settled, type Site } from './harness.ts';
 import { budgets, pageResources } from '../../scripts/size-report.mjs';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
@@ -833,7 +833,7 @@ describe('where the learner stands', () => {
       const loaded: string[] = [];
       page.on('request', (r) => loaded.push(r.url()));
       await page.goto(`${site.url}${lang}/`);
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect(await page.locator('.header-due').isVisible()).toBe(false);
       expect(loaded.some((u) => u.includes('progress-marks'))).toBe(false);
       // Two questions answered, one of them due now.
@@ -860,7 +860,7 @@ describe('where the learner stands', () => {
       // Nothing due: the header says nothing.
       await page.evaluate(() => localStorage.setItem('afm-progress', JSON.stringify({ version: 3, questions: {} })));
       await page.reload();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect(await header.isVisible()).toBe(false);
       site.assertNoErrors();
     });
@@ -951,16 +951,19 @@ describe('JavaScript budget', () => {
       return route.continue();
     });
     const loaded = new Map<string, number>();
-    page.on('response', async (response) => {
+    const measuring: Promise<void>[] = [];
+    page.on('response', (response) => {
       const url = new URL(response.url());
       if (!url.pathname.endsWith('.js') || calculatorScripts.includes(url.pathname)) return;
-      loaded.set(url.pathname, gzipSync(await response.body(), { level: 9 }).length);
+      measuring.push(response.body().then((body) => void loaded.set(url.pathname, gzipSync(body, { level: 9 }).length)));
     });
     await page.goto(`${site.url}${path}`);
     const q = page.locator('afm-question').first();
     await q.scrollIntoViewIfNeeded();
     await q.locator('xpath=self::*[@data-ready]').waitFor();
-    await page.waitForLoadState('networkidle');
+    // Every script the page starts by itself has been asked for, and every answer read.
+    await settled(page);
+    await Promise.all(measuring);
     // Scripts inside the page (the theme) count too; JSON does not. The chunk that fetches and
     // typesets variants after the first (quiz-ui/variants.ts, with KaTeX) is loaded on demand,
     // once the learner is on another variant, as most are right after load: not in the budget.
