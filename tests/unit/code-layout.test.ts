@@ -13,11 +13,11 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '../..');
 const src = join(root, 'src');
 
-function filesUnder(dir: string, extensions = /\.(ts|mjs|astro)$/): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? filesUnder(join(dir, d.name), extensions) : extensions.test(d.name) ? [join(dir, d.name)] : [],
-  );
-}
+/** Every source file under `dir` (absolute paths). */
+const filesUnder = (dir: string, extensions = /\.(ts|mjs|astro)$/): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => extensions.test(f))
+    .map((f) => join(dir, f));
 
 const rel = (file: string) => relative(root, file).split('\\').join('/');
 
