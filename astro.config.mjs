@@ -11,8 +11,7 @@ import rehypeScrollable from './src/integrations/rehype-scrollable.ts';
 import rehypeHeadingMath from './src/integrations/rehype-heading-math.ts';
 import { katexWoff2Only } from './src/integrations/vite-katex-woff2.ts';
 import { searchAndOffline } from './src/integrations/search-and-offline.ts';
-import { noModulePreload } from './src/integrations/vite-no-preload-helper.ts';
-import { ownCopy } from './src/integrations/vite-own-copy.ts';
+import { noPreloadHelper } from './src/integrations/vite-no-preload-helper.ts';
 import { inlineScriptHashes } from './src/integrations/csp.ts';
 import { zhTypographyCheck } from './src/integrations/zh-typography.ts';
 import { siteConfig } from './site.config.mjs';
@@ -86,13 +85,7 @@ export default defineConfig({
   },
   build: { concurrency: 2 },
   vite: {
-    plugins: [
-      katexWoff2Only(),
-      noModulePreload(),
-      // The quiz's code is one chunk on a quiz note: these pages bundle their own copies, and
-      // so do the calculators' fields of the quiz engine's number, list and matrix readers.
-      ownCopy({ owners: /\/src\/quiz-ui\/(progress|review)-page\.ts$|\/src\/calculators\/ui\/fields\.ts$/, shared: /question-element\.ts$/ }),
-    ],
+    plugins: [katexWoff2Only(), noPreloadHelper()],
     // Vite inlines small files as data: URLs (some KaTeX fonts are under 4 KB); the content
     // security policy allows fonts from 'self' only, and the service worker precaches files.
     build: {

@@ -1,42 +1,39 @@
 /**
- * Removes Vite's preload helper from the browser build. Our dynamic imports (search, offline
- * panel, calculators, quizzes) load chunks without CSS of their own, so the helper (~0.9 KB
- * gzipped on every page) would only wrap each `import()` with an empty dependency list.
- * Module preloading is turned off for the client environment (Astro sets `modulePreload`
- * itself, hence the late hook), and each `__vitePreload(() => …, __VITE_PRELOAD__)` call left
- * in a chunk becomes a direct call of its function, before Vite fills in the placeholders;
- * the helper's chunk, then unused, is not written.
+ * Makes Vite's preload helper a plain call of the import. Vite wraps each `import()` of the
+ * browser build in `__vitePreload`, which loads the imported chunk's CSS and preloads its own
+ * imports; the helper weighs more than the header script of every page (BENCHMARKS.md §6). Our
+ * lazily loaded chunks (search, offline panel, calculators, quizzes) carry no CSS, and module
+ * preloading is turned off, so here the helper only has to run the import.
+ *
+ * Vite has no option to leave the helper out (vitejs/vite#18551, #13952): this plugin serves
+ * the helper module itself. Should a lazily loaded chunk ever bring CSS, the build fails rather
+ * than ship a page that loses it.
  */
 import type { Plugin } from 'vite';
 
-const HELPER_IMPORT = /import\s*\{\s*\w+\s+as\s+__vitePreload\s*\}\s*from\s*"[^"]*preload-helper[^"]*";?\n?/;
+/** The id under which Vite's import analysis imports its helper. */
+const HELPER_ID = '\0vite/preload-helper.js';
 
-export function noModulePreload(): Plugin {
+export function noPreloadHelper(): Plugin {
   return {
-    name: 'afm:no-module-preload',
+    name: 'afm:no-preload-helper',
+    enforce: 'pre',
+    applyToEnvironment: (environment) => environment.name === 'client',
+    // Astro sets `modulePreload` for the client build itself, after the user's Vite config.
     configEnvironment(name, config) {
-      if (name === 'client') {
-        config.build ??= {};
-        config.build.modulePreload = false;
-      }
+      if (name === 'client') (config.build ??= {}).modulePreload = false;
     },
-    renderChunk(code) {
-      if (!HELPER_IMPORT.test(code)) return null;
-      const unwrapped = code
-        .replace(HELPER_IMPORT, '')
-        .replace(/__vitePreload\(/g, '(')
-        .replace(/,\s*__VITE_PRELOAD__\s*\)/g, ')()');
-      if (unwrapped.includes('__vitePreload') || unwrapped.includes('__VITE_PRELOAD__')) return null;
-      return { code: unwrapped, map: null };
+    load(id) {
+      if (id === HELPER_ID) return 'export const __vitePreload = (load) => load();';
     },
-    // With every call unwrapped, nothing imports the helper's own chunk; Rollup still writes
-    // it, and the service worker would precache it. Drop it when no chunk names it.
-    generateBundle(_, bundle) {
-      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-      for (const helper of chunks.filter((c) => /preload-helper/.test(c.fileName))) {
-        const file = helper.fileName.split('/').pop()!;
-        if (!chunks.some((c) => c !== helper && c.code.includes(file))) delete bundle[helper.fileName];
-      }
+    generateBundle: {
+      order: 'post',
+      handler(_, bundle) {
+        // With preloading off, the only dependencies Vite still lists for an import() are CSS files.
+        const withCss = Object.values(bundle).filter((c) => c.type === 'chunk' && c.code.includes('__vite__mapDeps'));
+        if (withCss.length)
+          this.error(`${withCss.map((c) => c.fileName).join(', ')}: import() of a chunk with CSS, which the plain preload helper would not load`);
+      },
     },
   };
 }

@@ -4,6 +4,7 @@
  * its HTML already lives. The note pages are precached with the site, so review works offline
  * too. With nothing due, it says when the next question comes due.
  */
+import { $progress } from '../progress/store.ts';
 import { reviewQueue } from '../progress/summary.ts';
 import { daysBetween } from '../progress/model.ts';
 import { fill, uiStrings } from './text.ts';
@@ -18,9 +19,8 @@ const SHOWN_NEW = 3;
 
 class ReviewPage extends HTMLElement {
   async connectedCallback(): Promise<void> {
-    // The quiz code, imported as quiz notes import it, brings the progress store: one store on
-    // the page, and the quiz stays a single chunk (see src/integrations/vite-own-copy.ts).
-    const { $progress } = await import('./question-element.ts');
+    // The questions brought in below are <afm-question> elements, defined by the quiz code.
+    await import('./question-element.ts');
     const refs = JSON.parse(this.querySelector('.review-data')?.textContent ?? '[]') as Ref[];
     const now = new Date();
     const { due, fresh, next } = reviewQueue(

@@ -2,12 +2,11 @@
  * What the engine says, as data: a message is a template key and the values for its
  * placeholders (`{ key: 'tooLong', vars: { max: 500 } }`), never finished text. The wording
  * lives in the `engine.*` templates of src/i18n/en.json and zh.json; whoever shows a grade
- * turns it into words with `describe` and the templates of its own language: the quiz
- * element with the templates its page carries (UiStrings.astro), Node code and tests with
+ * turns it into words with `describe` (describe.ts) and the templates of its own language: the
+ * quiz element with the templates its page carries (UiStrings.astro), Node code and tests with
  * `engineText` (node-text.ts). The engine itself holds no text and no global state.
  */
-import { fillTemplate } from '../i18n/fill.ts';
-import type { Form, Grade, Text } from './types.ts';
+import type { Form, Text } from './types.ts';
 import type en from '../i18n/en.json';
 
 /** Templates keyed without the `engine.` prefix; `{name}` is filled in. */
@@ -26,32 +25,6 @@ export type MessageVar = string | number | Message | Message[] | Text;
 export type Message = { key: MessageKey; vars?: Record<string, MessageVar> };
 
 export const msg = (key: MessageKey, vars?: Record<string, MessageVar>): Message => (vars ? { key, vars } : { key });
-
-const isMessage = (v: MessageVar): v is Message => typeof v === 'object' && !Array.isArray(v) && 'key' in v;
-
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/**
- * The message in one language, as HTML: the template and everything the engine or the learner
- * typed are escaped; author feedback (build-rendered HTML) goes in as it is. A key without a
- * template shows the key, so a gap is visible rather than an empty message.
- */
-export function describe(m: Message | Message[], templates: MessageTemplates, lang: keyof Text): string {
-  if (Array.isArray(m)) return m.map((x) => describe(x, templates, lang)).join(' ');
-  const value = (v: MessageVar): string =>
-    typeof v === 'string' ? escapeHtml(v) : typeof v === 'number' ? String(v) : Array.isArray(v) || isMessage(v) ? describe(v, templates, lang) : v[lang];
-  const vars: Record<string, string> = {};
-  for (const [name, v] of Object.entries(m.vars ?? {})) vars[name] = value(v);
-  return fillTemplate(escapeHtml(templates[m.key] ?? m.key), vars);
-}
-
-/**
- * What a page says about a grade beyond its verdict, as HTML in one language: the quiz file's
- * feedback for a named mistake, then the engine's message; '' when there is neither.
- */
-export function describeGrade(g: Pick<Grade, 'feedback' | 'message'>, templates: MessageTemplates, lang: keyof Text): string {
-  return [g.feedback?.[lang], g.message && describe(g.message, templates, lang)].filter(Boolean).join(' ');
-}
 
 /**
  * "a number, fraction or scientific notation" / "数字、分数或科学计数法": the forms in canonical

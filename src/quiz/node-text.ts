@@ -4,7 +4,8 @@
  * languages' templates from src/i18n, so never import it from browser code.
  */
 import { stringsWithPrefix } from '../i18n/index.ts';
-import { describe, describeGrade, type Message, type MessageTemplates } from './messages.ts';
+import type { Message, MessageTemplates } from './messages.ts';
+import { describe, describeGrade } from './describe.ts';
 import { allFormLists, engineTemplates } from './form-phrases.ts';
 import type { Grade, Text } from './types.ts';
 
