@@ -1,53 +1,19 @@
 /** Entropy, cross-entropy, KL in both directions and perplexity, for two distributions or for logits and a target. */
-import { CalculatorElement } from '../ui/base.ts';
-import {
-  crossEntropy,
-  distributionProblem,
-  entropy,
-  klDivergence,
-  logitsMeasures,
-  normalise,
-  oneHot,
-  perplexity,
-  unsupportedIndices,
-} from '../math/information.ts';
+import { DistributionCalculator } from '../ui/distribution.ts';
+import { crossEntropy, entropy, klDivergence, logitsMeasures, oneHot, perplexity, unsupportedIndices } from '../math/information.ts';
 import { barChart } from '../ui/svg.ts';
 import { pair } from '../ui/table.ts';
 
 const OUTS = ['hp', 'hq', 'hpq', 'klpq', 'klqp', 'ppl'];
 
 /** Defined as `<afm-entropy-kl>` by the calculator loader (ui/loader.ts). */
-export default class EntropyKl extends CalculatorElement {
+export default class EntropyKl extends DistributionCalculator {
   /** Shows or hides a field together with its label, hint and error. */
   private show(name: string, visible: boolean): void {
     const wrapper = this.control(name).closest<HTMLElement>('.field');
     // Not the `hidden` attribute: the stylesheet's `.field { display: flex }` would override it.
     if (wrapper) wrapper.style.display = visible ? '' : 'none';
     if (!visible) this.setFieldError(name, null);
-  }
-
-  /** A list from a field that is a distribution (after normalising when allowed), or null with a message. */
-  private distribution(name: string, allowNormalise: boolean): number[] | null {
-    const list = this.numberList(name, { maxLength: 50 });
-    if (!list) return null;
-    const problem = distributionProblem(list);
-    if (problem?.kind === 'negative') {
-      this.setFieldError(name, this.s('negative', { item: problem.index + 1 }));
-      return null;
-    }
-    if (problem?.kind === 'sum') {
-      if (problem.sum === 0) {
-        this.setFieldError(name, this.s('zeroTotal'));
-        return null;
-      }
-      if (!allowNormalise) {
-        const s = this.fmt(problem.sum, 6);
-        this.setFieldError(name, this.s('notNormalised', { sum: s }));
-        return null;
-      }
-      return normalise(list);
-    }
-    return list;
   }
 
   /** A number given with its log₁₀: as usual while it fits a double, else m×10ⁿ from the logarithm (e^2000 ≈ 3.881×10⁸⁶⁸). */
@@ -86,9 +52,9 @@ export default class EntropyKl extends CalculatorElement {
         target = t;
       }
     } else {
-      const allow = this.checked('normalise');
-      P = this.distribution('P', allow);
-      Q = this.distribution('Q', allow);
+      const normalise = this.checked('normalise');
+      P = this.distribution('P', { normalise });
+      Q = this.distribution('Q', { normalise });
       if (P && Q && P.length !== Q.length) {
         this.setFieldError('Q', this.s('lengthMismatch', { p: P.length, q: Q.length }));
         Q = null;

@@ -1,12 +1,12 @@
 /** PPO clip and KL checker: the clipped objective for one token, and the k1, k2, k3 KL estimators side by side. */
-import { CalculatorElement } from '../ui/base.ts';
-import { distributionProblem } from '../math/information.ts';
+import { DistributionCalculator } from '../ui/distribution.ts';
+import { normalise } from '../math/information.ts';
 import { klEstimators, objectiveCurve, ppoClip, ratioFromLogProbs, type PpoClipResult } from '../math/ppo-clip.ts';
 import { linePlot, type Series } from '../ui/svg.ts';
 import { dataTable } from '../ui/table.ts';
 
 /** Defined as `<afm-ppo-clip>` by the calculator loader (ui/loader.ts). */
-export default class PpoClipChecker extends CalculatorElement {
+export default class PpoClipChecker extends DistributionCalculator {
   /** Shows or hides a field together with its label, hint and error. */
   private show(name: string, visible: boolean): void {
     const wrapper = this.control(name).closest<HTMLElement>('.field');
@@ -129,28 +129,16 @@ export default class PpoClipChecker extends CalculatorElement {
     return linePlot(series, title, box);
   }
 
-  /** A list from a field that is a probability distribution, divided by its sum (within 1e-6 of 1), or null with a message. */
-  private distribution(name: string): number[] | null {
-    const list = this.numberList(name, { minLength: 1, maxLength: 50 });
-    if (!list) return null;
-    const problem = distributionProblem(list);
-    if (problem?.kind === 'negative') {
-      this.setFieldError(name, this.s('negative', { item: problem.index + 1 }));
-      return null;
-    }
-    if (problem?.kind === 'sum') {
-      this.setFieldError(name, this.s('notNormalised', { sum: this.fmt(problem.sum, 6) }));
-      return null;
-    }
-    // Exactly normalised, so E[r] = Σ p is 1 to rounding and E[k3] = E[k1] holds to 1e-12.
-    const sum = list.reduce((s, x) => s + x, 0);
-    return list.map((x) => x / sum);
+  /** A distribution from a field (within 1e-6 of summing to 1) divided by its sum, so E[r] = Σ p is 1 to rounding and E[k3] = E[k1] holds to 1e-12. */
+  private normalised(name: string): number[] | null {
+    const list = this.distribution(name);
+    return list && normalise(list);
   }
 
   /** Part two; returns what to announce ('' on bad input). */
   private computeKl(): string {
-    const q = this.distribution('q');
-    let p = this.distribution('p');
+    const q = this.normalised('q');
+    let p = this.normalised('p');
     if (q && p && q.length !== p.length) {
       this.setFieldError('p', this.s('lengthMismatch', { q: q.length, p: p.length }));
       p = null;

@@ -1,7 +1,6 @@
 /** The speculative decoding calculator: tokens per target pass, speed-up and the best draft length, with α typed or computed from p and q. */
-import { CalculatorElement } from '../ui/base.ts';
+import { DistributionCalculator } from '../ui/distribution.ts';
 import { acceptance, bestGamma, expectedTokens, speedup } from '../math/speculative.ts';
-import { distributionProblem } from '../math/information.ts';
 import { linePlot } from '../ui/svg.ts';
 import { pair } from '../ui/table.ts';
 
@@ -10,7 +9,7 @@ const OUTS = ['tokens', 'speedup', 'best'];
 const SEARCH_MAX = 32;
 
 /** Defined as `<afm-speculative-decoding>` by the calculator loader (ui/loader.ts). */
-export default class SpeculativeDecoding extends CalculatorElement {
+export default class SpeculativeDecoding extends DistributionCalculator {
   /** Shows or hides a field with its label, hint and error. */
   private show(name: string, visible: boolean): void {
     const wrapper = this.control(name).closest<HTMLElement>('.field');
@@ -24,26 +23,6 @@ export default class SpeculativeDecoding extends CalculatorElement {
     const value = this.querySelector<HTMLElement>(`[data-out="${name}"]`);
     const label = value?.previousElementSibling;
     for (const el of [value, label]) if (el instanceof HTMLElement) el.style.display = visible ? '' : 'none';
-  }
-
-  /** A probability list from a field, or null after saying why it is not a distribution. */
-  private distribution(name: string, length?: number): number[] | null {
-    const list = this.numberList(name, { minLength: 1, maxLength: 50 });
-    if (!list) return null;
-    if (length !== undefined && list.length !== length) {
-      this.setFieldError(name, this.s('lengthMismatch', { n: length }));
-      return null;
-    }
-    const problem = distributionProblem(list, 1e-6);
-    if (problem?.kind === 'negative') {
-      this.setFieldError(name, this.s('negative', { item: problem.index + 1 }));
-      return null;
-    }
-    if (problem?.kind === 'sum') {
-      this.setFieldError(name, this.s('notNormalised', { sum: this.fmt(problem.sum, 6) }));
-      return null;
-    }
-    return list;
   }
 
   /** α from the chosen source, writing the α, acceptance and residual outputs; null on bad input. */
@@ -62,7 +41,11 @@ export default class SpeculativeDecoding extends CalculatorElement {
       return alpha;
     }
     const p = this.distribution('p');
-    const q = this.distribution('q', p?.length);
+    let q = this.distribution('q');
+    if (p && q && q.length !== p.length) {
+      this.setFieldError('q', this.s('lengthMismatch', { n: p.length }));
+      q = null;
+    }
     if (p === null || q === null) {
       this.output('alphaUsed', '—');
       return null;

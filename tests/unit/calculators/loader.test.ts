@@ -25,7 +25,7 @@ describe('calculator loader naming', () => {
 
   it.each(ids)('%s: the widget exports its element class by default and defines no element itself', (id) => {
     const code = readFileSync(join(widgetDir, `${id}.ts`), 'utf8');
-    expect(code).toMatch(/^export default class \w+ extends CalculatorElement\b/m);
+    expect(code).toMatch(/^export default class \w+ extends (CalculatorElement|DistributionCalculator)\b/m);
     expect(code).not.toContain('customElements.define');
   });
 
