@@ -30,12 +30,8 @@ export const budgets = {
    * since the theme script is written readably and the header opens the phone menu (BENCHMARKS.md §6).
    */
   notePageJs: 1280,
-  /**
-   * A page with a quiz: initial JavaScript + the quiz's chunks. Issue #18 set 12 KiB (was 10);
-   * 12.5 KiB since the readable theme script, the phone header and loading variants on demand
-   * took it to 12,476 B, rather than a trick to win back 200 B (BENCHMARKS.md §6).
-   */
-  quizPageJs: 12.5 * 1024,
+  /** A page with a quiz: initial JavaScript + the quiz's chunks; 12 KiB since issue #18 (was 10, BENCHMARKS.md §6). */
+  quizPageJs: 12 * 1024,
   calculatorPageJs: 15 * 1024,
   cssPerPage: 15 * 1024,
 };

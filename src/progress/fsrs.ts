@@ -1,9 +1,8 @@
 /**
  * The FSRS-6 memory model with its default parameters, as ts-fsrs (MIT) computes it with
  * `enable_short_term: false` and no fuzz: one review a day at most, intervals in whole days.
- * ts-fsrs itself is ~6 KB gzipped in a browser bundle, more than the quiz pages' budget has
- * room for; this is the part we use, and tests/unit/progress/fsrs.test.ts checks it against
- * ts-fsrs review by review.
+ * ts-fsrs itself weighs several times this in a browser bundle (BENCHMARKS.md §6); this is the
+ * part we use, and tests/unit/progress/fsrs.test.ts checks it against ts-fsrs review by review.
  *
  * Memory state: stability S (days until recall drops to 90%) and difficulty D (1..10).
  * Ratings: 1 Again, 2 Hard, 3 Good (4 Easy exists in FSRS; the quiz never gives it).

@@ -138,7 +138,7 @@ function checkRecord(key: string, r: unknown): QuestionRecord {
 const BOX_STABILITY = [1, 1, 1, 3, 7, 21];
 /**
  * FSRS's first difficulty after an Again and after a Good (default parameters; the unit test
- * checks them against fsrs.ts, which quiz pages load only when an answer is recorded).
+ * checks them against fsrs.ts, so that migrating needs no scheduling code).
  */
 export const DIFFICULTY_AFTER_AGAIN = 6.4133;
 export const DIFFICULTY_AFTER_GOOD = 2.11810397;

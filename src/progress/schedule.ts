@@ -1,7 +1,7 @@
 /**
  * How a graded attempt or a look at the solution moves a question's review schedule (FSRS,
- * see fsrs.ts). Quiz pages load this with the code that records an answer, on the learner's
- * first move in a question, not with the page.
+ * see fsrs.ts). Quiz pages load this with the rest of the learner's progress (record.ts) when
+ * a question needs it, not with the page.
  *
  * Reviews: at most one a question a local day. The first graded attempt of the day makes it;
  * later attempts that day can only settle its rating once more the way the day went (wrong,

@@ -2,7 +2,7 @@
  * Weight budgets, measured by scripts/size-report.mjs over dist/ (gzipped bytes):
  *  - a page with no script of its own (notes without quiz or calculator, home, guide, glossary…):
  *    initial JavaScript ≤ 1.25 KiB;
- *  - a page with a quiz: initial JavaScript + the quiz chunks loaded when it scrolls into view ≤ 12.5 KiB (issue #18 set 12);
+ *  - a page with a quiz: initial JavaScript + the quiz chunks loaded when it scrolls into view ≤ 12 KiB (issue #18);
  *  - a page with a calculator: initial JavaScript + that calculator's chunks ≤ 15 KB (each calculator);
  *  - every page: CSS ≤ 15 KB.
  * Every page of both languages is measured; the table of page kinds is printed.
@@ -39,7 +39,7 @@ describe('size budgets', () => {
     expect(lines(over)).toEqual([]);
   });
 
-  it('ships at most 12.5 KiB gz of JavaScript for a quiz: initial + the quiz chunks', () => {
+  it('ships at most 12 KiB gz of JavaScript for a quiz: initial + the quiz chunks', () => {
     const quiz = kinds.filter((k) => k.quiz);
     expect(quiz.length).toBeGreaterThan(10);
     const over: Over[] = [];
