@@ -27,25 +27,18 @@ export const TextSchema = z.strictObject(
 );
 
 const finite = (what: string) => z.number({ error: `${what} must be a finite number` });
+/** An integer from `min` to `max`: `error` when it is not an integer or below `min`, `tooBig` above `max`. */
+const integerFrom = (min: number, max: number, error: string, tooBig: string) =>
+  z.number({ error }).int({ error }).min(min, { error }).max(max, { error: tooBig });
 
 /** `{rel, abs}`, `{sigfigs, strict}` or `{decimals}`; validated field by field for clear messages. */
 export const ToleranceSchema = z
   .strictObject({
     rel: finite('rel').min(0, { error: 'rel must be ≥ 0' }).optional(),
     abs: finite('abs').min(0, { error: 'abs must be ≥ 0' }).optional(),
-    sigfigs: z
-      .number({ error: 'sigfigs must be a positive integer' })
-      .int({ error: 'sigfigs must be a positive integer' })
-      .min(1, { error: 'sigfigs must be a positive integer' })
-      .max(17, { error: 'sigfigs must be at most 17' })
-      .optional(),
+    sigfigs: integerFrom(1, 17, 'sigfigs must be a positive integer', 'sigfigs must be at most 17').optional(),
     strict: z.boolean({ error: 'strict must be true or false' }).optional(),
-    decimals: z
-      .number({ error: 'decimals must be an integer ≥ 0' })
-      .int({ error: 'decimals must be an integer ≥ 0' })
-      .min(0, { error: 'decimals must be an integer ≥ 0' })
-      .max(20, { error: 'decimals must be at most 20' })
-      .optional(),
+    decimals: integerFrom(0, 20, 'decimals must be an integer ≥ 0', 'decimals must be at most 20').optional(),
   })
   .superRefine((t, ctx) => {
     const kinds = [t.rel !== undefined || t.abs !== undefined, t.sigfigs !== undefined, t.decimals !== undefined].filter(Boolean).length;
