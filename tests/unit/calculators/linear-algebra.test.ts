@@ -22,35 +22,20 @@ const diag = (d: number[]) => d.map((x, i) => d.map((_, j) => (i === j ? x : 0))
 
 describe('basic operations', () => {
   it('multiplies, takes determinants and traces', () => {
-    expect(
-      matVec(
-        [
-          [2, 1],
-          [1, 3],
-        ],
-        [1, 2],
-      ),
-    ).toEqual([4, 7]);
-    expect(
-      det([
-        [2, 1],
-        [1, 3],
-      ]),
-    ).toBe(5);
-    expect(
-      det([
-        [2, 0, 0],
-        [0, 3, 4],
-        [0, 4, 9],
-      ]),
-    ).toBe(22);
-    expect(
-      trace([
-        [2, 0, 0],
-        [0, 3, 4],
-        [0, 4, 9],
-      ]),
-    ).toBe(14);
+    const A: Matrix = [
+      [2, 1],
+      [1, 3],
+    ];
+    const B: Matrix = [
+      [2, 0, 0],
+      [0, 3, 4],
+      [0, 4, 9],
+    ];
+    expect(matVec(A, [1, 2])).toEqual([4, 7]);
+    expect(det(A)).toBe(5);
+    expect(trace(A)).toBe(5);
+    expect(det(B)).toBe(22);
+    expect(trace(B)).toBe(14);
   });
 });
 

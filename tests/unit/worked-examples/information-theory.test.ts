@@ -21,6 +21,8 @@ const softmax = (z: number[]) => {
   const s = sum(e);
   return e.map((v) => v / s);
 };
+/** A joint table's marginals: row sums p(X) and column sums p(Y). */
+const marginals = (J: number[][]) => ({ px: J.map(sum), py: J[0]!.map((_, j) => sum(J.map((row) => row[j]!))) });
 const f4 = (x: number) => x.toFixed(4);
 
 /** Assert that each string appears in both language versions of a note. */
@@ -63,8 +65,7 @@ describe('entropy note', () => {
       [0.4, 0.1],
       [0.2, 0.3],
     ];
-    const px = J.map((r) => sum(r));
-    const py = [J[0][0] + J[1][0], J[0][1] + J[1][1]];
+    const { px, py } = marginals(J);
     const Hx = entropy(px);
     const Hy = entropy(py);
     const Hxy = entropy(J.flat());
@@ -91,8 +92,7 @@ describe('entropy note', () => {
       [0.05, 0.05],
       [0.05, 0.85],
     ];
-    const px = J.map((r) => sum(r));
-    const py = [J[0][0] + J[1][0], J[0][1] + J[1][1]];
+    const { px, py } = marginals(J);
     expect(px[0]).toBeCloseTo(0.1, 12);
     expect(py[0]).toBeCloseTo(0.1, 12);
     expect(py[1]).toBeCloseTo(0.9, 12);
@@ -187,8 +187,7 @@ describe('mutual-information note', () => {
     [0.4, 0.1],
     [0.2, 0.3],
   ];
-  const px = J.map((r) => sum(r));
-  const py = [J[0][0] + J[1][0], J[0][1] + J[1][1]];
+  const { px, py } = marginals(J);
   it('cell by cell', () => {
     const pmi = J.map((r, i) => r.map((v, j) => log2(v / (px[i] * py[j]))));
     const terms = J.map((r, i) => r.map((v, j) => v * pmi[i][j]));
