@@ -4,12 +4,10 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
-import rehypeKatex from 'rehype-katex';
-import rehypeKatexCheck from './src/integrations/rehype-katex-check.ts';
+import rehypeMath from './src/integrations/rehype-math.ts';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.ts';
 import rehypeScrollable from './src/integrations/rehype-scrollable.ts';
 import rehypeHeadingMath from './src/integrations/rehype-heading-math.ts';
-import { katexWoff2Only } from './src/integrations/vite-katex-woff2.ts';
 import { searchAndOffline } from './src/integrations/search-and-offline.ts';
 import { noPreloadHelper } from './src/integrations/vite-no-preload-helper.ts';
 import { inlineScriptHashes } from './src/integrations/csp.ts';
@@ -29,12 +27,12 @@ export default defineConfig({
     // Notes show code as plain monospace text. Shiki would colour it with inline styles (and
     // warn that they clash with a content security policy) for a handful of short snippets.
     syntaxHighlight: false,
-    // Astro 7's default processor runs no remark/rehype plugins; KaTeX needs unified.
+    // Astro 7's default processor runs no remark/rehype plugins; the math needs unified.
     processor: unified({
       remarkPlugins: [remarkMath],
       rehypePlugins: [
-        rehypeKatexCheck,
-        [rehypeKatex, { strict: 'ignore', output: 'htmlAndMathml' }],
+        // Formulas become MathML at build time (src/integrations/math.ts).
+        rehypeMath,
         // A heading's anchor and contents entry read its formula once (Astro would read it three times).
         rehypeHeadingMath,
         // Wide display formulas and tables scroll sideways: let a keyboard reach them.
@@ -45,7 +43,7 @@ export default defineConfig({
     }),
   },
   integrations: [
-    // optimize: static subtrees (all of KaTeX's output) become HTML strings instead of huge JSX trees.
+    // optimize: static subtrees (every formula's MathML) become HTML strings instead of JSX trees.
     mdx({ optimize: true }),
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-CN' } },
@@ -76,18 +74,18 @@ export default defineConfig({
         hashes: inlineScriptHashes([new URL('./src/components/ThemeScript.astro', import.meta.url), new URL('./src/pages/index.astro', import.meta.url)]),
       },
       styleDirective: {
-        // KaTeX's HTML sizes and places glyphs with style="" attributes (and calculators colour
-        // plot text the same way): allowed for attributes only; <style> and stylesheets still
-        // need 'self' or a hash.
+        // Temml's MathML sets a few properties with style="" attributes (a display formula's
+        // `display: block math`, \boxed's border), and calculators colour plot text the same
+        // way: allowed for attributes only; <style> and stylesheets still need 'self' or a hash.
         resources: [{ resource: "'unsafe-inline'", kind: 'attribute' }],
       },
     },
   },
   build: { concurrency: 2 },
   vite: {
-    plugins: [katexWoff2Only(), noPreloadHelper()],
-    // Vite inlines small files as data: URLs (some KaTeX fonts are under 4 KB); the content
-    // security policy allows fonts from 'self' only, and the service worker precaches files.
+    plugins: [noPreloadHelper()],
+    // Vite would inline files under 4 KB as data: URLs; the content security policy allows fonts
+    // and images from 'self' only, and the service worker precaches files, so every asset stays a file.
     build: {
       assetsInlineLimit: 0,
       rolldownOptions: {

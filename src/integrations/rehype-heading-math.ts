@@ -1,11 +1,11 @@
 /**
  * Headings with formulas get one clean text. Astro names a heading (its `id`, and the text
- * the table of contents shows) from every text node inside it; KaTeX's output carries a
- * formula three times — the MathML, the TeX annotation and the visible HTML — so
- * "Row vectors and the $XW$ convention" became "XWXWXW" in the contents and in the anchor.
+ * the table of contents shows) from every text node inside it; a formula's MathML writes bold
+ * letters as Unicode math letters (𝐱) and scripts without a mark (x_k reads "xk"), so the
+ * contents and the anchor need the formula read for what it is.
  *
- * This plugin runs after rehype-katex and before Astro's own heading pass (user plugins come
- * first). It reads a formula once, from KaTeX's MathML, and:
+ * This plugin runs after rehype-math and before Astro's own heading pass (user plugins come
+ * first). It reads each formula from its MathML, and:
  * - sets the `id` of each heading with a formula from that text (Astro keeps an `id` that is
  *   already there), with the same slugger Astro uses; headings without math are left to Astro;
  * - records the readable text of headings whose text changed in the note's plugin front matter
@@ -77,11 +77,6 @@ const SUP: Record<string, string> = {
   '′': '′',
 };
 
-const classes = (el: Element): string[] => {
-  // hast types className as an array; a hand-built tree may still hold a string.
-  const c: unknown = el.properties?.className;
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
-};
 const elements = (el: Element): Element[] => el.children.filter((c): c is Element => c.type === 'element');
 
 /** A script (sub or sup) in Unicode when every character has one, else with `_`/`^` and braces if long. */
@@ -93,7 +88,8 @@ function script(text: string, table: Record<string, string>, mark: string, style
 
 /** The text of a MathML subtree, one pass, no annotation. */
 function mathText(node: ElementContent, style: Style): string {
-  if (node.type === 'text') return node.value.replace(/[\u2061-\u2064]/g, '');
+  // NFKC: math letters (𝐱, 𝑥) to plain ones, so an anchor stays `x` whatever the letter's style.
+  if (node.type === 'text') return node.value.replace(/[\u2061-\u2064]/g, '').normalize('NFKC');
   if (node.type !== 'element') return '';
   const kids = elements(node);
   const text = (i: number) => (kids[i] ? mathText(kids[i], style) : '');
@@ -121,31 +117,19 @@ function mathText(node: ElementContent, style: Style): string {
   }
 }
 
-/** The heading's text with each KaTeX formula read once, from its MathML. */
+/** The heading's text with each formula read once, from its MathML. */
 export function headingText(node: Element, style: Style): string {
   const walk = (n: ElementContent): string => {
     if (n.type === 'text') return n.value;
     if (n.type !== 'element') return '';
-    if (classes(n).includes('katex')) {
-      const math = findMath(n);
-      return math ? mathText(math, style).trim() : '';
-    }
+    if (n.tagName === 'math') return mathText(n, style).trim();
     return n.children.map(walk).join('');
   };
   return node.children.map(walk).join('');
 }
 
-function findMath(el: Element): Element | undefined {
-  for (const child of elements(el)) {
-    if (child.tagName === 'math') return child;
-    const found = findMath(child);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 const isHeading = (el: Element) => /^h[1-6]$/.test(el.tagName);
-const hasMath = (el: Element): boolean => elements(el).some((c) => classes(c).includes('katex') || hasMath(c));
+const hasMath = (el: Element): boolean => elements(el).some((c) => c.tagName === 'math' || hasMath(c));
 
 type AstroData = { astro?: { frontmatter?: Record<string, unknown> } };
 

@@ -1,11 +1,11 @@
 /**
  * A display formula, a table or a code block wider than the column scrolls sideways in its own
- * box (`.katex-display`, `table` and `pre` have `overflow-x: auto` in global.css, with shadows
+ * box (`.math-display`, `table` and `pre` have `overflow-x: auto` in global.css, with shadows
  * at an edge that has more): on a phone many do. A keyboard user can only scroll what can take
  * focus, and which ones overflow depends on the screen, so every one gets `tabindex="0"`
  * (WCAG 2.1.1; axe's scrollable-region-focusable). What takes focus is named too: a formula by
  * its MathML, a table by its column headings (Markdown tables have no caption), a code block as
- * "Code". Calculators' tables do the same in their own markup. Runs after rehype-katex.
+ * "Code". Calculators' tables do the same in their own markup. Runs after rehype-math.
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
@@ -13,7 +13,7 @@ import { visit } from 'unist-util-visit';
 
 const isDisplayMath = (el: Element) => {
   const className = el.properties?.className;
-  return Array.isArray(className) && className.includes('katex-display');
+  return Array.isArray(className) && className.includes('math-display');
 };
 
 /** "method, how it works, preserves": the header row's cells; Chinese ones joined with 、. */

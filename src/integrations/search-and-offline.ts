@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { htmlLang, languages as siteLanguages, type Lang } from '../utils/lang.ts';
 
 /**
- * What Pagefind must not index. Formulas (KaTeX, inline and display): flattened to text they
+ * What Pagefind must not index. Formulas (MathML, inline and display): flattened to text they
  * read as noise in an excerpt ("softmax(z)i=ezi∑j=1nezj") and match nothing a reader types;
  * the prose around a formula names what it is. A calculator's fields and a quiz's buttons,
  * answer formats, numbering and intro are the same on every page: indexed, they crowd excerpts
@@ -20,7 +20,7 @@ import { htmlLang, languages as siteLanguages, type Lang } from '../utils/lang.t
  * stay.
  */
 export const pagefindExcludeSelectors = [
-  '.katex',
+  'math',
   '.calculator-body',
   '.quiz-intro',
   '.q-heading',

@@ -148,7 +148,7 @@ function isSkipped(el: Element): boolean {
   if (skippedTags.has(el.tagName)) return true;
   if (/^en\b/i.test(attr(el, 'lang') ?? '')) return true;
   // math-tex: a formula's TeX in a quiz data file (src/integrations/rehype-math-tex.ts).
-  return (attr(el, 'class') ?? '').split(/\s+/).some((c) => c === 'katex' || c === 'katex-display' || c === 'math-tex');
+  return (attr(el, 'class') ?? '').split(/\s+/).includes('math-tex');
 }
 
 /**

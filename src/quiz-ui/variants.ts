@@ -7,15 +7,14 @@
  * number, in element ids). The build checked that filling gives each variant's HTML exactly.
  *
  * Formulas come as TeX (`<span class="math-tex">`, src/integrations/rehype-math-tex.ts) and are
- * typeset here into what rehype-katex puts in the page at build time, with the same KaTeX
- * version and options, so the page's KaTeX stylesheet and fonts serve both. Like the build, a
- * display formula can take focus (it may scroll sideways, rehype-scrollable.ts) and a formula
- * in a label names itself (utils/math-label.ts).
+ * typeset here into what rehype-math puts in the page at build time, with the same Temml
+ * version and options (src/integrations/math.ts). Like the build, a display formula sits in a
+ * box that can take focus (it may scroll sideways, rehype-scrollable.ts) and a formula in a
+ * label names itself (utils/math-label.ts).
  *
- * Its own chunk (with KaTeX), loaded only when a learner needs a variant other than the first.
+ * Its own chunk (with Temml), loaded only when a learner needs a variant other than the first.
  */
-import katex from 'katex';
-import { katexOptions } from '../integrations/rehype-math-tex.ts';
+import { renderMath } from '../integrations/math.ts';
 
 export type QuizData = Record<string, string[] | { t: string; n: string[]; v: string[][] }>;
 
@@ -47,9 +46,9 @@ export function typeset(html: string): string {
   variant.innerHTML = html;
   for (const span of variant.content.querySelectorAll('.math-tex')) {
     const tex = span.textContent ?? '';
+    const display = span.hasAttribute('data-display');
     const formula = document.createElement('template');
-    formula.innerHTML = katex.renderToString(tex, { ...katexOptions, displayMode: span.hasAttribute('data-display') });
-    formula.content.querySelector('.katex-display')?.setAttribute('tabindex', '0');
+    formula.innerHTML = display ? `<div class="math-display" tabindex="0">${renderMath(tex, true)}</div>` : renderMath(tex, false);
     if (span.closest('label')) formula.content.querySelector('math')?.setAttribute('aria-label', tex.trim().replace(/\s+/g, ' '));
     span.replaceWith(formula.content);
   }

@@ -1,9 +1,9 @@
 /**
  * Text with `$…$` formulas (a glossary definition) as HTML: the text escaped, each formula
- * rendered by KaTeX at build time exactly as in the notes (HTML for the eye, MathML for screen
- * readers). A formula KaTeX cannot parse throws, naming it, so the build fails.
+ * typeset at build time exactly as in the notes (MathML, src/integrations/math.ts). A formula
+ * that cannot be typeset throws, naming it, so the build fails.
  */
-import katex from 'katex';
+import { mathProblem, renderMath } from '../integrations/math.ts';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -14,11 +14,9 @@ export function renderInlineMath(text: string): string {
   return pieces
     .map((piece, i) => {
       if (i % 2 === 0) return escapeHtml(piece.replace(/\\\$/g, '$'));
-      try {
-        return katex.renderToString(piece, { throwOnError: true, strict: 'ignore', output: 'htmlAndMathml' });
-      } catch (error) {
-        throw new Error(`formula $${piece}$ does not parse: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      const problem = mathProblem(piece, false);
+      if (problem) throw new Error(`formula $${piece}$ does not parse: ${problem}`);
+      return renderMath(piece, false);
     })
     .join('');
 }

@@ -3,10 +3,10 @@
  * engine's loader (a bad file fails the build naming the file, the question, the field and
  * the reason), its variants are made, and every text is rendered to HTML here at build time.
  *
- * A question's first variant, and the feedback of all of them, are rendered with KaTeX like
- * the notes: they are in the page (Quiz.astro). The other variants are rendered with their
- * formulas left as TeX (src/integrations/rehype-math-tex.ts, which checks every formula with
- * KaTeX, so a bad one still fails the build) and travel in a data file per note and language
+ * A question's first variant, and the feedback of all of them, are typeset (MathML) like the
+ * notes: they are in the page (Quiz.astro). The other variants are rendered with their
+ * formulas left as TeX (src/integrations/rehype-math-tex.ts, which checks that every formula
+ * can be typeset, so a bad one still fails the build) and travel in a data file per note and language
  * (src/pages/[lang]/quiz-data/[topic].json.ts) that the browser typesets when it needs them.
  *
  * A file whose text, and the code that renders it, are unchanged since the last build is not
@@ -51,8 +51,8 @@ export type RenderedQuestion = {
 export type RenderedQuiz = { topic: string; file: string; questions: RenderedQuestion[] };
 
 type Render = (markdown: string) => Promise<string>;
-/** `katex`: formulas typeset (in the page); `tex`: formulas left as TeX (in the data file). */
-export type Renderers = { katex: Render; tex: Render };
+/** `typeset`: formulas as MathML (in the page); `tex`: formulas left as TeX (in the data file). */
+export type Renderers = { typeset: Render; tex: Render };
 
 /** A single paragraph loses its <p> so it can sit inside a label or a legend. */
 const unwrap = (html: string) => {
@@ -72,27 +72,27 @@ async function renderAnswer(answer: Answer, render: Render): Promise<Answer> {
 }
 
 /**
- * Texts go through `render`; the feedback (targeted mistakes, choice feedback) always through
- * KaTeX, since the page carries it for every variant with the answers to grade.
+ * Texts go through `render`; the feedback (targeted mistakes, choice feedback) is always
+ * typeset, since the page carries it for every variant with the answers to grade.
  */
-async function renderVariant(v: Variant, render: Render, katexRender: Render): Promise<RenderedVariant> {
+async function renderVariant(v: Variant, render: Render, typesetRender: Render): Promise<RenderedVariant> {
   const out: RenderedVariant = {
     seed: v.seed,
     prompt: await renderText(v.prompt, render),
     hints: await Promise.all(v.hints.map((h) => renderText(h, render, true))),
   };
   if (v.solution) out.solution = await renderText(v.solution, render);
-  if (v.answer) out.answer = await renderAnswer(v.answer, katexRender);
+  if (v.answer) out.answer = await renderAnswer(v.answer, typesetRender);
   if (v.parts) {
     out.parts = await Promise.all(
-      v.parts.map(async (p) => ({ prompt: await renderText(p.prompt, render, true), answer: await renderAnswer(p.answer, katexRender) })),
+      v.parts.map(async (p) => ({ prompt: await renderText(p.prompt, render, true), answer: await renderAnswer(p.answer, typesetRender) })),
     );
   }
   if (v.choices) {
     out.choices = await Promise.all(
       v.choices.map(async (c) => {
         const choice: { text: Html; correct: boolean; feedback?: Html } = { text: await renderText(c.text, render, true), correct: c.correct };
-        if (c.feedback) choice.feedback = await renderText(c.feedback, katexRender, true);
+        if (c.feedback) choice.feedback = await renderText(c.feedback, typesetRender, true);
         return choice;
       }),
     );
@@ -144,7 +144,7 @@ export async function renderQuizFile(path: string, displayName: string, render: 
     }
     let rendered: RenderedVariant[];
     try {
-      rendered = await Promise.all(variants.map((v, i) => renderVariant(v, i === 0 ? render.katex : render.tex, render.katex)));
+      rendered = await Promise.all(variants.map((v, i) => renderVariant(v, i === 0 ? render.typeset : render.tex, render.typeset)));
     } catch (error) {
       // Astro's Markdown renderer prefixes the file name, which a quiz text does not have.
       const reason = (error instanceof Error ? error.message : String(error)).replace(/^Failed to parse Markdown file "[^"]*":\s*/, '');
@@ -178,17 +178,17 @@ function memo(render: Render): Render & { size: () => number } {
 const isPlugin = (entry: unknown, name: string) => (Array.isArray(entry) ? entry[0] : entry)?.name === name;
 
 /**
- * The site's Markdown pipeline (astro.config.mjs) with rehype-katex and its check replaced by
+ * The site's Markdown pipeline (astro.config.mjs) with rehype-math replaced by
  * rehype-math-tex: same Markdown features, typography and links, formulas left as TeX.
  */
 async function texRenderer(config: LoaderContext['config']): Promise<Render> {
   const { markdown, image } = config;
   const options = (markdown.processor as unknown as { options: UnifiedResolvedOptions }).options;
-  const plugins = options.rehypePlugins.filter((p) => !isPlugin(p, 'rehypeKatexCheck'));
-  const at = plugins.findIndex((p) => isPlugin(p, 'rehypeKatex'));
+  const plugins = [...options.rehypePlugins];
+  const at = plugins.findIndex((p) => isPlugin(p, 'rehypeMath'));
   if (at < 0)
     throw new Error(
-      "quiz-loader: rehype-katex is not in markdown.processor's rehypePlugins (astro.config.mjs); the quiz variants rendered as TeX must match the formulas it renders",
+      "quiz-loader: rehype-math is not in markdown.processor's rehypePlugins (astro.config.mjs); the quiz variants rendered as TeX must match the formulas it renders",
     );
   plugins.splice(at, 1, rehypeMathTex);
   const renderer = await unified({ ...options, rehypePlugins: plugins }).createRenderer({
@@ -205,11 +205,12 @@ async function texRenderer(config: LoaderContext['config']): Promise<Render> {
 const renderingCode = [
   'src/utils/quiz-loader.ts',
   'src/integrations/rehype-math-tex.ts',
-  'src/integrations/rehype-katex-check.ts',
+  'src/integrations/rehype-math.ts',
+  'src/integrations/math.ts',
   'src/integrations/rehype-scrollable.ts',
   'src/integrations/rehype-base-links.ts',
   'astro.config.mjs',
-  'node_modules/katex/package.json',
+  'node_modules/temml/package.json',
 ];
 
 async function codeFingerprint(): Promise<string> {
@@ -226,7 +227,7 @@ export function quizLoader(folder: string): Loader {
   return {
     name: 'quiz-loader',
     load: async ({ store, renderMarkdown, watcher, logger, config, generateDigest }: LoaderContext) => {
-      const katex = memo(async (markdown) => (await renderMarkdown(markdown)).html);
+      const typeset = memo(async (markdown) => (await renderMarkdown(markdown)).html);
       const tex = memo(await texRenderer(config));
       const code = generateDigest(`${config.base}\0${await codeFingerprint()}`);
       const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => /\.ya?ml$/.test(f)).sort();
@@ -244,7 +245,7 @@ export function quizLoader(folder: string): Loader {
           quiz = before.data as RenderedQuiz;
           reused++;
         } else {
-          quiz = await renderQuizFile(path, displayName, { katex, tex }, source);
+          quiz = await renderQuizFile(path, displayName, { typeset, tex }, source);
         }
         const other = topics.get(quiz.topic);
         if (other) throw new Error(`${displayName}: field topic: "${quiz.topic}" already has a quiz in ${other}; put its questions in one file`);
@@ -254,7 +255,7 @@ export function quizLoader(folder: string): Loader {
       // Files deleted or renamed since the last build.
       for (const id of store.keys()) if (!topics.has(id)) store.delete(id);
       logger.info(
-        `${files.length} quiz files (${reused} unchanged since the last build), ${katex.size()} texts rendered with KaTeX, ${tex.size()} with TeX left for the browser`,
+        `${files.length} quiz files (${reused} unchanged since the last build), ${typeset.size()} texts typeset, ${tex.size()} with TeX left for the browser`,
       );
       watcher?.add(folder);
     },

@@ -12,11 +12,11 @@ afterAll(async () => {
 
 describe('layout', () => {
   for (const lang of ['en', 'zh'] as const) {
-    it(`renders math with KaTeX in a ${lang} note`, async () => {
+    it(`renders math as MathML with the math font in a ${lang} note`, async () => {
       const { page } = await site.page();
       await page.goto(`${site.url}${lang}/information-theory/`);
       await page.evaluate(() => document.fonts.ready);
-      const boxes = await page.$$eval('.katex-html', (els) =>
+      const boxes = await page.$$eval('math', (els) =>
         els.slice(0, 20).map((el) => {
           const r = el.getBoundingClientRect();
           return { w: r.width, h: r.height };
@@ -27,10 +27,14 @@ describe('layout', () => {
         expect(box.w).toBeGreaterThan(4);
         expect(box.h).toBeGreaterThan(8);
       }
-      // KaTeX's own fonts are in use, not a fallback.
-      const family = await page.$eval('.katex', (el) => getComputedStyle(el).fontFamily);
-      expect(family).toContain('KaTeX_Main');
-      expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
+      // The browser lays MathML out itself (MathML Core): a fraction is taller than a line of text.
+      const fraction = await page.$eval('mfrac', (el) => el.getBoundingClientRect().height);
+      const line = await page.$eval('article.note p', (el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(fraction).toBeGreaterThan(line * 1.3);
+      // The site's math font is in use, not a fallback.
+      const family = await page.$eval('math', (el) => getComputedStyle(el).fontFamily);
+      expect(family).toContain('STIX Two Math');
+      expect(await page.evaluate(() => document.fonts.check('16px "STIX Two Math"'))).toBe(true);
       site.assertNoErrors();
     });
   }

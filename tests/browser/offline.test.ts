@@ -184,7 +184,7 @@ async function expectNotesOffline(page: Page, url: string, lang: Lang): Promise<
     await page.goto(`${url}${lang}/${path}/`);
     expect(await page.getAttribute('html', 'lang'), path).toBe(htmlLang[lang]);
     expect((await page.textContent('article.note h1'))?.length, `${lang}/${path}`).toBeGreaterThan(0);
-    expect(await page.$('.katex')).not.toBeNull();
+    expect(await page.$('math')).not.toBeNull();
   }
 }
 

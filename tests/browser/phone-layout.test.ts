@@ -64,7 +64,7 @@ function measure(): Finding {
     if (!/auto|scroll/.test(style.overflowX)) continue;
     if (el.closest('[hidden], dialog:not([open])')) continue;
     const focusable = (el as HTMLElement).tabIndex >= 0;
-    // A name: aria-label(ledby), a table's caption, or the formula itself (KaTeX's MathML).
+    // A name: aria-label(ledby), a table's caption, or the formula itself (its MathML).
     const named =
       el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') || Boolean(el.querySelector(':scope > caption')) || Boolean(el.querySelector('math'));
     if (!focusable || !named) scrollers.push(`${describe(el)}: ${focusable ? '' : 'not focusable '}${named ? '' : 'no name'}`);
@@ -278,10 +278,10 @@ describe('print', () => {
       expect(await shown(hidden), hidden).toBe(false);
     }
     expect(await shown('.q-heading')).toBe(true);
-    expect(await shown('.katex-html')).toBe(true);
+    expect(await shown('math')).toBe(true);
     expect(await page.$$eval('.q-hint', (els) => els.every((el) => !(el as HTMLDetailsElement).open))).toBe(true);
     // A printed page cannot scroll: formulas are not cut off at a scroll box.
-    expect(await page.$$eval('.katex-display', (els) => els.every((el) => getComputedStyle(el).overflowX === 'visible'))).toBe(true);
+    expect(await page.$$eval('.math-display', (els) => els.every((el) => getComputedStyle(el).overflowX === 'visible'))).toBe(true);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
     site.assertNoErrors();

@@ -100,8 +100,8 @@ const feedback = (q: Locator) => q.locator('.q-feedback').innerText();
 const status = (q: Locator) => q.getAttribute('data-status');
 const solutionVisible = (q: Locator) => q.locator('.q-body .q-solution').isVisible();
 
-/** KaTeX keeps each formula's TeX source in an annotation: the numbers a variant shows. */
-const formulas = (q: Locator) => q.locator('.q-body .q-prompt annotation').allTextContents();
+/** Each formula keeps its TeX source in alttext: the numbers a variant shows. */
+const formulas = (q: Locator) => q.locator('.q-body .q-prompt math').evaluateAll((els) => els.map((el) => el.getAttribute('alttext') ?? ''));
 
 describe('numeric questions', () => {
   for (const lang of LANGS) {
@@ -285,7 +285,7 @@ describe('numeric questions', () => {
       await parts.nth(2).press('Enter');
       expect(await feedback(q)).toContain(lang === 'en' ? 'That is the variance' : '这是方差');
       expect(await feedback(q)).not.toContain('<');
-      expect(await q.locator('.q-feedback .katex').count()).toBeGreaterThan(0);
+      expect(await q.locator('.q-feedback math').count()).toBeGreaterThan(0);
       // All right.
       await parts.nth(1).fill('9.49');
       await q.locator('.q-check').click();
@@ -965,7 +965,7 @@ describe('JavaScript budget', () => {
     await settled(page);
     await Promise.all(measuring);
     // Scripts inside the page (the theme) count too; JSON does not. The chunk that fetches and
-    // typesets variants after the first (quiz-ui/variants.ts, with KaTeX) is loaded on demand,
+    // typesets variants after the first (quiz-ui/variants.ts, with Temml) is loaded on demand,
     // once the learner is on another variant, as most are right after load: not in the budget.
     const inline = pageResources(html, `${path}index.html`).inline.join('\n');
     const onDemand = (file: string) => /\/variants\.[\w-]+\.js$/.test(file);

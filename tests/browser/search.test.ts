@@ -253,7 +253,7 @@ describe('glossary page', () => {
     expect(await page.evaluate(() => document.getElementById('term-cross-entropy')?.tagName)).toBe('H3');
     expect(await page.getAttribute('#term-cross-entropy a', 'href')).toBe('#term-cross-entropy');
     // Formulas in definitions are typeset, not ASCII.
-    expect(await page.locator('.glossary-definition .katex').count()).toBeGreaterThan(10);
+    expect(await page.locator('.glossary-definition math').count()).toBeGreaterThan(10);
 
     const visible = () => page.$$eval('.glossary-entry:not([hidden]) .glossary-term', (hs) => hs.map((h) => h.id));
     const total = (await visible()).length;

@@ -3,18 +3,17 @@
  * (html-validate:recommended) with 0 errors.
  *
  * What the config changes from the recommended preset, and why:
- *  - `no-inline-style` allows only the CSS properties KaTeX writes in its `style` attributes
- *    (height, width, min-width, top, left, position, vertical-align, margin-left,
- *    margin-right, padding-left, border-bottom-width): KaTeX positions every glyph of every
- *    formula that way and there is no option to move it into classes. Any other property in
- *    a `style` attribute (ours) is still an error. (Listing allowed properties also keeps the
- *    rule fast: reporting ~100,000 KaTeX styles made one page take 30 s.)
+ *  - `no-inline-style` allows only the CSS properties Temml writes in `style` attributes on
+ *    MathML (a display formula's `display: block math`, `math-depth` and the padding and
+ *    margins of spacing and scripts; borders, colours and sizes for \boxed, \color and
+ *    \rule): there is no option to move them into classes. Any other property in a `style`
+ *    attribute (ours) is still an error.
  *  - `form-dup-name` also lets checkboxes share a name: a multiple-answer quiz question is
  *    one checkbox group, which is valid HTML (the group submits several values).
  *  - `aria-label-misuse` ignores `<math>`: its role (math) may be named, and quiz choices and
  *    labels name each formula with its TeX (src/utils/math-label.ts) because Chromium leaves
  *    MathML out of a form control's accessible name. Other elements are still checked.
- * Everything else in KaTeX's MathML output validates with the preset as it is.
+ * Everything else in Temml's MathML validates with the preset as it is.
  *
  * A quiz page carries each question's first variant; the others are in the note's quiz data
  * file. They are validated in the page as `<template>`s (tests/helpers/quiz-data.ts), so every

@@ -253,7 +253,7 @@ describe('excerpts are prose', () => {
     en: ['softmax', 'attention', 'cross-entropy', 'singular value', 'gradient', 'variance', 'entropy', 'KL'],
     zh: ['softmax', '注意力', '交叉熵', '奇异值', '梯度', '方差', '熵', 'KL'],
   };
-  /** Characters KaTeX writes for formulas (\sum, \top, \prod, \int) and the notes' prose does not use. */
+  /** Characters formulas use (\sum, \top, \prod, \int) and the notes' prose does not. */
   const formulaChars = /[∑⊤∏∫]/u;
   for (const lang of langs) {
     it(`${lang}: no formula fragments and no glossary names run together`, async () => {

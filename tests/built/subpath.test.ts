@@ -159,7 +159,8 @@ describe('the site under a sub-path', () => {
     for (const file of workers) {
       const sw = readFileSync(join(outDir, file), 'utf8');
       const urls = [...sw.matchAll(/\burl:\s*"([^"]+)"/g)].map((m) => m[1]!);
-      expect(urls.length, file).toBeGreaterThan(10);
+      // Pages, scripts, styles, fonts and search files of even this small site.
+      expect(urls.length, file).toBeGreaterThan(3);
       expect(
         urls.filter((u) => !u.startsWith(base)),
         file,

@@ -206,7 +206,8 @@ export function checkLinks({ dir, base = '/', site }: CheckOptions): LinkReport 
   const assets = join(dir, '_astro');
   if (existsSync(assets)) {
     for (const name of readdirSync(assets).filter((f) => f.endsWith('.css'))) {
-      const css = readFileSync(join(assets, name), 'utf8');
+      // A quoted data: URL may hold url(#id) of its own (Temml's stylesheet draws arrows with SVG).
+      const css = readFileSync(join(assets, name), 'utf8').replace(/url\(\s*(['"])data:[\s\S]*?\1\s*\)/g, '');
       for (const m of css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)) {
         const raw = m[2]!;
         if (raw.startsWith('#') || raw.startsWith('data:')) continue;

@@ -5,24 +5,32 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMath from 'remark-math';
 import remarkRehype from 'remark-rehype';
-import rehypeKatex from 'rehype-katex';
+import { VFile } from 'vfile';
+import rehypeMath from '../../src/integrations/rehype-math.ts';
 import rehypeHeadingMath, { withHeadingTexts } from '../../src/integrations/rehype-heading-math.ts';
 
-/** The site's pipeline up to the plugin: markdown → KaTeX (HTML and MathML) → headings. */
+/** The site's pipeline up to the plugin: markdown → MathML → headings. */
 async function headings(markdown: string) {
   const file = { data: { astro: { frontmatter: {} as Record<string, unknown> } } };
-  const processor = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex, { output: 'htmlAndMathml' });
+  const processor = unified().use(remarkParse).use(remarkMath).use(remarkRehype);
   const tree = (await processor.run(processor.parse(markdown))) as Root;
+  rehypeMath()(tree, new VFile({ path: 'x.md' }));
   rehypeHeadingMath()(tree, file);
   const hs = tree.children.filter((c): c is Element => c.type === 'element' && /^h\d$/.test(c.tagName));
   return { ids: hs.map((h) => h.properties.id), texts: file.data.astro.frontmatter.headingTexts as Record<string, string> | undefined };
 }
 
 describe('rehype-heading-math', () => {
-  it('reads a formula once: "XW", not "XWXWXW", in the anchor and the contents', async () => {
+  it('reads a formula once: "XW", not "XWXW", in the anchor and the contents', async () => {
     const { ids, texts } = await headings('### Row vectors and the $XW$ convention');
     expect(ids).toEqual(['row-vectors-and-the-xw-convention']);
     expect(texts).toEqual({ 'row-vectors-and-the-xw-convention': 'Row vectors and the XW convention' });
+  });
+
+  it('reads a bold letter as the plain letter, so the anchor does not change with its style', async () => {
+    const { ids, texts } = await headings('## The vector $\\mathbf{x}W$');
+    expect(ids).toEqual(['the-vector-xw']);
+    expect(texts).toEqual({ 'the-vector-xw': 'The vector xW' });
   });
 
   it('writes roots and scripts readably, and keeps the anchor a plain d_k', async () => {

@@ -87,7 +87,7 @@ describe('the quotation-mark rules catch planted mistakes', () => {
   it('finds a planted mistake in a built page, its attributes and its quiz variants, not in formulas or code', () => {
     const page = `<!doctype html><html lang="zh-CN"><head><title>标题</title>
       <meta name="description" content="描述&quot;好&quot;的"></head><body>
-      <p>称为<strong>“黑箱”</strong>，<span class="katex"><math><annotation>\\text{"x"}</annotation></math><span class="katex-html">"</span></span></p>
+      <p>称为<strong>“黑箱”</strong>，<math><mtext>"x"</mtext><annotation>\\text{"x"}</annotation></math></p>
       <p>代码 <code>x = "a"</code> 没问题。<a lang="en" href="/en/">Say "hi"</a></p>
       <h2>把数学这个”黑箱”打开</h2>
       <button aria-label="关闭&quot;搜索&quot;">x</button>

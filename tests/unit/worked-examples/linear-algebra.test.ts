@@ -37,7 +37,7 @@ const f4 = (x: number) => x.toFixed(4);
 const f2 = (x: number) => x.toFixed(2);
 /** Integers with thousands separators, as printed in the notes: 124,439,808. */
 const grouped = (n: number) => n.toLocaleString('en-US');
-/** The same inside KaTeX, where the notes write 124{,}439{,}808. */
+/** The same inside TeX, where the notes write 124{,}439{,}808. */
 const groupedTex = (n: number) => grouped(n).replaceAll(',', '{,}');
 const fmtMat = (a: Mat) => a.map((row) => row.join(' & ')).join(' \\\\ ');
 /** Compact form used in the attention note: 2&0&1\\ 0&2&2. */

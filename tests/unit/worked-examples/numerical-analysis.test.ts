@@ -16,7 +16,7 @@ function both(slug: string) {
 /** Assert that every string appears in both language versions of the note. */
 const expectInBoth = (slug: string, ...printed: string[]) => expectPrintedInBothNotes(AREA, slug, printed);
 
-/** "6.954\times10^{-5}" as KaTeX source: mantissa with `digits` decimals. */
+/** "6.954\times10^{-5}" as TeX source: mantissa with `digits` decimals. */
 function sci(x: number, digits: number): string {
   const exp = Math.floor(Math.log10(Math.abs(x)));
   let mant = x / 10 ** exp;

@@ -13,9 +13,9 @@ const expectInBoth = (printed: string[]) => expectPrintedInBothNotes('linear-alg
 type Mat = number[][];
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const frobenius = (m: Mat) => Math.sqrt(sum(m.flat().map((x) => x * x)));
-/** Integers as the notes print them in prose and tables (8,388,608) and in KaTeX (8{,}388{,}608). */
+/** Integers as the notes print them in prose and tables (8,388,608) and in TeX (8{,}388{,}608). */
 const grouped = (n: number) => n.toLocaleString('en-US');
-const katexGrouped = (n: number) => grouped(n).replace(/,/g, '{,}');
+const texGrouped = (n: number) => grouped(n).replace(/,/g, '{,}');
 /** A matrix as the notes typeset it: \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}. */
 const pmatrix = (m: Mat) => `\\begin{pmatrix} ${m.map((row) => row.join(' & ')).join(' \\\\ ')} \\end{pmatrix}`;
 /** A tuple as printed: (1, 1, -1). */
@@ -138,7 +138,7 @@ describe('rank and low-rank worked examples', () => {
     const d = 4096;
     const r = 8;
     expect((d * d) / (d + d)).toBe(2048);
-    expectInBoth([`r \\lt ${(d * d) / (d + d)}`, `$${katexGrouped(r * (d + d))}$`, `${grouped(d * d)}`, `${((100 * r * (d + d)) / (d * d)).toFixed(2)}%`]);
+    expectInBoth([`r \\lt ${(d * d) / (d + d)}`, `$${texGrouped(r * (d + d))}$`, `${grouped(d * d)}`, `${((100 * r * (d + d)) / (d * d)).toFixed(2)}%`]);
   });
 
   it('LoRA on W_q and W_v of LLaMA-2 7B, r = 8: parameters, memory and adapter size', () => {
@@ -160,7 +160,7 @@ describe('rank and low-rank worked examples', () => {
     expect(adapterState).toBe(64 * 2 ** 20);
     expect(adapterFile).toBe(8 * 2 ** 20);
     expectInBoth([
-      `${layers} \\times 2 \\times ${r}\\times(${d} + ${d}) = ${layers} \\times 2 \\times ${katexGrouped(perMatrix)} = ${katexGrouped(lora)}`,
+      `${layers} \\times 2 \\times ${r}\\times(${d} + ${d}) = ${layers} \\times 2 \\times ${texGrouped(perMatrix)} = ${texGrouped(lora)}`,
       `${((100 * lora) / total).toFixed(4)}%`,
       grouped(total),
       `${grouped(full)}`,
@@ -170,7 +170,7 @@ describe('rank and low-rank worked examples', () => {
       `${grouped(lora)} × 16`,
       `${grouped(adapterState)}`,
       `${adapterState / 2 ** 20} MiB`,
-      `${katexGrouped(lora)}\\times2 = ${katexGrouped(adapterFile)}`,
+      `${texGrouped(lora)}\\times2 = ${texGrouped(adapterFile)}`,
       `${adapterFile / 2 ** 20} MiB`,
       // α = 16, r = 8: merging adds 2·BA.
       `$${16 / r}\\,BA$`,
@@ -195,6 +195,6 @@ describe('rank and low-rank worked examples', () => {
     // layer, against keys and values of 128 heads × 128 dimensions.
     const mla = 512 + 64;
     const mha = 2 * 128 * 128;
-    expectInBoth([`$1024\\times1024$`, grouped(probe), `${mla}`, `2\\times128\\times128 = ${katexGrouped(mha)}`]);
+    expectInBoth([`$1024\\times1024$`, grouped(probe), `${mla}`, `2\\times128\\times128 = ${texGrouped(mha)}`]);
   });
 });

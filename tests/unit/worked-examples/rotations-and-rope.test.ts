@@ -14,7 +14,7 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const dot = (u: number[], v: number[]) => sum(u.map((x, i) => x * v[i]!));
 const f4 = (x: number) => x.toFixed(4);
 const grouped = (n: number) => n.toLocaleString('en-US');
-const katexGrouped = (n: number) => grouped(n).replace(/,/g, '{,}');
+const texGrouped = (n: number) => grouped(n).replace(/,/g, '{,}');
 const deg = (d: number) => (d * Math.PI) / 180;
 
 /** The textbook rotation matrix, acting on column vectors. */
@@ -126,9 +126,9 @@ describe('rotations and RoPE worked examples', () => {
     expect(10000 ** (-126 / 128) / ntk ** (-126 / 128)).toBeCloseTo(4, 12);
     expectInBoth([
       `$1/${Lnew / L}$`,
-      `10000\\cdot4^{128/126} \\approx ${katexGrouped(Math.round(ntk / 10) * 10)}`,
-      `b = ${katexGrouped(1_000_000)}`,
-      `b = ${katexGrouped(500_000)}`,
+      `10000\\cdot4^{128/126} \\approx ${texGrouped(Math.round(ntk / 10) * 10)}`,
+      `b = ${texGrouped(1_000_000)}`,
+      `b = ${texGrouped(500_000)}`,
       // A radian in degrees, as the pitfalls print it.
       `${(180 / Math.PI).toFixed(1)}°`,
     ]);

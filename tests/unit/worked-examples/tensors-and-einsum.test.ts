@@ -11,9 +11,9 @@ import { BYTES_PER_ELEMENT, kvCacheBytes } from '../../../src/calculators/math/t
 
 const expectInBoth = (printed: string[]) => expectPrintedInBothNotes('linear-algebra', 'tensors-and-einsum', printed);
 
-/** Integers as the notes print them in prose and tables (8,388,608) and in KaTeX (8{,}388{,}608). */
+/** Integers as the notes print them in prose and tables (8,388,608) and in TeX (8{,}388{,}608). */
 const grouped = (n: number) => n.toLocaleString('en-US');
-const katexGrouped = (n: number) => grouped(n).replace(/,/g, '{,}');
+const texGrouped = (n: number) => grouped(n).replace(/,/g, '{,}');
 const shape = (s: number[]) => `$(${s.join(', ')})$`;
 
 /** H100 SXM datasheet figures: dense BF16 tensor-core FLOP/s and HBM3 bandwidth. */
@@ -52,12 +52,12 @@ describe('tensors and einsum worked examples', () => {
       shape([B, T, d]),
       shape([B, h, T, dh]),
       shape([B, h, T, T]),
-      `2\\times32\\times2048\\times2048 = ${katexGrouped(scores)}`,
+      `2\\times32\\times2048\\times2048 = ${texGrouped(scores)}`,
       `${grouped(scoreBytes)}`,
       `${scoreBytes / 2 ** 20} MiB`,
-      `2BTd_{\\text{model}}^2 = ${katexGrouped(projection)}`,
+      `2BTd_{\\text{model}}^2 = ${texGrouped(projection)}`,
       grouped(4 * projection),
-      `2BhT^2d_{\\text{head}} = ${katexGrouped(einsum)}`,
+      `2BhT^2d_{\\text{head}} = ${texGrouped(einsum)}`,
     ]);
   });
 
@@ -104,13 +104,13 @@ describe('tensors and einsum worked examples', () => {
     // 16 sequences' caches exceed the 7B model's BF16 weights.
     expect(batch16).toBeGreaterThan(2 * LLAMA2_7B);
     expectInBoth([
-      `2\\times32\\times32\\times128\\times2 = ${katexGrouped(perToken7b)}`,
+      `2\\times32\\times32\\times128\\times2 = ${texGrouped(perToken7b)}`,
       `= ${perToken7b / 2 ** 20} \\text{ MiB}`,
-      `${katexGrouped(perToken7b)}\\times4096 = ${katexGrouped(ctx7b)}`,
+      `${texGrouped(perToken7b)}\\times4096 = ${texGrouped(ctx7b)}`,
       `${ctx7b / 2 ** 30} GiB`,
       `${batch16 / 2 ** 30} GiB`,
       `${((2 * LLAMA2_7B) / 1e9).toFixed(1)} GB`,
-      `2\\times80\\times8\\times128\\times2 = ${katexGrouped(perToken70b)}`,
+      `2\\times80\\times8\\times128\\times2 = ${texGrouped(perToken70b)}`,
       `${grouped(ctx70b)}`,
       `${ctx70b / 2 ** 30} GiB`,
       `${grouped(perToken70bMha)}`,
@@ -133,13 +133,13 @@ describe('tensors and einsum worked examples', () => {
     const prefill = 2 * LLAMA2_7B * 2048;
     expectInBoth([
       grouped(LLAMA2_7B),
-      `N = ${katexGrouped(LLAMA2_7B)}`,
+      `N = ${texGrouped(LLAMA2_7B)}`,
       grouped(weights),
-      `\\frac{3.35\\times10^{12}}{${katexGrouped(weights)}} \\approx ${tps.toFixed(1)}`,
+      `\\frac{3.35\\times10^{12}}{${texGrouped(weights)}} \\approx ${tps.toFixed(1)}`,
       `${msPerToken.toFixed(2)} ms`,
       grouped(withCache),
       `${tpsCache.toFixed(1)}`,
-      `2N = ${katexGrouped(flopsPerToken)}`,
+      `2N = ${texGrouped(flopsPerToken)}`,
       `${(usedFlops / 1e12).toFixed(2)} TFLOP/s`,
       `${((100 * usedFlops) / PEAK).toFixed(2)}%`,
       `2NT \\approx ${(prefill / 1e13).toFixed(2)}\\times10^{13}`,

@@ -12,7 +12,7 @@ const expectInBoth = (printed: string[]) => expectPrintedInBothNotes('informatio
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const f = (x: number, d = 4) => x.toFixed(d);
 const entropyBits = (p: number[]) => -sum(p.map((x) => x * Math.log2(x)));
-/** Thousands separated as the notes print them in KaTeX: 750{,}201. */
+/** Thousands separated as the notes write them in TeX: 750{,}201. */
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '{,}');
 
 /** Huffman codeword lengths: merge the two least probable nodes until one remains. */
