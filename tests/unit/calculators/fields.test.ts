@@ -4,9 +4,18 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMatrix, parseNumberField, parseNumberList } from '../../../src/calculators/ui/fields.ts';
+import { parseMatrix, parseNumberField, parseNumberList, type FieldResult } from '../../../src/calculators/ui/fields.ts';
 import { gradeAnswer } from '../../../src/quiz/index.ts';
 import { words } from './field-words.ts';
+
+/** The field is refused with a message that says `en` in English and `zh` in Chinese. */
+function expectRefused(r: FieldResult<unknown>, en: string, zh: string): void {
+  expect(r.ok).toBe(false);
+  if (!r.ok) {
+    expect(words(r.message).en).toContain(en);
+    expect(words(r.message).zh).toContain(zh);
+  }
+}
 
 describe('parseNumberField', () => {
   it.each([
@@ -40,12 +49,7 @@ describe('parseNumberField', () => {
     ['1, 2', 'is not a number', '不是数字'],
     ['x'.repeat(100), `“${'x'.repeat(39)}…”`, `“${'x'.repeat(39)}…”`],
   ])('%j is refused: %s', (raw, en, zh) => {
-    const r = parseNumberField(raw);
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(words(r.message).en).toContain(en);
-      expect(words(r.message).zh).toContain(zh);
-    }
+    expectRefused(parseNumberField(raw), en, zh);
   });
 
   it('keeps the bounds', () => {
@@ -86,12 +90,7 @@ describe('parseNumberList', () => {
     ['1, -2', { min: 0 }, 'Item 2: Must be at least 0', '第 2 项：不能小于 0'],
     ['1', { minLength: 2 }, 'at least 2', '至少'],
   ])('%j with %j is refused: %s', (raw, rule, en, zh) => {
-    const r = parseNumberList(raw, rule);
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(words(r.message).en).toContain(en);
-      expect(words(r.message).zh).toContain(zh);
-    }
+    expectRefused(parseNumberList(raw, rule), en, zh);
   });
 });
 
@@ -159,12 +158,7 @@ describe('parseMatrix', () => {
     ['[1 2; 3 4', {}, 'brackets', '括号'],
     ['', {}, 'The field is empty', '此栏为空'],
   ])('%j with %j is refused: %s', (raw, rule, en, zh) => {
-    const r = parseMatrix(raw, rule);
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(words(r.message).en).toContain(en);
-      expect(words(r.message).zh).toContain(zh);
-    }
+    expectRefused(parseMatrix(raw, rule), en, zh);
   });
 });
 
