@@ -8,15 +8,17 @@
 import { $progress, currentProgress, discardSetAside, replaceProgress, setAside, setAsideTexts, storageHealth, UNREADABLE_KEY } from '../progress/store.ts';
 import { emptyProgress, ProgressFormatError, type Progress } from '../progress/model.ts';
 import { areaTotals, fromExport, mergeProgress, toExport } from '../progress/summary.ts';
-import { fill, uiStrings } from './text.ts';
+import { fill } from './text.ts';
+import { pageStrings } from '../i18n/page-strings.ts';
+import { pageLang } from '../utils/lang.ts';
 
 type PageData = {
   areas: Array<{ id: string; name: string; total: number }>;
   questions: Array<{ key: string; url: string; noteTitle: string; number: number }>;
 };
 
-const lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
-const T = uiStrings('progressui');
+const lang = pageLang();
+const T = pageStrings('progressui');
 
 class ProgressPage extends HTMLElement {
   private data!: PageData;

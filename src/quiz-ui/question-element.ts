@@ -12,7 +12,9 @@
  */
 import { gradeAnswer, gradeChoice, gradeParts, type Answer, type Grade, type Text } from '../quiz/index.ts';
 import { describeGrade } from '../quiz/describe.ts';
-import { fill, uiStrings } from './text.ts';
+import { fill } from './text.ts';
+import { pageStrings } from '../i18n/page-strings.ts';
+import { pageLang } from '../utils/lang.ts';
 
 /** Feedback is an index into `messages` (HTML in the page's language); see Quiz.astro. */
 type StoredAnswer = Omit<Answer, 'wrong'> & { wrong?: Array<{ value: Answer['value']; tolerance?: Answer['tolerance']; message: number }> };
@@ -25,10 +27,10 @@ type GradingData = {
   }>;
 };
 
-const lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
-const T = uiStrings('quizui');
+const lang = pageLang();
+const T = pageStrings('quizui');
 /** The engine's message templates in this page's language (Quiz.astro puts them in the page). */
-const engineTemplates = uiStrings('engine');
+const engineTemplates = pageStrings('engine');
 type Progress = typeof import('../progress/record.ts');
 /**
  * The learner's progress (the store, its validation, the review schedule) is loaded when a

@@ -7,12 +7,14 @@
 import { $progress } from '../progress/store.ts';
 import { reviewQueue } from '../progress/summary.ts';
 import { daysBetween } from '../progress/model.ts';
-import { fill, uiStrings } from './text.ts';
+import { fill } from './text.ts';
+import { pageStrings } from '../i18n/page-strings.ts';
+import { pageLang } from '../utils/lang.ts';
 
 type Ref = { key: string; area: string; noteUrl: string; noteTitle: string; number: number; id: string };
 
-const T = uiStrings('reviewui');
-const lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
+const T = pageStrings('reviewui');
+const lang = pageLang();
 /** How many due questions, and how many new ones, one visit shows. */
 const SHOWN_DUE = 8;
 const SHOWN_NEW = 3;

@@ -1,18 +1,5 @@
 /** Tiny DOM helpers shared by the lazily loaded header tools (search, offline). */
 
-/**
- * A group of UI strings the page hands to its scripts (UiStrings.astro), in the page's language.
- * Read here rather than through quiz-ui/text.ts: sharing that module would split it out of the
- * quiz's own chunk and cost every quiz page a request.
- */
-export function pageStrings(prefix: string): Record<string, string> {
-  try {
-    return JSON.parse(document.getElementById(`ui-${prefix}`)?.textContent ?? '{}') as Record<string, string>;
-  } catch {
-    return {};
-  }
-}
-
 /** The site's base path, ending in "/" (set on <html data-base> by the layout). */
 export const siteBase = (): string => document.documentElement.dataset.base ?? '/';
 

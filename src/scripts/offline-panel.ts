@@ -7,7 +7,8 @@
  * in the cache, then says "available offline". It also asks the browser to keep the storage.
  * Its strings come from the page (UiStrings prefix "offlineui").
  */
-import { h, modal, pageStrings, siteBase } from './dom.ts';
+import { h, modal, siteBase } from './dom.ts';
+import { pageStrings } from '../i18n/page-strings.ts';
 import { pageLang, type Lang } from '../utils/lang.ts';
 import { fillTemplate } from '../i18n/fill.ts';
 

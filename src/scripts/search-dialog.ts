@@ -6,7 +6,8 @@
  * sections; a filter by area; all reachable by keyboard. Its strings come from the page
  * (UiStrings prefix "search").
  */
-import { h, modal, pageStrings, siteBase } from './dom.ts';
+import { h, modal, siteBase } from './dom.ts';
+import { pageStrings } from '../i18n/page-strings.ts';
 import { pageLang, type Lang } from '../utils/lang.ts';
 import { fillTemplate } from '../i18n/fill.ts';
 import { pagefindSearchOptions } from './search-options.ts';

@@ -10,7 +10,7 @@
  * reloads, into the version that is already in charge.
  * The texts are `update.*` of src/i18n/{en,zh}.json, handed over by the layout (UiStrings).
  */
-import { pageStrings } from './dom.ts';
+import { pageStrings } from '../i18n/page-strings.ts';
 
 export function showUpdateNotice(reg: ServiceWorkerRegistration): void {
   if (document.getElementById('update-notice')) return;

@@ -2,7 +2,9 @@
  * One way to say things, and Node code apart from browser code (issue #18):
  *  - UI text lives in src/i18n/{en,zh}.json. No source file outside src/i18n carries a table of
  *    both languages (`{ en: '…', zh: '…' }`, or a `zh:` literal in Chinese); authored content
- *    (notes, quizzes, glossary YAML) is not source code and is not read here.
+ *    (notes, quizzes, glossary YAML) is not source code and is not read here. Scripts read the
+ *    page's language with utils/lang.ts pageLang() and the strings the page hands them with
+ *    i18n/page-strings.ts pageStrings() only.
  *  - Only src/build/ (Node-only helpers: git, file loaders, hashing) and src/integrations/ (build
  *    plugins) use Node's modules, and no code that reaches the browser imports src/build/.
  */
@@ -73,6 +75,15 @@ describe('UI strings live in src/i18n', () => {
       found.push(...rest.map((t) => `${rel(file)}:${t}`));
     }
     expect(found, 'move these strings to src/i18n/{en,zh}.json (or add an exception with its reason)').toEqual([]);
+  });
+
+  it("a script reads the page's language in one place (utils/lang.ts) and its strings in one place (i18n/page-strings.ts)", () => {
+    const readers = (pattern: RegExp) =>
+      filesUnder(src)
+        .filter((f) => pattern.test(withoutComments(readFileSync(f, 'utf8'))))
+        .map(rel);
+    expect(readers(/documentElement\.lang\b/)).toEqual(['src/utils/lang.ts']);
+    expect(readers(/getElementById\(`ui-/)).toEqual(['src/i18n/page-strings.ts']);
   });
 
   it.each(Object.entries(allowed))('the exception for %s still applies', (file, { contains }) => {
