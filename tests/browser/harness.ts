@@ -23,7 +23,7 @@ export type Site = {
   /** Errors seen so far on pages made by `page()`. */
   errors: string[];
   assertNoErrors(): void;
-  stopServer(): Promise<void>;
+  /** Closes the browser and the server. A test that takes the site offline uses a server of its own (offline.test.ts), never this shared one. */
   close(): Promise<void>;
 };
 
@@ -71,7 +71,6 @@ export async function openSite(): Promise<Site> {
       const seen = errors.splice(0);
       if (seen.length > 0) throw new Error(`Errors in the browser:\n${seen.join('\n')}`);
     },
-    stopServer,
     async close() {
       for (const context of contexts) await context.close().catch(() => {});
       await browser.close();
