@@ -10,6 +10,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { t } from '../i18n/index.ts';
 
 const isDisplayMath = (el: Element) => {
   const className = el.properties?.className;
@@ -42,7 +43,7 @@ export default function rehypeScrollable() {
         el.properties.tabIndex = 0;
         // A <pre> has no role of its own that may carry a name; a group may.
         el.properties.role ??= 'group';
-        el.properties.ariaLabel ??= zh ? '代码' : 'Code';
+        el.properties.ariaLabel ??= t(zh ? 'zh' : 'en', 'note.codeBlock');
       }
     });
   };
