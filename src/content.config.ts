@@ -1,6 +1,6 @@
 /**
  * Content collections: notes (Markdown/MDX in content/{en,zh}/) and the glossary
- * (content/glossary/*.yaml) and quizzes (quizzes/*.yaml, see utils/quiz-loader.ts).
+ * (content/glossary/*.yaml) and quizzes (quizzes/*.yaml, see build/quiz-loader.ts).
  * A missing or wrong field fails the build with the entry's path and the field.
  */
 import { defineCollection } from 'astro:content';
@@ -8,7 +8,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { areaIds } from './utils/areas.ts';
 import { glossaryEntrySchema, glossaryLoader } from './build/glossary-loader.ts';
-import { quizLoader, type RenderedQuiz } from './utils/quiz-loader.ts';
+import { quizLoader, type RenderedQuiz } from './build/quiz-loader.ts';
 
 const notes = defineCollection({
   loader: glob({

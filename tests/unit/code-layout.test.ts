@@ -109,10 +109,8 @@ describe('Node-only code apart from browser code', () => {
     [...withoutComments(code).matchAll(/^\s*import\s+(type\s+)?[^'"]*?['"]([^'"]+)['"]/gm)].map((m) => ({ typeOnly: Boolean(m[1]), from: m[2]! }));
 
   it("only src/build/ and src/integrations/ import Node's modules", () => {
-    // The quiz loader reads quiz files at build time; the lead moves it to src/build/ after the Temml change.
-    const pending = new Set(['src/utils/quiz-loader.ts']);
     const offenders = filesUnder(src)
-      .filter((f) => !/^src\/(build|integrations)\//.test(rel(f)) && !pending.has(rel(f)))
+      .filter((f) => !/^src\/(build|integrations)\//.test(rel(f)))
       .filter((f) => importsOf(readFileSync(f, 'utf8')).some((i) => i.from.startsWith('node:')))
       .map(rel);
     expect(offenders, 'move Node-only modules to src/build/').toEqual([]);

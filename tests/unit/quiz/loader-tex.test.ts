@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeMathTex from '../../../src/integrations/rehype-math-tex.ts';
-import { renderQuizFile } from '../../../src/utils/quiz-loader.ts';
+import { renderQuizFile } from '../../../src/build/quiz-loader.ts';
 import { variantSource } from '../../../src/quiz-ui/variants.ts';
 
 const processor = await createMarkdownProcessor({ syntaxHighlight: false, remarkPlugins: [remarkMath], rehypePlugins: [rehypeMathTex] });

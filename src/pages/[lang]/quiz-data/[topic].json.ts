@@ -15,7 +15,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getCollection } from 'astro:content';
 import QuizVariant from '../../../components/quiz/QuizVariant.astro';
 import { languages, type Lang } from '../../../utils/lang.ts';
-import type { RenderedQuiz } from '../../../utils/quiz-loader.ts';
+import type { RenderedQuiz } from '../../../build/quiz-loader.ts';
 import { variantSource, type QuizData } from '../../../quiz-ui/variants.ts';
 
 export const getStaticPaths = (async () => {

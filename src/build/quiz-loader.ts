@@ -203,7 +203,7 @@ async function texRenderer(config: LoaderContext['config']): Promise<Render> {
 
 /** What the rendered output depends on besides the quiz file: the code that renders it. */
 const renderingCode = [
-  'src/utils/quiz-loader.ts',
+  'src/build/quiz-loader.ts',
   'src/integrations/rehype-math-tex.ts',
   'src/integrations/rehype-math.ts',
   'src/integrations/math.ts',
