@@ -44,6 +44,26 @@ function toNote(entry: NoteEntry): Note {
 }
 
 let cache: Promise<Note[]> | undefined;
+let quizzesOnce: Promise<CollectionEntry<'quizzes'>[]> | undefined;
+let glossaryOnce: Promise<CollectionEntry<'glossary'>[]> | undefined;
+let questionCountsOnce: Promise<Map<string, number>> | undefined;
+
+/**
+ * The quiz and glossary collections, read once a build. Every note page needs them (sidebar,
+ * quiz, search terms), and getCollection copies a collection on each call and, when it is empty
+ * (content without quizzes or glossary terms), logs a warning on each call: one per page.
+ */
+export function allQuizzes(): Promise<CollectionEntry<'quizzes'>[]> {
+  return (quizzesOnce ??= getCollection('quizzes'));
+}
+export function allGlossary(): Promise<CollectionEntry<'glossary'>[]> {
+  return (glossaryOnce ??= getCollection('glossary'));
+}
+
+/** Each quiz's number of questions by topic: progress-marks.ts shows mastery beside a link from them. */
+export function questionCounts(): Promise<Map<string, number>> {
+  return (questionCountsOnce ??= allQuizzes().then((quizzes) => new Map(quizzes.map(({ data }) => [data.topic, data.questions.length]))));
+}
 
 /**
  * All notes of both languages. Fails the build, naming the file, when a note exists in one
@@ -73,7 +93,7 @@ export function allNotes(): Promise<Note[]> {
         seen.set(note.slug, note.sourceFile);
       }
     }
-    const [glossary, quizzes] = await Promise.all([getCollection('glossary'), getCollection('quizzes')]);
+    const [glossary, quizzes] = await Promise.all([allGlossary(), allQuizzes()]);
     checkReferences({
       notes: notes.map((n) => ({ slug: n.slug, lang: n.lang, file: n.sourceFile, body: n.entry.body ?? '' })),
       // The calculators belong to the site's own notes: a build of other content (a test
@@ -89,14 +109,26 @@ export function allNotes(): Promise<Note[]> {
   return cache;
 }
 
+/** Lists made from one array of notes, kept so that each page does not filter and sort the whole site again. */
+const listsOf = new WeakMap<Note[], Map<string, readonly Note[]>>();
+function listOnce(notes: Note[], key: string, make: () => Note[]): readonly Note[] {
+  let lists = listsOf.get(notes);
+  if (!lists) listsOf.set(notes, (lists = new Map()));
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = make()));
+  return list;
+}
+
 /** The notes of one area in one language, overview first, then by `order`. */
-export function notesOfArea(notes: Note[], lang: Lang, area: AreaId): Note[] {
-  return notes.filter((n) => n.lang === lang && n.area === area).sort((a, b) => a.entry.data.order - b.entry.data.order || a.slug.localeCompare(b.slug));
+export function notesOfArea(notes: Note[], lang: Lang, area: AreaId): readonly Note[] {
+  return listOnce(notes, `${lang}/${area}`, () =>
+    notes.filter((n) => n.lang === lang && n.area === area).sort((a, b) => a.entry.data.order - b.entry.data.order || a.slug.localeCompare(b.slug)),
+  );
 }
 
 /** Reading order across the whole site: areas in teaching order, notes by order. */
-export function readingOrder(notes: Note[], lang: Lang): Note[] {
-  return areaIds.flatMap((area) => notesOfArea(notes, lang, area));
+export function readingOrder(notes: Note[], lang: Lang): readonly Note[] {
+  return listOnce(notes, lang, () => areaIds.flatMap((area) => notesOfArea(notes, lang, area)));
 }
 
 /** A site-relative href (with base) for a route like `information-theory/`. */
