@@ -48,7 +48,7 @@ describe('tokenisation and compression: worked examples', () => {
     const huffBits = sum(msg.map((i) => huff[i]!));
     expect(huffBits).toBe(7);
     expectInBoth([
-      `0.1\\log_2 0.1) = ${f(H)}$ `,
+      `- 0.1\\log_2 0.1 = ${f(H)}$ `,
       `$1, 2, 3, 3$`,
       `$0.4 + 0.6 + 0.6 + 0.3 = ${Number(L.toFixed(10))}$`,
       `$2, 2, 3, 4$`,
