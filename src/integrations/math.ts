@@ -31,20 +31,22 @@ export function renderMath(tex: string, displayMode: boolean): string {
   return mathml.replace(/^<math\b/, `<math alttext="${escapeAttribute(tex.trim().replace(/\s+/g, ' '))}"`);
 }
 
-/** Formulas already checked in this build (quiz variants repeat many of them). */
-const checked = new Map<string, string | undefined>();
+export type Typeset = { mathml: string; problem?: undefined } | { mathml?: undefined; problem: string };
 
-/** Why `tex` cannot be typeset, or undefined when it can. */
-export function mathProblem(tex: string, displayMode: boolean): string | undefined {
+/** Formulas typeset in this build (notes and quiz variants repeat many of them). */
+const typeset = new Map<string, Typeset>();
+
+/** The MathML for `tex`, or why it cannot be typeset; each formula is typeset once a build. */
+export function typesetMath(tex: string, displayMode: boolean): Typeset {
   const key = `${displayMode ? 'D' : 'I'}${tex}`;
-  if (!checked.has(key)) {
-    let problem: string | undefined;
+  let result = typeset.get(key);
+  if (!result) {
     try {
-      renderMath(tex, displayMode);
+      result = { mathml: renderMath(tex, displayMode) };
     } catch (error) {
-      problem = (error instanceof Error ? error.message : String(error)).trim();
+      result = { problem: (error instanceof Error ? error.message : String(error)).trim() };
     }
-    checked.set(key, problem);
+    typeset.set(key, result);
   }
-  return checked.get(key);
+  return result;
 }

@@ -6,14 +6,14 @@
  * of the MathML, which keeps a question's twenty-odd variants light to fetch and to save offline.
  */
 import type { Root } from 'hast';
-import { mathProblem } from './math.ts';
+import { typesetMath } from './math.ts';
 import { formulaError, replaceFormulas } from './rehype-math.ts';
 
 export default function rehypeMathTex() {
   return (tree: Root) =>
     replaceFormulas(tree, (tex, displayMode) => {
-      const problem = mathProblem(tex, displayMode);
-      if (problem) throw formulaError(tex, problem);
+      const { problem } = typesetMath(tex, displayMode);
+      if (problem !== undefined) throw formulaError(tex, problem);
       return {
         type: 'element',
         tagName: 'span',

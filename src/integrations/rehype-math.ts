@@ -7,16 +7,11 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
+import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { mathProblem, renderMath } from './math.ts';
+import { typesetMath } from './math.ts';
 
 const classesOf = (el: Element) => (Array.isArray(el.properties?.className) ? el.properties.className.map(String) : []);
-
-function textOf(node: ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(textOf).join('');
-  return '';
-}
 
 /**
  * The formula `node` is, if it is one. remark-math writes `<code class="language-math math-inline">`
@@ -29,7 +24,7 @@ export function formulaOf(node: RootContent | ElementContent): { tex: string; di
   const classes = classesOf(inner);
   const displayMode = classes.includes('math-display') || inner !== node;
   if (!classes.includes('math-inline') && !classes.includes('math-display') && !(inner !== node && classes.includes('language-math'))) return undefined;
-  return { tex: inner.children.map(textOf).join(''), displayMode };
+  return { tex: toString(inner), displayMode };
 }
 
 /** Replaces each formula under `parent` by `replace(formula)`, depth first. */
@@ -53,9 +48,9 @@ export default function rehypeMath() {
   return (tree: Root, file: VFile) => {
     const where = file.path ?? file.history[0] ?? '(unknown file)';
     replaceFormulas(tree, (tex, displayMode) => {
-      const problem = mathProblem(tex, displayMode);
-      if (problem) throw formulaError(tex, problem, where);
-      const math = fromHtmlIsomorphic(renderMath(tex, displayMode), { fragment: true }).children[0] as Element;
+      const { mathml, problem } = typesetMath(tex, displayMode);
+      if (problem !== undefined) throw formulaError(tex, problem, where);
+      const math = fromHtmlIsomorphic(mathml, { fragment: true }).children[0] as Element;
       return displayMode ? { type: 'element', tagName: 'div', properties: { className: ['math-display'] }, children: [math] } : math;
     });
   };

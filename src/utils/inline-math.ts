@@ -3,7 +3,7 @@
  * typeset at build time exactly as in the notes (MathML, src/integrations/math.ts). A formula
  * that cannot be typeset throws, naming it, so the build fails.
  */
-import { mathProblem, renderMath } from '../integrations/math.ts';
+import { typesetMath } from '../integrations/math.ts';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -14,9 +14,9 @@ export function renderInlineMath(text: string): string {
   return pieces
     .map((piece, i) => {
       if (i % 2 === 0) return escapeHtml(piece.replace(/\\\$/g, '$'));
-      const problem = mathProblem(piece, false);
-      if (problem) throw new Error(`formula $${piece}$ does not parse: ${problem}`);
-      return renderMath(piece, false);
+      const { mathml, problem } = typesetMath(piece, false);
+      if (problem !== undefined) throw new Error(`formula $${piece}$ does not parse: ${problem}`);
+      return mathml;
     })
     .join('');
 }
