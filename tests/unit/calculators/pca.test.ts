@@ -174,16 +174,19 @@ describe('properties', () => {
         if (!r.ok) return r.reason === 'noSpread';
         const { covariance: C, values, vectors, scores, n } = r.value;
         const scale = Math.max(Math.abs(C[0]![0]!), Math.abs(C[1]![1]!), Math.abs(C[0]![1]!));
+        // Relative to the covariance's size, plus one step of the smallest double: points ~1e-162
+        // apart give a covariance of 5e-324, where the closed form rounds to 0 (a fast-check find).
+        const tol = (rel: number) => rel * scale + Number.MIN_VALUE;
         const [l1, l2] = closedForm(C[0]![0]!, C[0]![1]!, C[1]![1]!);
-        if (Math.abs(values[0]! - l1) > 1e-10 * scale || Math.abs(values[1]! - Math.max(l2, 0)) > 1e-10 * scale) return false;
+        if (Math.abs(values[0]! - l1) > tol(1e-10) || Math.abs(values[1]! - Math.max(l2, 0)) > tol(1e-10)) return false;
         return values.every((lambda, i) => {
           const w = vectors[i]!;
           const Cw = C.map((row) => row[0]! * w[0]! + row[1]! * w[1]!);
           const varZ = scores.reduce((s, z) => s + z[i]! ** 2, 0) / (n - 1);
           return (
             Math.abs(Math.hypot(...w) - 1) < 1e-12 &&
-            Math.hypot(Cw[0]! - lambda * w[0]!, Cw[1]! - lambda * w[1]!) <= 1e-10 * scale &&
-            Math.abs(varZ - lambda) <= 1e-9 * scale
+            Math.hypot(Cw[0]! - lambda * w[0]!, Cw[1]! - lambda * w[1]!) <= tol(1e-10) &&
+            Math.abs(varZ - lambda) <= tol(1e-9)
           );
         });
       }),
