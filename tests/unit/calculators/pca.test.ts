@@ -201,16 +201,17 @@ describe('properties', () => {
         const { covariance: C, values, vectors, ratios } = r.value;
         const tr = C[0]![0]! + C[1]![1]! + C[2]![2]!;
         const scale = Math.max(...C.flat().map(Math.abs));
+        const tol = (rel: number) => rel * scale + Number.MIN_VALUE; // as in 2-D: subnormal covariances
         const dot = (u: number[], v: number[]) => u.reduce((s, x, i) => s + x * v[i]!, 0);
         const flat = [...values, ...vectors.flat(), ...ratios, ...r.value.scores.flat()];
         return (
           flat.every(Number.isFinite) &&
-          Math.abs(values.reduce((s, v) => s + v, 0) - tr) <= 1e-10 * scale &&
+          Math.abs(values.reduce((s, v) => s + v, 0) - tr) <= tol(1e-10) &&
           Math.abs(ratios.reduce((s, v) => s + v, 0) - 1) < 1e-12 &&
           values.every((lambda, i) => {
             const w = vectors[i]!;
             const Cw = C.map((row) => dot(row, w));
-            return Math.hypot(...Cw.map((x, j) => x - lambda * w[j]!)) <= 1e-10 * scale;
+            return Math.hypot(...Cw.map((x, j) => x - lambda * w[j]!)) <= tol(1e-10);
           }) &&
           vectors.every((u, i) => vectors.every((v, j) => Math.abs(dot(u, v) - (i === j ? 1 : 0)) < 1e-12))
         );
