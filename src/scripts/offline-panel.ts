@@ -147,11 +147,20 @@ export async function openOfflinePanel(): Promise<void> {
     document.documentElement.dataset.offline = 'saving';
     await navigator.storage?.persist?.().catch(() => false);
     const files = info ? sizeOf(info, langs).files : 1;
+    let counting = true;
     const timer = setInterval(async () => {
-      const pct = Math.min(99, Math.floor(((await cachedCount()) / files) * 100));
+      const count = await cachedCount();
+      // Counting a large cache takes a while: a tick still counting when the save ended must not
+      // overwrite the result with "Saving… 99%".
+      if (!counting) return;
+      const pct = Math.min(99, Math.floor((count / files) * 100));
       bar.value = pct;
       status.textContent = fill('saving', { pct });
     }, 250);
+    const stopCounting = () => {
+      counting = false;
+      clearInterval(timer);
+    };
     try {
       const reg = await sw.register(`${siteBase()}${workerFile(langs)}`, { scope: siteBase() });
       const worker = reg.installing ?? reg.waiting ?? reg.active;
@@ -160,14 +169,14 @@ export async function openOfflinePanel(): Promise<void> {
       // With no worker before it, a new one takes over by itself.
       const waits = worker.state === 'installed' && Boolean(reg.active) && reg.active !== worker && !(await takesOver(worker));
       if (!waits) await reached(worker, ['activated']);
-      clearInterval(timer);
+      stopCounting();
       button.disabled = false;
       otherBox.disabled = false;
       await finish(langs, waits);
       // A new version came with the choice: the same notice as any update offers the reload.
       if (waits) import('./update-notice.ts').then((m) => m.showUpdateNotice(reg));
     } catch (error) {
-      clearInterval(timer);
+      stopCounting();
       delete document.documentElement.dataset.offline;
       button.disabled = false;
       otherBox.disabled = false;

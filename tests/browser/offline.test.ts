@@ -66,6 +66,23 @@ async function spyOnPersist(context: BrowserContext): Promise<void> {
   });
 }
 
+/**
+ * Makes every Cache.keys() in the context's pages take 400 ms, as on a slow phone with a large
+ * cache, so the panel's progress count is still running when a save ends: its result must not
+ * be overwritten by a late "Saving… 99%" (which once stopped this test).
+ */
+async function slowCacheKeys(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const keys = Cache.prototype.keys;
+    const counter = window as unknown as { cacheKeysInFlight: number };
+    counter.cacheKeysInFlight = 0;
+    Cache.prototype.keys = function (...args: Parameters<Cache['keys']>) {
+      counter.cacheKeysInFlight++;
+      return new Promise((resolve) => setTimeout(resolve, 400)).then(() => keys.apply(this, args)).finally(() => counter.cacheKeysInFlight--);
+    };
+  });
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? mb(bytes) : `${Math.ceil(bytes / 1024)} KB`);
 
@@ -154,6 +171,10 @@ async function saveForOffline(page: Page, lang: Lang, { withOther = false, first
       });
       throw new Error(`${error.message}\n${state}`);
     });
+  // Once every count the progress bar started has come back (slowCacheKeys), the result still stands.
+  await page.waitForFunction(() => ((window as unknown as { cacheKeysInFlight?: number }).cacheKeysInFlight ?? 0) === 0);
+  const status = (await page.textContent('.offline-status')) ?? '';
+  expect(status.startsWith(done), `status after the save: ${status}`).toBe(true);
   expect(await page.isHidden('#offline-progress')).toBe(true);
   expect(await page.evaluate(() => (window as unknown as { persistCalls: number }).persistCalls)).toBeGreaterThanOrEqual(1);
   // clients.claim(): the page that saved is controlled without a reload.
@@ -216,6 +237,7 @@ describe('save for offline, then use the site with no network', () => {
       const server = await ownServer();
       const { page, context } = await site.page();
       await spyOnPersist(context);
+      await slowCacheKeys(context);
       await page.goto(`${server.url}en/information-theory/entropy/`);
       await saveForOffline(page, 'en');
       await expectStored(page, ['en'], 'English only');
