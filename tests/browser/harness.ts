@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
-import { chromeArgs, chromePath } from '../../scripts/chromium.mjs';
+import { chromeArgs, testChromePath } from '../../scripts/chromium.mjs';
 import { distDir } from '../helpers/site.ts';
 
 export type Site = {
@@ -28,13 +28,13 @@ export type Site = {
 };
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromePath)) {
+  if (!existsSync(testChromePath)) {
     throw new Error(
-      `No Chromium at ${chromePath}. Install Debian's: sudo apt-get install -y chromium fonts-noto-cjk ` +
+      `No Chromium at ${testChromePath}. Install Debian's: sudo apt-get install -y chromium chromium-headless-shell fonts-noto-cjk ` +
         '(or set CHROME_PATH to a Chromium or Chrome binary). playwright cannot download browsers here.',
     );
   }
-  return chromium.launch({ executablePath: chromePath, args: chromeArgs, headless: true });
+  return chromium.launch({ executablePath: testChromePath, args: chromeArgs, headless: true });
 }
 
 export async function openSite(): Promise<Site> {
