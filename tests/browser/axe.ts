@@ -1,0 +1,99 @@
+/**
+ * axe-core for the accessibility gate (a11y.test.ts, a11y-phone.test.ts): a context that adds it
+ * to every document, the runs, findings written so a failure says what to fix, and the pages of
+ * each kind both files check.
+ */
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Site } from './harness.ts';
+import { repoRoot } from '../helpers/content.ts';
+import { builtPages } from '../helpers/site.ts';
+
+const axePath = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** What a change of theme can break: the WCAG rules about colour. */
+export const colourRules = ['color-contrast', 'link-in-text-block'];
+
+type AxeNode = { target: string[]; failureSummary?: string; html: string };
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: AxeNode[] };
+
+/** axe's findings, one readable line per violation and element, so a failure says what to fix. */
+function describeViolations(violations: AxeViolation[]): string[] {
+  return violations.flatMap((v) =>
+    v.nodes.map(
+      (n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')} ${n.html.slice(0, 160)}\n    ${(n.failureSummary ?? '').replace(/\n/g, '\n    ')}`,
+    ),
+  );
+}
+
+/** Runs axe with every WCAG A/AA rule, or with the named `rules` only. */
+export async function runAxe(page: Page, rules?: string[]): Promise<string[]> {
+  const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: wcagTags };
+  const violations = await page.evaluate(async (only) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: only, resultTypes: ['violations'] });
+    return result.violations;
+  }, runOnly);
+  return describeViolations(violations as AxeViolation[]);
+}
+
+/**
+ * Scrolls through the page a screen at a time (the calculators load when they come near the
+ * viewport, so a jump to the bottom would skip the ones in between), then waits until every
+ * custom element on the page has rendered.
+ */
+export async function loadEverything(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight * 0.8) {
+      scrollTo(0, y);
+      await frame();
+    }
+    scrollTo(0, document.documentElement.scrollHeight);
+    await frame();
+  });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('*')]
+        .filter((el) => el.localName.startsWith('afm-'))
+        .every((el) => el.hasAttribute('data-ready') || el.hasAttribute('data-load-failed')),
+    undefined,
+    { timeout: 20_000 },
+  );
+  const failed = await page.$$eval('[data-load-failed]', (els) => els.map((el) => `${el.localName}: ${el.getAttribute('data-load-failed')}`));
+  expect(failed, 'custom elements that failed to load').toEqual([]);
+  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => scrollTo(0, 0));
+}
+
+/**
+ * A context for axe: axe-core is added to every document it opens as an init script (evaluated
+ * before the page's own scripts, outside the page's content security policy, which stays on).
+ */
+export async function axeContext(site: Site, options: Parameters<Site['page']>[0]): Promise<{ page: Page; context: BrowserContext }> {
+  const opened = await site.page(options);
+  await opened.context.addInitScript({ path: axePath });
+  return opened;
+}
+
+/** Every built page as a path below the site root (`en/probability/`). */
+export const built = builtPages().map((p) => p.replace(/index\.html$/, ''));
+/** One page of each kind: home, site pages, an area overview, notes with quizzes, tables, calculators and wide formulas. */
+const kinds = [
+  '',
+  'about/',
+  'guide/',
+  'glossary/',
+  'calculators/',
+  'progress/',
+  'review/',
+  'offline/',
+  'linear-algebra/',
+  'information-theory/entropy/',
+  'numerical-analysis/floating-point/',
+  'probability/bayes/',
+  'linear-algebra/matrix-multiplication/',
+  'linear-algebra/rotations-and-rope/',
+];
+export const onePerKind = (['en', 'zh'] as const).flatMap((lang) => kinds.map((kind) => `${lang}/${kind}`));
