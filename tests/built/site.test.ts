@@ -87,10 +87,24 @@ describe('math', () => {
     expect(fonts.filter((f) => !f.endsWith('.woff2'))).toEqual([]);
     expect(fonts.some((f) => f.startsWith('stix-two-math'))).toBe(true);
   });
+
+  it('has every character of every built formula in the math font subset (else run scripts/subset-math-font.sh)', () => {
+    const covered = new Set(readFileSync(join(import.meta.dirname, '..', '..', 'src', 'styles', 'fonts', 'stix-two-math-subset.chars.txt'), 'utf8'));
+    const missing = new Map<string, string>();
+    for (const page of pages) {
+      for (const math of readBuilt(page).matchAll(/<math[ >][\s\S]*?<\/math>/g)) {
+        // Text only; Chinese in \text{} is drawn by the text font, as is any character the math font lacks.
+        for (const c of math[0].replace(/<[^>]+>/g, '')) {
+          if (!covered.has(c) && !/[\s\u3000-\u9fff\uff00-\uffef]/.test(c) && !missing.has(c)) missing.set(c, page);
+        }
+      }
+    }
+    expect([...missing].map(([c, page]) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase()}) on ${page}`)).toEqual([]);
+  });
 });
 
 describe('weight', () => {
-  it('ships a plain note page (no quiz, no calculator) with at most 1.25 KiB of JavaScript, gzipped', () => {
+  it('ships a plain note page (no quiz, no calculator) with at most 1.375 KiB of JavaScript, gzipped', () => {
     const html = readRoute('/en/about/');
     const inline = [...html.matchAll(/<script(?![^>]*\b(src|type="application\/json")=?)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[2] ?? '');
     const external = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => readFileSync(join(distDir, m[1]!), 'utf8'));
