@@ -26,10 +26,12 @@ import { fileURLToPath } from 'node:url';
 /** Budgets in gzipped bytes. */
 export const budgets = {
   /**
-   * A page with no script of its own: the header script and the inline theme script. 1.25 KiB
-   * since the theme script is written readably and the header opens the phone menu (BENCHMARKS.md §6).
+   * A page with no script of its own: the page script (header hooks, island loaders) and the
+   * inline theme script. 1.25 KiB since the theme script is written readably and the header opens
+   * the phone menu (BENCHMARKS.md §6); 1.375 KiB since the page script also starts the quiz and
+   * calculator loaders, one script a page instead of three (BENCHMARKS.md §7b).
    */
-  notePageJs: 1280,
+  notePageJs: 1408,
   /** A page with a quiz: initial JavaScript + the quiz's chunks; 12 KiB since issue #18 (was 10, BENCHMARKS.md §6). */
   quizPageJs: 12 * 1024,
   calculatorPageJs: 15 * 1024,
@@ -156,15 +158,23 @@ export function componentOf(file) {
     .replace(/\.[^.]+\.js$/, '');
 }
 
-/** Entry scripts whose dynamic imports run on a visitor's action, not on scroll. */
-const actionEntries = /^(BaseLayout|ThemeScript)$/;
-
 /**
- * The calculator loader's entry (CalcShell.astro's script): of the widget chunks it can import
- * through the widget list (`float-inspector.HASH.js`…), a page loads only those of its own
- * `data-calc` ids.
+ * The island loaders the page script (src/scripts/islands.ts) imports when a page has questions
+ * or calculators, by chunk name: `question-loader.HASH.js` is the quiz's (reported as `Quiz`),
+ * `loader.HASH.js` the calculators'. Every other import() of the page script runs on a visitor's
+ * action (search, offline and update-notice dialogs, the phone menu).
  */
-const calculatorLoader = 'CalcShell';
+const quizLoader = /^question-loader\.[\w-]+\.js$/;
+const calculatorLoader = /^loader\.[\w-]+\.js$/;
+
+/** The island loaders among the page script's import() targets: `{ quiz, calculators }` chunk files. */
+function islandLoaders(dir, entries) {
+  const targets = [...dynamicTargets(dir, staticClosure(dir, entries))];
+  return {
+    quiz: targets.find((t) => quizLoader.test(posix.basename(t))),
+    calculators: targets.find((t) => calculatorLoader.test(posix.basename(t))),
+  };
+}
 
 /** The calculator ids on a page, from its `data-calc` attributes. */
 export function pageCalculators(html) {
@@ -228,31 +238,30 @@ export function pageReport(dir, route, base = '/') {
   const visible = {};
   const visibleFiles = new Set();
   const onDemandRoots = new Set();
-  for (const entry of res.scripts) {
-    const name = componentOf(entry);
-    const own = staticClosure(dir, [entry]);
+  const loaders = islandLoaders(dir, res.scripts);
+  const islands = new Set([loaders.quiz, loaders.calculators].filter(Boolean));
+  for (const t of dynamicTargets(dir, initialFiles)) if (!islands.has(t)) onDemandRoots.add(t);
+  const onPage = pageCalculators(html);
+  if (loaders.calculators && onPage.length > 0) {
+    // The loader imports the widget list (ui/widgets.ts) when a calculator comes into view,
+    // and the list imports that calculator's widget chunk.
+    const own = staticClosure(dir, [loaders.calculators]);
     const targets = dynamicTargets(dir, own);
-    if (actionEntries.test(name)) {
-      for (const t of targets) onDemandRoots.add(t);
-      continue;
+    const widgetChunks = [...dynamicTargets(dir, staticClosure(dir, [...targets]))];
+    for (const id of onPage) {
+      const widget = widgetChunks.filter((t) => new RegExp(`^${id}\\.[\\w-]+\\.js$`).test(posix.basename(t)));
+      const files = [...staticClosure(dir, [loaders.calculators, ...targets, ...widget])].filter((f) => !initialFiles.has(f));
+      for (const f of files) visibleFiles.add(f);
+      visible[id] = { files, size: sumSizes(files.map((f) => fileSize(dir, f))) };
+      // The other widgets the list could import are not loaded on this page.
+      for (const t of dynamicTargets(dir, files)) if (!widgetChunks.includes(t)) onDemandRoots.add(t);
     }
-    if (name === calculatorLoader) {
-      // The loader imports the widget list (ui/widgets.ts) when a calculator comes into view,
-      // and the list imports that calculator's widget chunk.
-      const widgetChunks = [...dynamicTargets(dir, staticClosure(dir, [...targets]))];
-      for (const id of pageCalculators(html)) {
-        const widget = widgetChunks.filter((t) => new RegExp(`^${id}\\.[\\w-]+\\.js$`).test(posix.basename(t)));
-        const files = [...staticClosure(dir, [...targets, ...widget])].filter((f) => !initialFiles.has(f));
-        for (const f of files) visibleFiles.add(f);
-        visible[id] = { files, size: sumSizes(files.map((f) => fileSize(dir, f))) };
-        // The other widgets the list could import are not loaded on this page.
-        for (const t of dynamicTargets(dir, files)) if (!widgetChunks.includes(t)) onDemandRoots.add(t);
-      }
-      continue;
-    }
-    const files = [...staticClosure(dir, [...targets])].filter((f) => !initialFiles.has(f));
+  }
+  if (loaders.quiz && /<afm-question\b/.test(html)) {
+    const own = staticClosure(dir, [loaders.quiz]);
+    const files = [...staticClosure(dir, [loaders.quiz, ...dynamicTargets(dir, own)])].filter((f) => !initialFiles.has(f));
     for (const f of files) visibleFiles.add(f);
-    visible[name] = { files, size: sumSizes(files.map((f) => fileSize(dir, f))) };
+    visible.Quiz = { files, size: sumSizes(files.map((f) => fileSize(dir, f))) };
     for (const t of dynamicTargets(dir, files)) onDemandRoots.add(t);
   }
   const onDemandFiles = [...staticClosure(dir, [...onDemandRoots])].filter((f) => !initialFiles.has(f) && !visibleFiles.has(f));
@@ -331,11 +340,10 @@ export function findPages(dir, base = '/', lang = 'en') {
   routes.sort();
   const kinds = routes.map((route) => {
     const html = readFileSync(join(dir, fileOfRoute(route, base)), 'utf8');
+    // Scripts of the page's own beyond the one every page has (the glossary's filter…).
     const { scripts } = pageResources(html, fileOfRoute(route, base), base);
-    const names = scripts.map(componentOf).filter((n) => !actionEntries.test(n));
-    // Calculators by id (float-inspector), when the page has the calculator loader.
-    const calculators = names.includes(calculatorLoader) ? pageCalculators(html) : [];
-    return { route, quiz: names.includes('Quiz'), calculators, others: names.filter((n) => n !== 'Quiz' && n !== calculatorLoader) };
+    const others = scripts.map(componentOf).filter((n) => n !== 'BaseLayout');
+    return { route, quiz: /<afm-question\b/.test(html), calculators: pageCalculators(html), others };
   });
   return kinds;
 }

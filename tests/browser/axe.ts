@@ -39,32 +39,28 @@ export async function runAxe(page: Page, rules?: string[]): Promise<string[]> {
 }
 
 /**
- * Scrolls through the page a screen at a time (the calculators load when they come near the
- * viewport, so a jump to the bottom would skip the ones in between), then waits until every
- * custom element on the page has rendered.
+ * Brings every custom element on the page into view in turn and waits until it has rendered
+ * (or says it failed to load): questions and calculators load their code when they come near
+ * the viewport, and their loaders may arrive after the page's load event.
  */
 export async function loadEverything(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+  const waiting = await page.evaluate(async () => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight * 0.8) {
-      scrollTo(0, y);
-      await frame();
+    const done = (el: Element) => el.hasAttribute('data-ready') || el.hasAttribute('data-load-failed');
+    const custom = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('afm-'));
+    for (const el of custom) {
+      if (done(el)) continue;
+      el.scrollIntoView({ block: 'center' });
+      const started = performance.now();
+      while (!done(el) && performance.now() - started < 20_000) await frame();
     }
-    scrollTo(0, document.documentElement.scrollHeight);
-    await frame();
+    scrollTo(0, 0);
+    return custom.filter((el) => !done(el)).map((el) => el.localName);
   });
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('*')]
-        .filter((el) => el.localName.startsWith('afm-'))
-        .every((el) => el.hasAttribute('data-ready') || el.hasAttribute('data-load-failed')),
-    undefined,
-    { timeout: 20_000 },
-  );
+  expect(waiting, 'custom elements that never rendered').toEqual([]);
   const failed = await page.$$eval('[data-load-failed]', (els) => els.map((el) => `${el.localName}: ${el.getAttribute('data-load-failed')}`));
   expect(failed, 'custom elements that failed to load').toEqual([]);
   await page.evaluate(() => document.fonts.ready);
-  await page.evaluate(() => scrollTo(0, 0));
 }
 
 /**

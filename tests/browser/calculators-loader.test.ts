@@ -1,8 +1,9 @@
 /**
- * The one calculator loader (src/calculators/ui/loader.ts, included by CalcShell.astro): a page
- * without calculators fetches no calculator code; a page with one calculator fetches only that
- * calculator's widget chunk (plus shared calculator UI code), and only once it comes into
- * view; a page with two calculators includes the loader once and gets both working.
+ * The one calculator loader (src/calculators/ui/loader.ts, which the page script,
+ * src/scripts/islands.ts, imports on a page with a calculator): a page without calculators
+ * fetches no calculator code; a page with one calculator fetches only that calculator's widget
+ * chunk (plus shared calculator UI code), and only once it comes into view; a page with two
+ * calculators fetches the loader once and gets both working; every page has one script.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -36,7 +37,7 @@ describe('calculator loader', () => {
   it('a note without calculators fetches no calculator code', async () => {
     const { page, scripts } = await openRecording('en/about/');
     expect(await page.locator('[data-calc]').count()).toBe(0);
-    expect(scripts.filter((url) => /CalcShell|loader|widgets|\/base\.[\w-]+\.js$/.test(url) || widgetChunk(url))).toEqual([]);
+    expect(scripts.filter((url) => /\/(loader|question-loader|widgets|base)\.[\w-]+\.js$/.test(url) || widgetChunk(url))).toEqual([]);
     await page.close();
     site.assertNoErrors();
   });
@@ -53,10 +54,11 @@ describe('calculator loader', () => {
     site.assertNoErrors();
   });
 
-  it('a note with two calculators includes the loader once and gets both', async () => {
-    const { page } = await openRecording('zh/linear-algebra/matrix-multiplication/');
+  it('a note with two calculators and a quiz has one script, fetches the loader once and gets both', async () => {
+    const { page, scripts } = await openRecording('zh/linear-algebra/matrix-multiplication/');
     const html = await page.content();
-    expect(html.match(/<script[^>]+src="[^"]*CalcShell[^"]*"/g) ?? []).toHaveLength(1);
+    expect(html.match(/<script[^>]+src=/g) ?? []).toHaveLength(1);
+    expect(scripts.filter((url) => /\/loader\.[\w-]+\.js$/.test(url))).toHaveLength(1);
     for (const id of ['transformer-params', 'transform-explorer']) {
       await page.locator(`afm-${id}`).first().scrollIntoViewIfNeeded();
       await page.locator(`afm-${id}[data-ready]`).first().waitFor({ state: 'attached' });
