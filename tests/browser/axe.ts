@@ -55,6 +55,11 @@ export async function loadEverything(page: Page): Promise<void> {
       while (!done(el) && performance.now() - started < 20_000) await frame();
     }
     scrollTo(0, 0);
+    // A question fetching another variant fades while it is busy (the review page asks for one
+    // at once): wait until none is, and until the fade back has finished, so colours are final.
+    const started = performance.now();
+    while (document.querySelector('[aria-busy="true"], [aria-busy=""]') && performance.now() - started < 20_000) await frame();
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
     return custom.filter((el) => !done(el)).map((el) => el.localName);
   });
   expect(waiting, 'custom elements that never rendered').toEqual([]);

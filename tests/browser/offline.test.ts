@@ -187,6 +187,8 @@ async function answerEntropyQuestion(page: Page): Promise<void> {
   await question.locator('.q-input').fill('1.5');
   await question.locator('.q-check').click();
   await page.waitForFunction(() => document.querySelector('#q-entropy-three-outcomes')?.getAttribute('data-status') === 'correct');
+  // The answer is stored once the progress store has loaded (on a first answer, just after the grade shows).
+  await page.waitForFunction(() => (localStorage.getItem('afm-progress') ?? '').includes('entropy/entropy-three-outcomes'));
 }
 
 const storedProgress = (page: Page) => page.evaluate(() => localStorage.getItem('afm-progress'));
