@@ -672,6 +672,8 @@ describe('keyboard only', () => {
       await page.goto(`${site.url}${DISTRIBUTIONS(lang)}#q-zero-covariance`);
       const multi = page.locator('#q-zero-covariance');
       await multi.locator('xpath=self::*[@data-ready]').waitFor();
+      // Tab starts from the question the address points at; once the page is idle nothing moves it.
+      await settled(page);
       for (const tick of [true, false, true, true, false]) {
         await page.keyboard.press('Tab');
         expect(await focused(page)).toMatchObject({ type: 'checkbox', question: 'q-zero-covariance' });
@@ -684,6 +686,7 @@ describe('keyboard only', () => {
       await page.goto(`${site.url}${ATTENTION(lang)}#q-why-sqrt-dk`);
       const radio = page.locator('#q-why-sqrt-dk');
       await radio.locator('xpath=self::*[@data-ready]').waitFor();
+      await settled(page);
       await page.keyboard.press('Tab');
       expect(await focused(page)).toMatchObject({ type: 'radio', question: 'q-why-sqrt-dk' });
       await page.keyboard.press('ArrowDown');

@@ -10,14 +10,13 @@
  * the time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../helpers/content.ts';
 import { checkLinks, formatProblems, listHtml, type LinkReport } from '../helpers/links.ts';
 import { siteConfig } from '../../site.config.mjs';
-import { buildEnv } from '../helpers/build-env.ts';
+import { astroBuild, buildEnv } from '../helpers/build-env.ts';
 
 const base = '/ai-math/';
 
@@ -89,17 +88,15 @@ describe('the site under a sub-path', () => {
       writeFileSync(join(dir, path), text);
     }
     const started = Date.now();
-    const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-      cwd: repoRoot,
-      env: buildEnv({
+    const result = astroBuild(
+      buildEnv({
         AFM_BASE: base,
         AFM_CONTENT_DIR: join(dir, 'content'),
         AFM_QUIZ_DIR: join(dir, 'quizzes'),
         AFM_OUT_DIR: outDir,
         AFM_CACHE_DIR: join(dir, 'cache'),
       }),
-      encoding: 'utf8',
-    });
+    );
     if (result.status !== 0)
       throw new Error(`The sub-path build failed (exit ${result.status}):\n${`${result.stdout}\n${result.stderr}`.split('\n').slice(-60).join('\n')}`);
     console.log(`Sub-path fixture site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

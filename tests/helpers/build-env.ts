@@ -1,3 +1,8 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './content.ts';
+
 /**
  * The environment for a child `astro build` started from a test: the test process's own,
  * without what Vitest adds. Vitest sets NODE_ENV=test (libraries then keep their
@@ -10,4 +15,21 @@ export function buildEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     ([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(key) && !key.startsWith('VITEST'),
   );
   return { ...Object.fromEntries(inherited), ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
+/**
+ * Runs `astro build` of this project with `env` (from buildEnv) and waits for it. Builds from
+ * tests run one at a time, across test files and workers: every build of the project writes the
+ * same `.astro/` folder (the content modules it imports), whatever its content and output folders
+ * are, so two at once can read each other's (it failed a fixture build once with
+ * UnknownContentCollectionError).
+ */
+export function astroBuild(env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
+  const astro = join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  return spawnSync('flock', [join(tmpdir(), 'afm-astro-build.lock'), process.execPath, astro, 'build'], {
+    cwd: repoRoot,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }

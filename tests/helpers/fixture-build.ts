@@ -3,12 +3,11 @@
  * temporary folder with its own content store, and hands back the exit status, the output and
  * the built pages. The real site's dist/ and cache are untouched.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from './content.ts';
-import { buildEnv } from './build-env.ts';
+import { astroBuild, buildEnv } from './build-env.ts';
 
 /** A valid note's source with the given title. */
 export const fixtureNote = (title: string) => `---
@@ -37,9 +36,8 @@ export function buildFixture(files: Record<string, string>): FixtureBuild {
       writeFileSync(join(dir, path), text);
     }
     mkdirSync(join(dir, 'quizzes'), { recursive: true });
-    const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-      cwd: repoRoot,
-      env: buildEnv({
+    const result = astroBuild(
+      buildEnv({
         AFM_CONTENT_DIR: join(dir, 'content'),
         AFM_QUIZ_DIR: join(dir, 'quizzes'),
         AFM_OUT_DIR: join(dir, 'dist'),
@@ -47,8 +45,7 @@ export function buildFixture(files: Record<string, string>): FixtureBuild {
         AFM_CACHE_DIR: join(dir, 'cache'),
         AFM_FIXTURE_BUILD: '1',
       }),
-      encoding: 'utf8',
-    });
+    );
     // Read the pages now: the folder is removed before the caller looks.
     const pages = new Map<string, string>();
     for (const path of ['en/probability/index.html', 'zh/probability/index.html']) {
