@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { repoRoot } from '../helpers/content.ts';
 import { checkLinks, formatProblems, listHtml, type LinkReport } from '../helpers/links.ts';
 import { siteConfig } from '../../site.config.mjs';
 import { astroBuild, buildEnv } from '../helpers/build-env.ts';

@@ -6,7 +6,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { repoRoot } from './content.ts';
 import { astroBuild, buildEnv } from './build-env.ts';
 
 /** A valid note's source with the given title. */
