@@ -10,8 +10,7 @@
  *    the element scrolls into view (with their static imports), by component;
  *  - on demand: chunks loaded with `import()` after a visitor's action (the layout's search,
  *    offline and update-notice dialogs) or nested deeper; listed, not counted as initial.
- * Fonts: the KaTeX woff2 files the page's math would make the browser fetch (an estimate from
- * the KaTeX classes used on the page and the font-family rules of the page's stylesheets).
+ * Fonts: the math font a page with formulas fetches (pageFonts).
  * "search opened": the page's initial JS, the search dialog chunk and Pagefind's files for
  * the page's language (pagefind.js, its worker, entry, meta, wasm, filter chunk and the
  * largest index chunk as the estimate of the first one it fetches).
@@ -182,43 +181,19 @@ export function pageCalculators(html) {
 }
 
 /**
- * Fonts the page's math uses: KaTeX_Main regular for every formula, plus the faces selected by
- * the KaTeX classes that appear on the page (from the page's own stylesheets).
+ * The math font a page with formulas fetches: the STIX Two Math face of the page's stylesheets
+ * (src/styles/math.css). Temml's own small font is drawn only for script letters, which few
+ * pages have, so it is left out.
  */
 export function pageFonts(dir, html, cssFiles) {
-  if (!/class="katex"/.test(html)) return [];
+  if (!/<math\b/.test(html)) return [];
   const css = cssFiles.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-  const faces = [];
+  const files = [];
   for (const m of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
-    const body = m[1];
-    const family = /font-family:\s*["']?([\w-]+)/.exec(body)?.[1];
-    const style = /font-style:\s*(\w+)/.exec(body)?.[1] ?? 'normal';
-    const weight = /font-weight:\s*(\w+)/.exec(body)?.[1] ?? '400';
-    const url = /url\(\s*["']?([^"')]+\.woff2)/.exec(body)?.[1];
-    if (family && url) faces.push({ family, style, weight: weight === 'bold' ? '700' : weight === 'normal' ? '400' : weight, url });
+    const url = /STIX Two Math/.test(m[1]) && /url\(\s*["']?([^"')]+\.woff2)/.exec(m[1])?.[1];
+    if (url) files.push(url);
   }
-  const classes = new Set();
-  for (const m of html.matchAll(/class="([^"]+)"/g)) for (const c of m[1].split(/\s+/)) classes.add(c);
-  const wanted = new Set(['KaTeX_Main|normal|400']);
-  for (const m of css.matchAll(/([^{}@]+){([^{}]*font-family:\s*["']?(KaTeX_[\w-]+)[^{}]*)}/g)) {
-    const selectors = m[1].split(',');
-    const body = m[2];
-    const style = /font-style:\s*(\w+)/.exec(body)?.[1] ?? 'normal';
-    const w = /font-weight:\s*(\w+)/.exec(body)?.[1] ?? '400';
-    const weight = w === 'bold' ? '700' : w === 'normal' ? '400' : w;
-    const used = selectors.some((sel) => {
-      const needed = [...sel.matchAll(/\.([\w-]+)/g)].map((c) => c[1]);
-      return needed.length > 0 && needed.every((c) => classes.has(c));
-    });
-    if (used) wanted.add(`${m[3]}|${style}|${weight}`);
-  }
-  const files = new Set();
-  for (const key of wanted) {
-    const [family, style, weight] = key.split('|');
-    const face = faces.find((f) => f.family === family && f.style === style && f.weight === weight) ?? faces.find((f) => f.family === family);
-    if (face) files.add(face.url);
-  }
-  return [...files];
+  return files;
 }
 
 /**
