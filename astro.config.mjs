@@ -82,13 +82,10 @@ export default defineConfig({
     },
   },
   build: { concurrency: 2 },
-  experimental: {
-    // The content store (every note's rendered HTML) reaches the page build as a JavaScript
-    // module. As one file it is one string literal of tens of MB, which V8 compiles in time that
-    // grows much faster than its length: 32 s of CPU for the 85 MB of 500 synthetic notes a
-    // language, 1.7 s for the same bytes in 1 MiB pieces (BENCHMARKS.md §2, build profile).
-    collectionStorage: { type: 'chunked', chunkSize: 1024 * 1024 },
-  },
+  // The content store (every note's rendered HTML) stays one file. Astro's experimental chunked
+  // storage measures each piece's size by encoding the store one character at a time: 20–30 s of
+  // CPU for the 25 MB of 500 synthetic notes a language, against ~4 s to compile the store as one
+  // module (BENCHMARKS.md §2, build profile; it paid off only while KaTeX made the store 85 MB).
   vite: {
     plugins: [noPreloadHelper()],
     // Vite would inline files under 4 KB as data: URLs; the content security policy allows fonts
