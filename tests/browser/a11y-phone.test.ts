@@ -6,18 +6,12 @@
  * narrow screen. The desktop and the themes are in a11y.test.ts (a file of its own, so the two
  * run side by side).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, type Site } from './harness.ts';
+import { useSite } from './harness.ts';
 import { axeContext, loadEverything, onePerKind, runAxe } from './axe.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 describe('accessibility, phone viewport', () => {
   let page: Page;

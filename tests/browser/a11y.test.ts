@@ -22,20 +22,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { openSite, type Site } from './harness.ts';
+import { useSite } from './harness.ts';
 import { distDir } from '../helpers/site.ts';
 import { coverPages, pageSignature } from '../helpers/page-kinds.ts';
 import { axeContext, built, colourRules, loadEverything, onePerKind, runAxe } from './axe.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 /** The 404 page, reached at an address that does not exist. */
 const missing = '404.html';

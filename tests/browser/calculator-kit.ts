@@ -1,28 +1,13 @@
 /**
- * What every calculator browser test file shares: one browser for the file, a calculator's
- * fields, messages and outputs by name, and the checks every calculator must pass.
+ * What every calculator browser test file shares besides the harness (`useSite`,
+ * `openCalculator`): a calculator's fields, messages and outputs by name, and the checks every
+ * calculator must pass.
  */
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { openCalculator, openSite, type Site } from './harness.ts';
 
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
-
-/** The file's browser and server, set by `useSite` (a live binding: read it inside tests). */
-export let site: Site;
-
-/** Opens the site once for the test file and closes it after; call at the file's top level. */
-export function useSite(): void {
-  beforeAll(async () => {
-    site = await openSite();
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
-}
-
-export const openCalc = (id: string, lang: Lang, query = '') => openCalculator(site, id, lang, query);
 
 export const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
 export const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);

@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { useSite, site, LANGS, openCalc, out, error, field, expectClean, expectRejected, query } from './calculator-kit.ts';
+import { openCalculator, useSite } from './harness.ts';
+import { LANGS, out, error, field, expectClean, expectRejected, query } from './calculator-kit.ts';
 
-useSite();
+const site = useSite();
 
 /** The field shows a visible message containing `text`, is marked invalid, and `output` shows no result. */
 const expectMessage = (calc: Locator, name: string, text: string, output: string) => expectRejected(calc, name, output, text);
@@ -19,7 +20,7 @@ const bit = { en: 'bit', zh: '比特' };
 
 describe.each(LANGS)('group a calculators (%s)', (lang) => {
   it('transform-explorer: a 90° rotation has eigenvalues ±i; a ragged matrix; a diagonal matrix from the URL', async () => {
-    const { page, calc } = await openCalc('transform-explorer', lang);
+    const { page, calc } = await openCalculator(site, 'transform-explorer', lang);
     await field(calc, 'A').fill('0 -1; 1 0');
     await expect.poll(() => out(calc, 'av').innerText()).toBe('(0, 1)');
     expect(await out(calc, 'det').innerText()).toBe('1');
@@ -38,7 +39,7 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     await expectMessage(calc, 'v', lang === 'en' ? 'exactly 3 numbers' : '恰好 3 个数', 'av');
     await page.close();
 
-    const { calc: shared } = await openCalc('transform-explorer', lang, query('transform-explorer', { A: '2 0 0; 0 3 4; 0 4 9', v: '0, 1, 0' }));
+    const { calc: shared } = await openCalculator(site, 'transform-explorer', lang, query('transform-explorer', { A: '2 0 0; 0 3 4; 0 4 9', v: '0, 1, 0' }));
     expect(await field(shared, 'A').inputValue()).toBe('2 0 0; 0 3 4; 0 4 9');
     await expect.poll(() => out(shared, 'av').innerText()).toBe('(0, 3, 4)');
     expect(await out(shared, 'det').innerText()).toBe('22');
@@ -49,7 +50,7 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
   });
 
   it('attention: a hand-computed 2×2 case with and without scaling; mismatched shapes; state from the URL', async () => {
-    const { page, calc } = await openCalc('attention', lang);
+    const { page, calc } = await openCalculator(site, 'attention', lang);
     await field(calc, 'Q').fill('1 0; 0 1');
     await field(calc, 'K').fill('1 0; 0 1');
     await field(calc, 'V').fill('1 0; 0 1');
@@ -69,14 +70,14 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     expect(await out(calc, 'weights').innerHTML()).toBe('');
     await page.close();
 
-    const { calc: shared } = await openCalc('attention', lang, query('attention', { Q: '1 0; 0 1', K: '1 0; 0 1', V: '1 0; 0 1', scale: '0' }));
+    const { calc: shared } = await openCalculator(site, 'attention', lang, query('attention', { Q: '1 0; 0 1', K: '1 0; 0 1', V: '1 0; 0 1', scale: '0' }));
     expect(await field(shared, 'scale').isChecked()).toBe(false);
     await expect.poll(() => out(shared, 'weights').locator('tbody tr').first().innerText()).toMatch(/0\.731\s+0\.269/);
     site.assertNoErrors();
   });
 
   it('transformer-params: GPT-2 small and medium; heads that do not divide d_model; untied head from the URL', async () => {
-    const { page, calc } = await openCalc('transformer-params', lang);
+    const { page, calc } = await openCalculator(site, 'transformer-params', lang);
     await expect.poll(() => out(calc, 'total').innerText()).toContain('124,439,808');
     expect(await out(calc, 'kv').innerText()).toBe('36 MiB');
     await field(calc, 'dModel').fill('1024');
@@ -92,7 +93,7 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     await expectMessage(calc, 'heads', lang === 'en' ? 'at least 1' : '不能小于 1', 'total');
     await page.close();
 
-    const { calc: shared } = await openCalc('transformer-params', lang, query('transformer-params', { tied: '0', dtype: 'FP32', batch: '2' }));
+    const { calc: shared } = await openCalculator(site, 'transformer-params', lang, query('transformer-params', { tied: '0', dtype: 'FP32', batch: '2' }));
     expect(await field(shared, 'tied').isChecked()).toBe(false);
     // 124,439,808 + 50,257 × 768 for the separate LM head; KV cache 2·12·1024·768·2·4 B = 144 MiB.
     await expect.poll(() => out(shared, 'total').innerText()).toContain('163,037,184');
@@ -100,7 +101,8 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     expect(await out(shared, 'kv').innerText()).toBe('144 MiB');
 
     // LLaMA-2 70B's attention: 64 query heads share 8 KV heads; KV cache 2·80·8·128·4096·2 B = 1.25 GiB.
-    const { calc: llama } = await openCalc(
+    const { calc: llama } = await openCalculator(
+      site,
       'transformer-params',
       lang,
       query('transformer-params', { dModel: '8192', layers: '80', heads: '64', kvHeads: '8', context: '4096', dtype: 'BF16' }),
@@ -128,7 +130,7 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
   });
 
   it('sampling-lab: top-k on equal logits; draw again; temperature 0 refused; top-p from the URL', async () => {
-    const { page, calc } = await openCalc('sampling-lab', lang);
+    const { page, calc } = await openCalculator(site, 'sampling-lab', lang);
     await field(calc, 'logits').fill('1, 1, 1, 1');
     await field(calc, 'temperature').fill('1');
     await field(calc, 'topK').fill('2');
@@ -146,14 +148,14 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     await expectMessage(calc, 'temperature', lang === 'en' ? 'greater than 0' : '必须大于 0', 'kept');
     await page.close();
 
-    const { calc: shared } = await openCalc('sampling-lab', lang, query('sampling-lab', { logits: '3, 2, 1', temperature: '1', topP: '0.5' }));
+    const { calc: shared } = await openCalculator(site, 'sampling-lab', lang, query('sampling-lab', { logits: '3, 2, 1', temperature: '1', topP: '0.5' }));
     await expect.poll(() => out(shared, 'kept').innerText()).toBe('#0 (1 / 3)');
     expect(await out(shared, 'sample').innerText()).toBe('#0 (p = 1)');
     site.assertNoErrors();
   });
 
   it('entropy-kl: KL(Bern(0.5)‖Bern(0.25)); lists that do not sum to 1; infinite KL; logits mode from the URL', async () => {
-    const { page, calc } = await openCalc('entropy-kl', lang);
+    const { page, calc } = await openCalculator(site, 'entropy-kl', lang);
     await field(calc, 'P').fill('0.5, 0.5');
     await field(calc, 'Q').fill('0.25, 0.75');
     await expect.poll(() => out(calc, 'klpq').innerText()).toBe(`0.2075 ${bits[lang]}`);
@@ -178,7 +180,7 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     await expectClean(calc);
     await page.close();
 
-    const { calc: shared } = await openCalc('entropy-kl', lang, query('entropy-kl', { mode: 'logits', logits: '0, 0', target: '1' }));
+    const { calc: shared } = await openCalculator(site, 'entropy-kl', lang, query('entropy-kl', { mode: 'logits', logits: '0, 0', target: '1' }));
     expect(await field(shared, 'P').isVisible()).toBe(false);
     await expect.poll(() => out(shared, 'hpq').innerText()).toBe(`1 ${bit[lang]}`);
     expect(await out(shared, 'ppl').innerText()).toBe('2');

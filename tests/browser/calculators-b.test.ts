@@ -5,13 +5,14 @@
  * backprop-stepper, mutual-information.
  */
 import { describe, expect, it } from 'vitest';
-import { useSite, site, LANGS, openCalc, out, error, field, expectClean } from './calculator-kit.ts';
+import { openCalculator, useSite } from './harness.ts';
+import { LANGS, out, error, field, expectClean } from './calculator-kit.ts';
 
-useSite();
+const site = useSite();
 
 describe.each(LANGS)('group b calculators (%s)', (lang) => {
   it('float-inspector: 0.1 in FP16 and BF16; bad input; FP16 overflow from the URL', async () => {
-    const { page, calc } = await openCalc('float-inspector', lang);
+    const { page, calc } = await openCalculator(site, 'float-inspector', lang);
     await field(calc, 'value').fill('0.1');
     await field(calc, 'format').selectOption('fp16');
     await expect.poll(() => out(calc, 'stored').innerText()).toBe('0.0999755859375');
@@ -29,13 +30,13 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
     expect(await out(calc, 'stored').innerText()).toBe('—');
     expect(await field(calc, 'value').getAttribute('aria-invalid')).toBe('true');
 
-    const { calc: shared } = await openCalc('float-inspector', lang, '?float-inspector.value=65520&float-inspector.format=fp16');
+    const { calc: shared } = await openCalculator(site, 'float-inspector', lang, '?float-inspector.value=65520&float-inspector.format=fp16');
     await expect.poll(() => out(shared, 'stored').innerText()).toBe('∞');
     expect(await out(shared, 'status').innerText()).toContain(lang === 'en' ? 'Overflow' : '上溢');
     await page.close();
 
     // E4M3 has no infinity: 500 becomes NaN under the non-saturating conversion, 448 when saturating.
-    const { calc: e4m3 } = await openCalc('float-inspector', lang, '?float-inspector.value=500&float-inspector.format=e4m3');
+    const { calc: e4m3 } = await openCalculator(site, 'float-inspector', lang, '?float-inspector.value=500&float-inspector.format=e4m3');
     await expect.poll(() => out(e4m3, 'status').innerText()).toContain(lang === 'en' ? 'non-saturating conversion' : '非饱和转换');
     expect(await out(e4m3, 'status').innerText()).toContain('448');
     expect(await out(e4m3, 'stored').innerText()).toContain('NaN');
@@ -46,7 +47,7 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
   });
 
   it('softmax-stability: [1000, 999] overflows naively, stable gives 0.7311 / 0.2689; float16 from the URL', async () => {
-    const { calc } = await openCalc('softmax-stability', lang);
+    const { calc } = await openCalculator(site, 'softmax-stability', lang);
     await field(calc, 'logits').fill('1000, 999');
     await expect.poll(() => out(calc, 'naiveStatus').innerText()).toContain('exp(1000) = ∞');
     // The default logits overflow too, so wait for the table of the new ones.
@@ -60,7 +61,7 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
     await expect.poll(() => error(calc, 'logits').innerText()).toContain(lang === 'en' ? 'Item 2' : '第 2 项');
     expect(await out(calc, 'table').innerText()).toBe('');
 
-    const { calc: shared } = await openCalc('softmax-stability', lang, '?softmax-stability.logits=12,11&softmax-stability.precision=float16');
+    const { calc: shared } = await openCalculator(site, 'softmax-stability', lang, '?softmax-stability.logits=12,11&softmax-stability.precision=float16');
     await expect.poll(() => out(shared, 'naiveStatus').innerText()).toContain('exp(12) = ∞');
 
     // Every exp finite (e^10 ≈ 22026 < 65504) but the FP16 sum of three overflows: its own message.
@@ -72,7 +73,7 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
   });
 
   it('lr-schedule: cosine halfway = (peak + min)/2; warm-up longer than the run; step from the URL', async () => {
-    const { calc } = await openCalc('lr-schedule', lang);
+    const { calc } = await openCalculator(site, 'lr-schedule', lang);
     await field(calc, 'at').fill('5500');
     await expect.poll(() => out(calc, 'lrAt').innerText()).toBe('0.000165');
     expect(await out(calc, 'plot').locator('svg[role="img"]').count()).toBe(1);
@@ -81,14 +82,14 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
     await expect.poll(() => error(calc, 'warmup').isVisible()).toBe(true);
     expect(await out(calc, 'lrAt').innerText()).toBe('—');
 
-    const { calc: shared } = await openCalc('lr-schedule', lang, '?lr-schedule.at=500');
+    const { calc: shared } = await openCalculator(site, 'lr-schedule', lang, '?lr-schedule.at=500');
     await expect.poll(() => out(shared, 'lrAt').innerText()).toBe('0.00015');
     expect(await field(shared, 'at').inputValue()).toBe('500');
     site.assertNoErrors();
   });
 
   it('optimizer-race: GD after 3 steps; a bad start point; the divergence warning from the URL', async () => {
-    const { calc } = await openCalc('optimizer-race', lang);
+    const { calc } = await openCalculator(site, 'optimizer-race', lang);
     await field(calc, 'kappa').fill('10');
     await field(calc, 'lr').fill('0.1');
     await field(calc, 'start').fill('1, 1');
@@ -102,14 +103,14 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
     await expect.poll(() => error(calc, 'start').innerText()).toContain(lang === 'en' ? 'exactly 2' : '恰好 2');
     expect(await out(calc, 'table').innerText()).toBe('');
 
-    const { calc: shared } = await openCalc('optimizer-race', lang, '?optimizer-race.lr=0.25');
+    const { calc: shared } = await openCalculator(site, 'optimizer-race', lang, '?optimizer-race.lr=0.25');
     await expect.poll(() => out(shared, 'warning').innerText()).toContain('2/λmax = 0.2');
     expect(await out(shared, 'warning').innerText()).toContain(lang === 'en' ? 'blew up at step 35' : '第 35 步发散');
     site.assertNoErrors();
   });
 
   it('backprop-stepper: the hand case x=1, w=0, b=0, y=1 step by step; bad input; last step from the URL', async () => {
-    const { calc } = await openCalc('backprop-stepper', lang);
+    const { calc } = await openCalculator(site, 'backprop-stepper', lang);
     for (const [name, value] of [
       ['x', '1'],
       ['w', '0'],
@@ -130,14 +131,14 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
     await expect.poll(() => error(calc, 'w').innerText()).toContain('1.5');
     expect(await out(calc, 'dw').innerText()).toBe('—');
 
-    const { calc: shared } = await openCalc('backprop-stepper', lang, '?backprop-stepper.step=14');
+    const { calc: shared } = await openCalculator(site, 'backprop-stepper', lang, '?backprop-stepper.step=14');
     await expect.poll(() => out(shared, 'progress').innerText()).toContain(lang === 'en' ? 'Step 14 of 14' : '第 14 步');
     expect(await shared.locator('button[data-act="next"]').isDisabled()).toBe(true);
     site.assertNoErrors();
   });
 
   it('mutual-information: the default table, the diagonal (1 bit); counts need normalising; nats from the URL', async () => {
-    const { calc } = await openCalc('mutual-information', lang);
+    const { calc } = await openCalculator(site, 'mutual-information', lang);
     await expect.poll(() => out(calc, 'mi').innerText()).toContain('0.1245');
     await field(calc, 'joint').fill('0.5 0; 0 0.5');
     await expect.poll(() => out(calc, 'mi').innerText()).toBe(lang === 'en' ? '1 bit' : '1 比特');
@@ -150,7 +151,7 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
     await expect.poll(() => out(calc, 'mi').innerText()).toContain('0.1245');
     expect(await error(calc, 'joint').isVisible()).toBe(false);
 
-    const { calc: shared } = await openCalc('mutual-information', lang, '?mutual-information.joint=0.5%200%3B0%200.5&mutual-information.unit=nats');
+    const { calc: shared } = await openCalculator(site, 'mutual-information', lang, '?mutual-information.joint=0.5%200%3B0%200.5&mutual-information.unit=nats');
     await expect.poll(() => out(shared, 'mi').innerText()).toBe(lang === 'en' ? '0.6931 nats' : '0.6931 奈特');
     site.assertNoErrors();
   });

@@ -5,18 +5,12 @@
  * chunk (plus shared calculator UI code), and only once it comes into view; a page with two
  * calculators fetches the loader once and gets both working; every page has one script.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, type Site, settled } from './harness.ts';
+import { useSite, settled } from './harness.ts';
 import { calculatorInfo } from '../../src/components/calculators/info.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 const ids = Object.keys(calculatorInfo);
 /** The calculator ids whose widget chunk (`float-inspector.HASH.js`) the page fetched. */

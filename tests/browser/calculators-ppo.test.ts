@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { useSite, site, LANGS, openCalc, out, error, field, expectClean, query } from './calculator-kit.ts';
+import { openCalculator, useSite } from './harness.ts';
+import { LANGS, out, error, field, expectClean, query } from './calculator-kit.ts';
 
-useSite();
+const site = useSite();
 
 /** The field shows a visible message, is marked invalid, and each output shows —. */
 async function expectRefused(calc: Locator, name: string, outputs: string[]): Promise<void> {
@@ -21,7 +22,7 @@ describe.each(LANGS)('ppo-clip and beta-coin (%s)', (lang) => {
   const en = lang === 'en';
 
   it('ppo-clip: the note’s clip example and KL table; bad log-probability and reference; clipped negative advantage from the URL', async () => {
-    const { calc } = await openCalc('ppo-clip', lang);
+    const { calc } = await openCalculator(site, 'ppo-clip', lang);
     // Note: log π_old = −1.2, new −0.95, A = +0.5 → r = e^0.25 = 1.2840, L = 0.6, no gradient.
     await field(calc, 'logpNew').fill('-0.95');
     await field(calc, 'logpOld').fill('-1.2');
@@ -62,7 +63,8 @@ describe.each(LANGS)('ppo-clip and beta-coin (%s)', (lang) => {
     await expect.poll(() => error(calc, 'p').innerText()).toContain('3');
 
     // Note: r given directly as 0.7047 with A = −1: the clipped term −0.8 wins.
-    const { calc: shared } = await openCalc(
+    const { calc: shared } = await openCalculator(
+      site,
       'ppo-clip',
       lang,
       query('ppo-clip', { mode: 'ratio', ratio: '0.7047', A: '-1', q: '0.2, 0.3, 0.5', p: '0.2, 0.3, 0.5' }),
@@ -78,7 +80,7 @@ describe.each(LANGS)('ppo-clip and beta-coin (%s)', (lang) => {
   });
 
   it('beta-coin: 7 heads 3 tails with Beta(2, 2); bad prior and flips; no flips and a uniform prior from the URL', async () => {
-    const { calc } = await openCalc('beta-coin', lang);
+    const { calc } = await openCalculator(site, 'beta-coin', lang);
     for (const [name, value] of [
       ['h', '7'],
       ['t', '3'],
@@ -106,7 +108,7 @@ describe.each(LANGS)('ppo-clip and beta-coin (%s)', (lang) => {
     await field(calc, 'h').fill('2.5');
     await expectRefused(calc, 'h', ['mle', 'map']);
 
-    const { calc: shared } = await openCalc('beta-coin', lang, query('beta-coin', { h: '0', t: '0', a: '1', b: '1' }));
+    const { calc: shared } = await openCalculator(site, 'beta-coin', lang, query('beta-coin', { h: '0', t: '0', a: '1', b: '1' }));
     await expect.poll(() => out(shared, 'mle').innerText()).toContain(en ? 'not defined' : '无定义');
     expect(await out(shared, 'map').innerText()).toContain(en ? 'not unique' : '不唯一');
     expect(await out(shared, 'interval').innerText()).toBe(en ? '0.025 to 0.975' : '0.025 至 0.975');

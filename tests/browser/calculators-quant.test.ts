@@ -3,10 +3,10 @@
  * case typed in, a bad input (message, aria-invalid, outputs —) and a state restored from the URL.
  */
 import { describe, expect, it } from 'vitest';
-import { openCalculator } from './harness.ts';
-import { useSite, site, LANGS, type Lang, out, error, field, expectClean } from './calculator-kit.ts';
+import { openCalculator, useSite } from './harness.ts';
+import { LANGS, type Lang, out, error, field, expectClean } from './calculator-kit.ts';
 
-useSite();
+const site = useSite();
 
 describe.each(LANGS)('quantiser and summation lab (%s)', (lang: Lang) => {
   it('quantiser: the note’s symmetric INT8 example; an outlier per tensor vs per group; bad input; state from the URL', async () => {

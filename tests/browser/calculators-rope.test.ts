@@ -4,13 +4,14 @@
  * restores its state from the URL.
  */
 import { describe, expect, it } from 'vitest';
-import { useSite, site, LANGS, openCalc, out, error, field, expectClean } from './calculator-kit.ts';
+import { openCalculator, useSite } from './harness.ts';
+import { LANGS, out, error, field, expectClean } from './calculator-kit.ts';
 
-useSite();
+const site = useSite();
 
 describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
   it('rope-explorer: LLaMA-2 table; the note’s d = 4 example; odd d; Δ = 0 from the URL', async () => {
-    const { calc } = await openCalc('rope-explorer', lang);
+    const { calc } = await openCalculator(site, 'rope-explorer', lang);
     // Defaults: d = 128, b = 10000, m = 4096 — the note's table. Pair 63: 0.4730 rad ≈ 27.10°, wavelength 54,410.
     await expect.poll(() => out(calc, 'pairs').innerText()).toBe('64');
     const rows = out(calc, 'table').locator('tbody tr');
@@ -40,7 +41,7 @@ describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
     expect(await out(calc, 'table').innerText()).toBe('');
 
     // All-ones vectors at offset 0: q̃·k̃ = |q|² = d = 4.
-    const { calc: shared } = await openCalc('rope-explorer', lang, '?rope-explorer.d=4&rope-explorer.n=4096');
+    const { calc: shared } = await openCalculator(site, 'rope-explorer', lang, '?rope-explorer.d=4&rope-explorer.n=4096');
     await expect.poll(() => out(shared, 'score').innerText()).toBe('4');
     expect(await field(shared, 'd').inputValue()).toBe('4');
     expect(await out(shared, 'pairs').innerText()).toBe('2');
@@ -57,7 +58,7 @@ describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
   });
 
   it('pca: the note’s four points; a diagonal case typed in; one point and equal points refused; the 3-D preset from the URL', async () => {
-    const { calc } = await openCalc('pca', lang);
+    const { calc } = await openCalculator(site, 'pca', lang);
     // The note: mean (3, 2), C = [[2, 1], [1, 2]], λ = 3 and 1, w₁ = (1, 1)/√2, 75 %, PC1 coordinates ±2.1213.
     await expect.poll(() => out(calc, 'mean').innerText()).toBe('(3, 2)');
     expect(await out(calc, 'ratio').innerText()).toBe('75 %');
@@ -90,7 +91,7 @@ describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
     await expect.poll(() => error(calc, 'points').innerText()).toContain(lang === 'en' ? 'All points are the same' : '所有点都相同');
     expect(await out(calc, 'ratio').innerText()).toBe('—');
 
-    const { calc: shared } = await openCalc('pca', lang, '?pca.preset=space');
+    const { calc: shared } = await openCalculator(site, 'pca', lang, '?pca.preset=space');
     await expect.poll(() => out(shared, 'n').innerText()).toBe('6');
     expect(await out(shared, 'mean').innerText()).toBe('(0, 0, 0)');
     expect(await out(shared, 'components').locator('tbody tr').count()).toBe(3);

@@ -6,9 +6,10 @@
  * aria-invalid, outputs —), and state restored from the URL.
  */
 import { describe, expect, it } from 'vitest';
-import { useSite, site, LANGS, openCalc, out, error, field, expectClean, expectRejected } from './calculator-kit.ts';
+import { openCalculator, useSite } from './harness.ts';
+import { LANGS, out, error, field, expectClean, expectRejected } from './calculator-kit.ts';
 
-useSite();
+const site = useSite();
 
 /** A bad field: its message is shown, it is marked invalid, and `output` shows —. */
 
@@ -16,7 +17,7 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
   const en = lang === 'en';
 
   it('scaling-planner: Chinchilla 5.88e23 at 20 tokens/param is 70 B on 1.4 T; the fit; GPU-days; bad budget; URL', async () => {
-    const { page, calc } = await openCalc('scaling-planner', lang);
+    const { page, calc } = await openCalculator(site, 'scaling-planner', lang);
     await field(calc, 'budget').fill('5.88e23');
     await field(calc, 'ratio').fill('20');
     await expect.poll(() => out(calc, 'params').innerText()).toBe(en ? '7×10¹⁰ (70 B)' : '7×10¹⁰（即 700 亿）');
@@ -53,14 +54,14 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
     await page.close();
 
     // The note's sizing example from the address: 1e21 FLOPs at 20 tokens/param → 2.89 B on 57.7 B tokens.
-    const { calc: shared } = await openCalc('scaling-planner', lang, '?scaling-planner.budget=1e21');
+    const { calc: shared } = await openCalculator(site, 'scaling-planner', lang, '?scaling-planner.budget=1e21');
     await expect.poll(() => out(shared, 'params').innerText()).toBe(en ? '2.89×10⁹ (2.89 B)' : '2.89×10⁹（即 28.9 亿）');
     expect(await field(shared, 'budget').inputValue()).toBe('1e21');
     site.assertNoErrors();
   });
 
   it('speculative-decoding: α = 0.8, γ = 4 → 3.3616 and 2.8013× (γ = 5 → 3.68928); bad α; p and q from the URL', async () => {
-    const { page, calc } = await openCalc('speculative-decoding', lang);
+    const { page, calc } = await openCalculator(site, 'speculative-decoding', lang);
     await field(calc, 'alpha').fill('0.8');
     await field(calc, 'gamma').fill('4');
     await field(calc, 'cost').fill('0.05');
@@ -84,7 +85,7 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
     await page.close();
 
     // The note's acceptance-rate example, from the address.
-    const { calc: shared } = await openCalc('speculative-decoding', lang, '?speculative-decoding.source=dists');
+    const { calc: shared } = await openCalculator(site, 'speculative-decoding', lang, '?speculative-decoding.source=dists');
     await expect.poll(() => out(shared, 'alphaUsed').innerText()).toContain('0.8');
     expect(await out(shared, 'alphaUsed').innerText()).toContain('= 0.2');
     expect(await out(shared, 'accept').innerText()).toBe('(0.8333, 1, 1, 0.3333)');
@@ -97,7 +98,7 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
   });
 
   it('grad-clip: (3, 4) and (12) → 13, coefficient 1/(13 + 1e-6), 22.38° for per-tensor; bad line; URL', async () => {
-    const { page, calc } = await openCalc('grad-clip', lang);
+    const { page, calc } = await openCalculator(site, 'grad-clip', lang);
     await field(calc, 'grads').fill('W: 3, 4\nb: 12');
     await field(calc, 'maxNorm').fill('1');
     await expect.poll(() => out(calc, 'total').innerText()).toBe('13');
@@ -127,7 +128,7 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
     await page.close();
 
     const query = `?grad-clip.grads=${encodeURIComponent('attn.q: 3, 4')}&grad-clip.maxNorm=1`;
-    const { calc: shared } = await openCalc('grad-clip', lang, query);
+    const { calc: shared } = await openCalculator(site, 'grad-clip', lang, query);
     await expect.poll(() => out(shared, 'total').innerText()).toBe('5');
     expect(await out(shared, 'table').innerText()).toContain('attn.q');
     expect(await out(shared, 'table').innerText()).toContain('(0.6, 0.8)');

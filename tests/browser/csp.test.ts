@@ -5,9 +5,9 @@
  * "Refused to …" console error, in either language. First it checks the policy is enforced
  * and the listener hears it, so a silently missing policy cannot pass.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { openSite, type Site } from './harness.ts';
+import { useSite, type Site } from './harness.ts';
 
 type Violation = { directive: string; blocked: string; sample: string; source: string; page: string };
 
@@ -20,13 +20,7 @@ function recordViolations(): void {
   });
 }
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 /** A page that records CSP violations (events and console messages) for `violations()`. */
 async function watchedPage(options: Parameters<Site['page']>[0] = {}): Promise<{ page: Page; context: BrowserContext; violations: () => Promise<string[]> }> {

@@ -1,7 +1,8 @@
 /**
  * The browser harness: Debian's Chromium driven by playwright-core, against dist/ served on
- * 127.0.0.1. Use `openSite()` in a `beforeAll`, `site.close()` in `afterAll`. Every page
- * opened through `site.page()` records uncaught errors and console errors, and
+ * 127.0.0.1. A test file calls `const site = useSite();` at its top level: one browser and
+ * server for the file, opened before its tests and closed after them. Every page opened
+ * through `site.page()` records uncaught errors and console errors, and
  * `site.assertNoErrors()` fails the test on any of them.
  */
 import { existsSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
@@ -37,7 +38,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: testChromePath, args: chromeArgs, headless: true });
 }
 
-export async function openSite(): Promise<Site> {
+async function openSite(): Promise<Site> {
   if (!existsSync(join(distDir, 'index.html'))) throw new Error('dist/ has no build; the global setup should have built it');
   const { server, url } = (await serve({ root: distDir, port: 0 })) as { server: Server; url: string };
   const browser = await launchChromium();
@@ -76,6 +77,39 @@ export async function openSite(): Promise<Site> {
       await browser.close();
       await stopServer();
     },
+  };
+}
+
+/**
+ * The test file's site: registers a `beforeAll` that opens it and an `afterAll` that closes it,
+ * so call it once, at the file's top level. The returned Site stands for the one `beforeAll`
+ * opens: use it inside tests and hooks, where it is open (it throws before then).
+ */
+export function useSite(): Site {
+  let opened: Site | undefined;
+  beforeAll(async () => {
+    opened = await openSite();
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  const current = (): Site => {
+    if (!opened) throw new Error('useSite(): the site opens in beforeAll; use it inside a test or hook');
+    return opened;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get browser() {
+      return current().browser;
+    },
+    get errors() {
+      return current().errors;
+    },
+    page: (options) => current().page(options),
+    assertNoErrors: () => current().assertNoErrors(),
+    close: () => current().close(),
   };
 }
 

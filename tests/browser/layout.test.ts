@@ -1,14 +1,8 @@
 /** The layout in a real browser: math, language switch, theme persistence, keyboard access. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, type Site } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './harness.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 describe('layout', () => {
   for (const lang of ['en', 'zh'] as const) {

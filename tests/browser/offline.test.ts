@@ -10,12 +10,12 @@
  * the new content after reload, progress intact, and no page showing the new version before
  * the visitor accepts it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openSite, type Site, deployableServer } from './harness.ts';
+import { useSite, deployableServer } from './harness.ts';
 import { serve } from '../../scripts/serve.mjs';
 import { distDir } from '../helpers/site.ts';
 import { writeServiceWorker, type OfflineInfo } from '../../src/integrations/search-and-offline.ts';
@@ -27,13 +27,7 @@ const strings = { en, zh };
 const htmlLang = { en: 'en', zh: 'zh-CN' } as const;
 type Lang = 'en' | 'zh';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 /** A server of its own for a test, which it can stop (offline) and start again on the same address. */
 async function ownServer(root: string = distDir) {

@@ -10,9 +10,9 @@
  * nothing waits for the network to go idle.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, type Site } from './harness.ts';
+import { useSite } from './harness.ts';
 import { builtPages } from '../helpers/site.ts';
 import { repoRoot } from '../helpers/content.ts';
 
@@ -88,13 +88,7 @@ async function loadAll(page: Page): Promise<void> {
   expect(failed, 'calculators that failed to load').toEqual([]);
 }
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 describe('no page scrolls sideways on a phone', () => {
   it('finds the built pages in dist/', () => {

@@ -5,17 +5,11 @@
  * printed), "Another variant" from the first loads and typesets the next, and without
  * JavaScript the worksheet shows the first variant.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openSite, type Site } from './harness.ts';
+import { useSite } from './harness.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 const LANGS = ['en', 'zh'] as const;
 type Lang = (typeof LANGS)[number];

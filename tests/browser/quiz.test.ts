@@ -8,20 +8,14 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { distDir } from '../helpers/site.ts';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page, Response } from 'playwright-core';
-import { openSite, settled, type Site } from './harness.ts';
+import { useSite, settled } from './harness.ts';
 import { budgets, pageResources } from '../../scripts/size-report.mjs';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 const LANGS = ['en', 'zh'] as const;
 type Lang = (typeof LANGS)[number];

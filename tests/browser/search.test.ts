@@ -5,17 +5,11 @@
  * Chinese pages; ranking, aliases and prose excerpts; Escape closes, even while Pagefind loads;
  * "$&" is shown as typed; the glossary's filter box and per-term anchors.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, type Site, settled } from './harness.ts';
+import { useSite, settled } from './harness.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 /** Every request the page makes, as paths. */
 function recordRequests(page: Page): string[] {

@@ -11,12 +11,12 @@
  * - Offline, /en/guide (no trailing slash) opens the saved /en/guide/.
  * - After "Reload to update" in one tab, a second tab's button reloads it into the new version.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openSite, type Site, deployableServer } from './harness.ts';
+import { useSite, deployableServer } from './harness.ts';
 import { serve } from '../../scripts/serve.mjs';
 import { distDir } from '../helpers/site.ts';
 import { writeServiceWorker } from '../../src/integrations/search-and-offline.ts';
@@ -27,13 +27,7 @@ const strings = { en, zh } as const;
 const LANGS = ['en', 'zh'] as const;
 type Lang = (typeof LANGS)[number];
 
-let site: Site;
-beforeAll(async () => {
-  site = await openSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 /** Fails the test if any request goes anywhere but the local site. */
 function stayOnSite(page: Page, origin: string): string[] {
