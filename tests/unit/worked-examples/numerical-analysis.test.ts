@@ -62,6 +62,20 @@ function encode(x: number, f: Format): { expField: number; frac: number; bits: n
   return { expField, frac, bits: (expField << f.mantBits) | frac };
 }
 
+/**
+ * 0.1 in `format`: checks the stored value, the exponent field, the fraction and the bits in hex
+ * (as the note prints them) against `expected`, and returns the stored value and the fraction.
+ */
+function expectTenthIn(format: Format, expected: { value: number; expField: number; frac: number; hex: string }): { v: number; frac: number } {
+  const v = roundTo(0.1, format);
+  expect(v).toBe(expected.value);
+  const { expField, frac, bits } = encode(0.1, format);
+  expect(expField).toBe(expected.expField);
+  expect(frac).toBe(expected.frac);
+  expect(bits.toString(16).toUpperCase()).toBe(expected.hex);
+  return { v, frac };
+}
+
 const ln = Math.log;
 
 describe('numerical-analysis overview', () => {
@@ -84,13 +98,8 @@ describe('numerical-analysis overview', () => {
 
 describe('floating-point', () => {
   it('0.1 in FP16', () => {
-    const v = roundTo(0.1, FP16);
-    expect(v).toBe(0.0999755859375);
-    const { expField, frac, bits } = encode(0.1, FP16);
-    expect(expField).toBe(11);
-    expect(frac).toBe(614);
+    const { v, frac } = expectTenthIn(FP16, { value: 0.0999755859375, expField: 11, frac: 614, hex: '2E66' });
     expect(frac.toString(2)).toBe('1001100110');
-    expect(bits.toString(16).toUpperCase()).toBe('2E66');
     expect(0.6 * 1024).toBeCloseTo(614.4, 10);
     const err = 0.1 - v;
     expectInBoth(
@@ -110,12 +119,7 @@ describe('floating-point', () => {
   });
 
   it('0.1 in BF16 and FP32', () => {
-    const v = roundTo(0.1, BF16);
-    expect(v).toBe(0.10009765625);
-    const { expField, frac, bits } = encode(0.1, BF16);
-    expect(expField).toBe(123);
-    expect(frac).toBe(77);
-    expect(bits.toString(16).toUpperCase()).toBe('3DCD');
+    const { v } = expectTenthIn(BF16, { value: 0.10009765625, expField: 123, frac: 77, hex: '3DCD' });
     const err = v - 0.1;
     expectInBoth('floating-point', String(v), String(1 + 77 / 128), '0x3DCD', '76.8', `${(err * 1e5).toFixed(6)}\\times10^{-5}`);
     expect(`${(err * 1e5).toFixed(6)}`).toBe('9.765625');
