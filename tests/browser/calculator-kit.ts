@@ -1,7 +1,7 @@
 /**
  * What every calculator browser test file shares besides the harness (`useSite`,
- * `openCalculator`): a calculator's fields, messages and outputs by name, and the checks every
- * calculator must pass.
+ * `openCalculator`): a calculator's fields, messages and outputs by name, typing a case in and
+ * reading its results, and the checks every calculator must pass.
  */
 import { expect } from 'vitest';
 import type { Locator } from 'playwright-core';
@@ -12,6 +12,25 @@ export type Lang = (typeof LANGS)[number];
 export const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
 export const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);
 export const field = (calc: Locator, name: string) => calc.locator(`[name="${name}"]`);
+
+/** Types each value into its field (a select gets the option chosen instead), in the order given: a case from a note, typed in. */
+export async function setFields(calc: Locator, values: Record<string, string>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) {
+    const control = field(calc, name);
+    if (await control.evaluate((el) => el instanceof HTMLSelectElement)) await control.selectOption(value);
+    else await control.fill(value);
+  }
+}
+
+/**
+ * Each output shows its text exactly. The first is polled: the calculator recomputes after the
+ * last edit. The rest are read at once, as one computation writes them all.
+ */
+export async function expectOutputs(calc: Locator, texts: Record<string, string>): Promise<void> {
+  const [[first, firstText], ...rest] = Object.entries(texts) as [[string, string], ...Array<[string, string]>];
+  await expect.poll(() => out(calc, first).innerText(), { message: `output ${first}` }).toBe(firstText);
+  for (const [name, text] of rest) expect(await out(calc, name).innerText(), `output ${name}`).toBe(text);
+}
 
 /** No raw NaN / Infinity / null ever reaches the results ("undefined" may be a word there: "∞/∞ is undefined"). */
 export async function expectClean(calc: Locator): Promise<void> {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { openCalculator, useSite } from './harness.ts';
-import { LANGS, out, error, field, expectClean, expectRejected, query } from './calculator-kit.ts';
+import { LANGS, out, error, field, expectClean, expectRejected, query, setFields, expectOutputs } from './calculator-kit.ts';
 
 const site = useSite();
 
@@ -22,10 +22,7 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
   it('transform-explorer: a 90° rotation has eigenvalues ±i; a ragged matrix; a diagonal matrix from the URL', async () => {
     const { page, calc } = await openCalculator(site, 'transform-explorer', lang);
     await field(calc, 'A').fill('0 -1; 1 0');
-    await expect.poll(() => out(calc, 'av').innerText()).toBe('(0, 1)');
-    expect(await out(calc, 'det').innerText()).toBe('1');
-    expect(await out(calc, 'trace').innerText()).toBe('0');
-    expect(await out(calc, 'sigma').innerText()).toBe('1, 1');
+    await expectOutputs(calc, { av: '(0, 1)', det: '1', trace: '0', sigma: '1, 1' });
     const eigenText = await out(calc, 'eigen').innerText();
     expect(eigenText).toContain('1i');
     expect(eigenText).toContain('−1i');
@@ -41,8 +38,7 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
 
     const { calc: shared } = await openCalculator(site, 'transform-explorer', lang, query('transform-explorer', { A: '2 0 0; 0 3 4; 0 4 9', v: '0, 1, 0' }));
     expect(await field(shared, 'A').inputValue()).toBe('2 0 0; 0 3 4; 0 4 9');
-    await expect.poll(() => out(shared, 'av').innerText()).toBe('(0, 3, 4)');
-    expect(await out(shared, 'det').innerText()).toBe('22');
+    await expectOutputs(shared, { av: '(0, 3, 4)', det: '22' });
     const rows = await out(shared, 'eigen').locator('tbody th').allInnerTexts();
     expect(rows).toEqual(['11', '2', '1']);
     await expectClean(shared);
@@ -51,9 +47,7 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
 
   it('attention: a hand-computed 2×2 case with and without scaling; mismatched shapes; state from the URL', async () => {
     const { page, calc } = await openCalculator(site, 'attention', lang);
-    await field(calc, 'Q').fill('1 0; 0 1');
-    await field(calc, 'K').fill('1 0; 0 1');
-    await field(calc, 'V').fill('1 0; 0 1');
+    await setFields(calc, { Q: '1 0; 0 1', K: '1 0; 0 1', V: '1 0; 0 1' });
     // Scaled: softmax([1, 0]/√2) = [0.670, 0.330].
     await expect.poll(() => out(calc, 'weights').locator('tbody tr').first().innerText()).toMatch(/0\.67\s+0\.33/);
     expect(await out(calc, 'dk').innerText()).toContain('2');
@@ -80,10 +74,7 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     const { page, calc } = await openCalculator(site, 'transformer-params', lang);
     await expect.poll(() => out(calc, 'total').innerText()).toContain('124,439,808');
     expect(await out(calc, 'kv').innerText()).toBe('36 MiB');
-    await field(calc, 'dModel').fill('1024');
-    await field(calc, 'layers').fill('24');
-    await field(calc, 'heads').fill('16');
-    await field(calc, 'dFf').fill('4096');
+    await setFields(calc, { dModel: '1024', layers: '24', heads: '16', dFf: '4096' });
     await expect.poll(() => out(calc, 'total').innerText()).toContain('354,823,168');
     await expectClean(calc);
 
@@ -107,22 +98,13 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
       lang,
       query('transformer-params', { dModel: '8192', layers: '80', heads: '64', kvHeads: '8', context: '4096', dtype: 'BF16' }),
     );
-    await expect.poll(() => out(llama, 'kv').innerText()).toBe('1.25 GiB');
-    expect(await out(llama, 'headDim').innerText()).toBe('128');
+    await expectOutputs(llama, { kv: '1.25 GiB', headDim: '128' });
     await field(llama, 'kvDtype').selectOption('INT4');
     await expect.poll(() => out(llama, 'kv').innerText()).toBe('320 MiB');
     await field(llama, 'kvHeads').fill('6');
     await expectMessage(llama, 'kvHeads', lang === 'en' ? 'divisor of 64' : '64 的约数', 'kv');
     // GPT-3: 175.2 B (1,752 亿), not "175,200 M".
-    await field(llama, 'kvHeads').fill('');
-    for (const [name, value] of [
-      ['dModel', '12288'],
-      ['layers', '96'],
-      ['heads', '96'],
-      ['dFf', '49152'],
-      ['context', '2048'],
-    ] as const)
-      await field(llama, name).fill(value);
+    await setFields(llama, { kvHeads: '', dModel: '12288', layers: '96', heads: '96', dFf: '49152', context: '2048' });
     await field(llama, 'tied').uncheck();
     await expect.poll(() => out(llama, 'total').innerText()).toBe(lang === 'en' ? '175,221,817,344 (175.2 B)' : '175,221,817,344 (1,752 亿)');
     await expectClean(llama);
@@ -131,13 +113,8 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
 
   it('sampling-lab: top-k on equal logits; draw again; temperature 0 refused; top-p from the URL', async () => {
     const { page, calc } = await openCalculator(site, 'sampling-lab', lang);
-    await field(calc, 'logits').fill('1, 1, 1, 1');
-    await field(calc, 'temperature').fill('1');
-    await field(calc, 'topK').fill('2');
-    await field(calc, 'topP').fill('1');
-    await expect.poll(() => out(calc, 'kept').innerText()).toBe('#0, #1 (2 / 4)');
-    expect(await out(calc, 'hBefore').innerText()).toBe(`2 ${bits[lang]}`);
-    expect(await out(calc, 'hAfter').innerText()).toBe(`1 ${bit[lang]}`);
+    await setFields(calc, { logits: '1, 1, 1, 1', temperature: '1', topK: '2', topP: '1' });
+    await expectOutputs(calc, { kept: '#0, #1 (2 / 4)', hBefore: `2 ${bits[lang]}`, hAfter: `1 ${bit[lang]}` });
     expect(await out(calc, 'sample').innerText()).toMatch(/^#[01] \(p = 0\.5\)$/);
     await calc.locator('[data-action="draw"]').click();
     expect(await field(calc, 'seed').inputValue()).toBe('43');
@@ -149,17 +126,14 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     await page.close();
 
     const { calc: shared } = await openCalculator(site, 'sampling-lab', lang, query('sampling-lab', { logits: '3, 2, 1', temperature: '1', topP: '0.5' }));
-    await expect.poll(() => out(shared, 'kept').innerText()).toBe('#0 (1 / 3)');
-    expect(await out(shared, 'sample').innerText()).toBe('#0 (p = 1)');
+    await expectOutputs(shared, { kept: '#0 (1 / 3)', sample: '#0 (p = 1)' });
     site.assertNoErrors();
   });
 
   it('entropy-kl: KL(Bern(0.5)‖Bern(0.25)); lists that do not sum to 1; infinite KL; logits mode from the URL', async () => {
     const { page, calc } = await openCalculator(site, 'entropy-kl', lang);
-    await field(calc, 'P').fill('0.5, 0.5');
-    await field(calc, 'Q').fill('0.25, 0.75');
-    await expect.poll(() => out(calc, 'klpq').innerText()).toBe(`0.2075 ${bits[lang]}`);
-    expect(await out(calc, 'hp').innerText()).toBe(`1 ${bit[lang]}`);
+    await setFields(calc, { P: '0.5, 0.5', Q: '0.25, 0.75' });
+    await expectOutputs(calc, { klpq: `0.2075 ${bits[lang]}`, hp: `1 ${bit[lang]}` });
     await field(calc, 'unit').selectOption('nats');
     await expect.poll(() => out(calc, 'hp').innerText()).toBe(`0.6931 ${lang === 'en' ? 'nats' : '奈特'}`);
     await field(calc, 'unit').selectOption('bits');
@@ -173,26 +147,18 @@ describe.each(LANGS)('group a calculators (%s)', (lang) => {
     await expectMessage(calc, 'Q', lang === 'en' ? 'as many entries as P' : '项数必须与 P 相同', 'klpq');
 
     await field(calc, 'Q').fill('1, 0');
-    await expect.poll(() => out(calc, 'klpq').innerText()).toBe(`∞ ${bits[lang]}`);
-    expect(await out(calc, 'ppl').innerText()).toBe('∞');
-    expect(await out(calc, 'klqp').innerText()).toBe(`1 ${bit[lang]}`);
+    await expectOutputs(calc, { klpq: `∞ ${bits[lang]}`, ppl: '∞', klqp: `1 ${bit[lang]}` });
     expect(await out(calc, 'why').innerText()).toContain('#1');
     await expectClean(calc);
     await page.close();
 
     const { calc: shared } = await openCalculator(site, 'entropy-kl', lang, query('entropy-kl', { mode: 'logits', logits: '0, 0', target: '1' }));
     expect(await field(shared, 'P').isVisible()).toBe(false);
-    await expect.poll(() => out(shared, 'hpq').innerText()).toBe(`1 ${bit[lang]}`);
-    expect(await out(shared, 'ppl').innerText()).toBe('2');
-    expect(await out(shared, 'klqp').innerText()).toBe(`∞ ${bits[lang]}`);
+    await expectOutputs(shared, { hpq: `1 ${bit[lang]}`, ppl: '2', klqp: `∞ ${bits[lang]}` });
     await expectClean(shared);
     // Logits far apart: log-softmax keeps the loss finite (2000 nats), the perplexity e^2000 comes from its logarithm.
-    await field(shared, 'unit').selectOption('nats');
-    await field(shared, 'logits').fill('1000, 0, -1000');
-    await field(shared, 'target').fill('2');
-    await expect.poll(() => out(shared, 'hpq').innerText()).toBe(`2,000 ${lang === 'en' ? 'nats' : '奈特'}`);
-    expect(await out(shared, 'klpq').innerText()).toBe(`2,000 ${lang === 'en' ? 'nats' : '奈特'}`);
-    expect(await out(shared, 'ppl').innerText()).toBe('≈ 3.881×10⁸⁶⁸');
+    await setFields(shared, { unit: 'nats', logits: '1000, 0, -1000', target: '2' });
+    await expectOutputs(shared, { hpq: `2,000 ${lang === 'en' ? 'nats' : '奈特'}`, klpq: `2,000 ${lang === 'en' ? 'nats' : '奈特'}`, ppl: '≈ 3.881×10⁸⁶⁸' });
     await expectClean(shared);
     site.assertNoErrors();
   });

@@ -6,15 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openCalculator, useSite } from './harness.ts';
-import { LANGS, out, error, field, expectClean } from './calculator-kit.ts';
+import { LANGS, out, error, field, expectClean, setFields } from './calculator-kit.ts';
 
 const site = useSite();
 
 describe.each(LANGS)('group b calculators (%s)', (lang) => {
   it('float-inspector: 0.1 in FP16 and BF16; bad input; FP16 overflow from the URL', async () => {
     const { page, calc } = await openCalculator(site, 'float-inspector', lang);
-    await field(calc, 'value').fill('0.1');
-    await field(calc, 'format').selectOption('fp16');
+    await setFields(calc, { value: '0.1', format: 'fp16' });
     await expect.poll(() => out(calc, 'stored').innerText()).toBe('0.0999755859375');
     expect((await out(calc, 'bits').innerText()).replace(/\s+/g, ' ')).toContain('0 01011 1001100110');
     // Exactly 0.0999755859375 − 1/10, against the typed 0.1 (not the double nearest it), with U+2212.
@@ -90,10 +89,7 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
 
   it('optimizer-race: GD after 3 steps; a bad start point; the divergence warning from the URL', async () => {
     const { calc } = await openCalculator(site, 'optimizer-race', lang);
-    await field(calc, 'kappa').fill('10');
-    await field(calc, 'lr').fill('0.1');
-    await field(calc, 'start').fill('1, 1');
-    await field(calc, 'steps').fill('3');
+    await setFields(calc, { kappa: '10', lr: '0.1', start: '1, 1', steps: '3' });
     // x = 0.9³ = 0.729 and y = 0 after one step (1 − ηκ = 0).
     await expect.poll(() => out(calc, 'table').locator('tbody tr').first().innerText()).toContain('(0.729, 0)');
     expect(await out(calc, 'paths').locator('svg[role="img"] path').count()).toBeGreaterThan(4);
@@ -111,13 +107,7 @@ describe.each(LANGS)('group b calculators (%s)', (lang) => {
 
   it('backprop-stepper: the hand case x=1, w=0, b=0, y=1 step by step; bad input; last step from the URL', async () => {
     const { calc } = await openCalculator(site, 'backprop-stepper', lang);
-    for (const [name, value] of [
-      ['x', '1'],
-      ['w', '0'],
-      ['b', '0'],
-      ['y', '1'],
-    ] as const)
-      await field(calc, name).fill(value);
+    await setFields(calc, { x: '1', w: '0', b: '0', y: '1' });
     for (let i = 0; i < 5; i++) await calc.locator('button[data-act="next"]').click();
     await expect.poll(() => out(calc, 'progress').innerText()).toContain('L = 0.25');
     expect(await field(calc, 'step').inputValue()).toBe('5');

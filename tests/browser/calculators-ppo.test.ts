@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { openCalculator, useSite } from './harness.ts';
-import { LANGS, out, error, field, expectClean, query } from './calculator-kit.ts';
+import { LANGS, out, error, field, expectClean, query, setFields, expectOutputs } from './calculator-kit.ts';
 
 const site = useSite();
 
@@ -24,12 +24,8 @@ describe.each(LANGS)('ppo-clip and beta-coin (%s)', (lang) => {
   it('ppo-clip: the note’s clip example and KL table; bad log-probability and reference; clipped negative advantage from the URL', async () => {
     const { calc } = await openCalculator(site, 'ppo-clip', lang);
     // Note: log π_old = −1.2, new −0.95, A = +0.5 → r = e^0.25 = 1.2840, L = 0.6, no gradient.
-    await field(calc, 'logpNew').fill('-0.95');
-    await field(calc, 'logpOld').fill('-1.2');
-    await field(calc, 'A').fill('0.5');
-    await expect.poll(() => out(calc, 'ratio').innerText()).toBe('1.28403');
-    expect(await out(calc, 'unclipped').innerText()).toBe('0.642013');
-    expect(await out(calc, 'objective').innerText()).toBe('0.6');
+    await setFields(calc, { logpNew: '-0.95', logpOld: '-1.2', A: '0.5' });
+    await expectOutputs(calc, { ratio: '1.28403', unclipped: '0.642013', objective: '0.6' });
     expect(await out(calc, 'active').innerText()).toContain(en ? 'Yes' : '是');
     expect(await out(calc, 'plot').locator('svg[role="img"]').count()).toBe(1);
     // Then −1.3: r = 0.9048 inside the range, L = 0.4524, the gradient flows.
@@ -37,8 +33,7 @@ describe.each(LANGS)('ppo-clip and beta-coin (%s)', (lang) => {
     await expect.poll(() => out(calc, 'objective').innerText()).toBe('0.452419');
     expect(await out(calc, 'active').innerText()).toContain(en ? 'No' : '否');
     // Note's KL example: q = (0.5, 0.3, 0.2), p = (0.4, 0.4, 0.2).
-    await field(calc, 'q').fill('0.5, 0.3, 0.2');
-    await field(calc, 'p').fill('0.4, 0.4, 0.2');
+    await setFields(calc, { q: '0.5, 0.3, 0.2', p: '0.4, 0.4, 0.2' });
     await expect.poll(() => out(calc, 'kl').innerText()).toBe(en ? '0.02527 nats' : '0.02527 奈特');
     const stats = out(calc, 'stats');
     expect(await stats.locator('tbody tr').nth(0).innerText()).toMatch(/k1\s+0\.02527\s+0\s+0\.2216/);
@@ -81,31 +76,19 @@ describe.each(LANGS)('ppo-clip and beta-coin (%s)', (lang) => {
 
   it('beta-coin: 7 heads 3 tails with Beta(2, 2); bad prior and flips; no flips and a uniform prior from the URL', async () => {
     const { calc } = await openCalculator(site, 'beta-coin', lang);
-    for (const [name, value] of [
-      ['h', '7'],
-      ['t', '3'],
-      ['a', '2'],
-      ['b', '2'],
-    ] as const)
-      await field(calc, name).fill(value);
-    await expect.poll(() => out(calc, 'map').innerText()).toBe('0.6667');
-    expect(await out(calc, 'mle').innerText()).toBe('0.7');
-    expect(await out(calc, 'posterior').innerText()).toBe('Beta(9, 5)');
-    expect(await out(calc, 'mean').innerText()).toBe('0.6429');
+    await setFields(calc, { h: '7', t: '3', a: '2', b: '2' });
+    await expectOutputs(calc, { map: '0.6667', mle: '0.7', posterior: 'Beta(9, 5)', mean: '0.6429' });
     // 2.5% and 97.5% quantiles of Beta(9, 5): 0.38574, 0.86142 (tests/unit/calculators/beta-coin.test.ts).
     expect(await out(calc, 'interval').innerText()).toBe(en ? '0.3857 to 0.8614' : '0.3857 至 0.8614');
     expect(await out(calc, 'plot').locator('svg[role="img"] path').count()).toBeGreaterThanOrEqual(5);
     // Note: three heads in three flips → MLE 1, MAP 0.8.
-    await field(calc, 't').fill('0');
-    await field(calc, 'h').fill('3');
-    await expect.poll(() => out(calc, 'map').innerText()).toBe('0.8');
-    expect(await out(calc, 'mle').innerText()).toBe('1');
+    await setFields(calc, { t: '0', h: '3' });
+    await expectOutputs(calc, { map: '0.8', mle: '1' });
     await expectClean(calc);
 
     await field(calc, 'a').fill('0');
     await expectRefused(calc, 'a', ['map', 'posterior', 'mean', 'interval']);
-    await field(calc, 'a').fill('2');
-    await field(calc, 'h').fill('2.5');
+    await setFields(calc, { a: '2', h: '2.5' });
     await expectRefused(calc, 'h', ['mle', 'map']);
 
     const { calc: shared } = await openCalculator(site, 'beta-coin', lang, query('beta-coin', { h: '0', t: '0', a: '1', b: '1' }));

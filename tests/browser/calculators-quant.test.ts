@@ -4,18 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openCalculator, useSite } from './harness.ts';
-import { LANGS, type Lang, out, error, field, expectClean } from './calculator-kit.ts';
+import { LANGS, type Lang, out, error, field, expectClean, setFields, expectOutputs } from './calculator-kit.ts';
 
 const site = useSite();
 
 describe.each(LANGS)('quantiser and summation lab (%s)', (lang: Lang) => {
   it('quantiser: the note’s symmetric INT8 example; an outlier per tensor vs per group; bad input; state from the URL', async () => {
     const { page, calc } = await openCalculator(site, 'quantiser', lang);
-    await field(calc, 'source').selectOption('typed');
-    await field(calc, 'values').fill('0.72, -1.5, 0.033, 1.1');
-    await field(calc, 'bits').selectOption('8');
-    await field(calc, 'scheme').selectOption('symmetric');
-    await field(calc, 'granularity').selectOption('tensor');
+    await setFields(calc, { source: 'typed', values: '0.72, -1.5, 0.033, 1.1', bits: '8', scheme: 'symmetric', granularity: 'tensor' });
     // s = 1.5/127, codes 61, −127, 3, 93 (content/en/numerical-analysis/quantisation.mdx, worked example).
     await expect.poll(() => out(calc, 'scales').innerText()).toBe('0.011811');
     const codes = await out(calc, 'table')
@@ -27,10 +23,8 @@ describe.each(LANGS)('quantiser and summation lab (%s)', (lang: Lang) => {
     await expectClean(calc);
 
     // Asymmetric INT4: s = 2.6/15, z = 9.
-    await field(calc, 'bits').selectOption('4');
-    await field(calc, 'scheme').selectOption('asymmetric');
-    await expect.poll(() => out(calc, 'zeroPoints').innerText()).toBe('9');
-    expect(await out(calc, 'scales').innerText()).toBe('0.173333');
+    await setFields(calc, { bits: '4', scheme: 'asymmetric' });
+    await expectOutputs(calc, { zeroPoints: '9', scales: '0.173333' });
 
     // A wide table scrolls in its own focusable, labelled region; the plots are there.
     const region = out(calc, 'table');
@@ -63,19 +57,15 @@ describe.each(LANGS)('quantiser and summation lab (%s)', (lang: Lang) => {
 
   it('summation lab: BF16 stalls at 256 while pairwise reaches 1000; too many terms; Kahan’s table from the URL', async () => {
     const { page, calc } = await openCalculator(site, 'summation-lab', lang);
-    await field(calc, 'format').selectOption('bf16');
-    await field(calc, 'value').fill('1');
-    await field(calc, 'n').fill('1000');
+    await setFields(calc, { format: 'bf16', value: '1', n: '1000' });
     // The pairwise sum is what the new count changes (BF16's naive sum is 256 for the default count too).
-    await expect.poll(() => out(calc, 'pairwise').innerText()).toBe('1,000');
-    expect(await out(calc, 'naive').innerText()).toBe('256');
+    await expectOutputs(calc, { pairwise: '1,000', naive: '256' });
     expect(await out(calc, 'reference').innerText()).toMatch(/^1,000/);
     expect(await out(calc, 'note').innerText()).toContain('257');
     expect(await out(calc, 'plot').locator('svg[role="img"]').count()).toBe(1);
     await expectClean(calc);
 
-    await field(calc, 'format').selectOption('fp16');
-    await field(calc, 'n').fill('3000');
+    await setFields(calc, { format: 'fp16', n: '3000' });
     await expect.poll(() => out(calc, 'naive').innerText()).toBe('2,048');
 
     // FP16 allows 100,000 terms: the cap is explained next to the field.
@@ -83,8 +73,7 @@ describe.each(LANGS)('quantiser and summation lab (%s)', (lang: Lang) => {
     await expect.poll(() => error(calc, 'n').innerText()).toContain('100,000');
     expect(await field(calc, 'n').getAttribute('aria-invalid')).toBe('true');
     expect(await out(calc, 'naive').innerText()).toBe('—');
-    await field(calc, 'n').fill('10');
-    await field(calc, 'value').fill('1e6');
+    await setFields(calc, { n: '10', value: '1e6' });
     await expect.poll(() => error(calc, 'value').innerText()).toContain('65504');
     expect(await out(calc, 'kahan').innerText()).toBe('—');
     await page.close();
@@ -96,8 +85,7 @@ describe.each(LANGS)('quantiser and summation lab (%s)', (lang: Lang) => {
       lang,
       '?summation-lab.format=bf16&summation-lab.value=1&summation-lab.n=4&summation-lab.start=256',
     );
-    await expect.poll(() => out(restored, 'kahan').innerText()).toBe('260');
-    expect(await out(restored, 'naive').innerText()).toBe('256');
+    await expectOutputs(restored, { kahan: '260', naive: '256' });
     expect(await field(restored, 'start').inputValue()).toBe('256');
     await expectClean(restored);
     await shared.close();

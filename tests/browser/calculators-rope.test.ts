@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openCalculator, useSite } from './harness.ts';
-import { LANGS, out, error, field, expectClean } from './calculator-kit.ts';
+import { LANGS, out, error, field, expectClean, setFields, expectOutputs } from './calculator-kit.ts';
 
 const site = useSite();
 
@@ -23,15 +23,8 @@ describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
     expect(await out(calc, 'plot').locator('svg[role="img"]').count()).toBe(1);
 
     // The note's worked example: q = (1, 2, 1, 1), k = (3, 1, 2, −1) (the fields' defaults), m = 2, n = 5, shifted by 10.
-    await field(calc, 'vectors').selectOption('custom');
-    await field(calc, 'd').fill('4');
-    await field(calc, 'm').fill('2');
-    await field(calc, 'n').fill('5');
-    await field(calc, 't').fill('10');
-    await expect.poll(() => out(calc, 'score').innerText()).toBe('−3.15483');
-    expect(await out(calc, 'shifted').innerText()).toBe('−3.15483');
-    expect(await out(calc, 'relative').innerText()).toBe('−3.15483');
-    expect(await out(calc, 'unrotated').innerText()).toBe('6');
+    await setFields(calc, { vectors: 'custom', d: '4', m: '2', n: '5', t: '10' });
+    await expectOutputs(calc, { score: '−3.15483', shifted: '−3.15483', relative: '−3.15483', unrotated: '6' });
     await expectClean(calc);
 
     await field(calc, 'd').fill('5');
@@ -48,8 +41,7 @@ describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
 
     // Seeded random q = k (mulberry32, seed 1): at offset 0 the score is |q|² = 1.98233, the unrotated q·k.
     await field(shared, 'vectors').selectOption('random');
-    await expect.poll(() => out(shared, 'score').innerText()).toBe('1.98233');
-    expect(await out(shared, 'unrotated').innerText()).toBe('1.98233');
+    await expectOutputs(shared, { score: '1.98233', unrotated: '1.98233' });
     await field(shared, 'seed').fill('-1');
     await expect.poll(() => field(shared, 'seed').getAttribute('aria-invalid')).toBe('true');
     expect(await out(shared, 'score').innerText()).toBe('—');
@@ -60,8 +52,7 @@ describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
   it('pca: the note’s four points; a diagonal case typed in; one point and equal points refused; the 3-D preset from the URL', async () => {
     const { calc } = await openCalculator(site, 'pca', lang);
     // The note: mean (3, 2), C = [[2, 1], [1, 2]], λ = 3 and 1, w₁ = (1, 1)/√2, 75 %, PC1 coordinates ±2.1213.
-    await expect.poll(() => out(calc, 'mean').innerText()).toBe('(3, 2)');
-    expect(await out(calc, 'ratio').innerText()).toBe('75 %');
+    await expectOutputs(calc, { mean: '(3, 2)', ratio: '75 %' });
     expect(await out(calc, 'covNote').innerText()).toContain('n − 1 = 3');
     expect((await out(calc, 'covariance').locator('tbody').innerText()).replace(/\s+/g, ' ').trim()).toBe('x 2 1 y 1 2');
     const components = await out(calc, 'components').innerText();
@@ -72,8 +63,7 @@ describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
 
     // Typed: (±1, 0), (0, ±2) → C = diag(2/3, 8/3), PC1 = (0, 1) explains 80 %; the select follows.
     await field(calc, 'points').fill('1, 0\n-1, 0\n0, 2\n0, -2');
-    await expect.poll(() => out(calc, 'ratio').innerText()).toBe('80 %');
-    expect(await out(calc, 'mean').innerText()).toBe('(0, 0)');
+    await expectOutputs(calc, { ratio: '80 %', mean: '(0, 0)' });
     expect(await out(calc, 'components').innerText()).toContain('(0, 1)');
     expect(await field(calc, 'preset').inputValue()).toBe('custom');
 
@@ -92,8 +82,7 @@ describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
     expect(await out(calc, 'ratio').innerText()).toBe('—');
 
     const { calc: shared } = await openCalculator(site, 'pca', lang, '?pca.preset=space');
-    await expect.poll(() => out(shared, 'n').innerText()).toBe('6');
-    expect(await out(shared, 'mean').innerText()).toBe('(0, 0, 0)');
+    await expectOutputs(shared, { n: '6', mean: '(0, 0, 0)' });
     expect(await out(shared, 'components').locator('tbody tr').count()).toBe(3);
     expect(await field(shared, 'preset').inputValue()).toBe('space');
     await expectClean(shared);

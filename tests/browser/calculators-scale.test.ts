@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openCalculator, useSite } from './harness.ts';
-import { LANGS, out, error, field, expectClean, expectRejected } from './calculator-kit.ts';
+import { LANGS, out, error, field, expectClean, expectRejected, setFields, expectOutputs } from './calculator-kit.ts';
 
 const site = useSite();
 
@@ -18,11 +18,12 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
 
   it('scaling-planner: Chinchilla 5.88e23 at 20 tokens/param is 70 B on 1.4 T; the fit; GPU-days; bad budget; URL', async () => {
     const { page, calc } = await openCalculator(site, 'scaling-planner', lang);
-    await field(calc, 'budget').fill('5.88e23');
-    await field(calc, 'ratio').fill('20');
-    await expect.poll(() => out(calc, 'params').innerText()).toBe(en ? '7×10¹⁰ (70 B)' : '7×10¹⁰（即 700 亿）');
-    expect(await out(calc, 'tokens').innerText()).toBe(en ? '1.4×10¹² (1.4 T)' : '1.4×10¹²（即 1.4 万亿）');
-    expect(await out(calc, 'loss').innerText()).toBe(en ? '1.937 nats per token' : '每词元 1.937 奈特');
+    await setFields(calc, { budget: '5.88e23', ratio: '20' });
+    await expectOutputs(calc, {
+      params: en ? '7×10¹⁰ (70 B)' : '7×10¹⁰（即 700 亿）',
+      tokens: en ? '1.4×10¹² (1.4 T)' : '1.4×10¹²（即 1.4 万亿）',
+      loss: en ? '1.937 nats per token' : '每词元 1.937 奈特',
+    });
     // The fit's own optimum at this budget (the note's first worked example): 3.25e10 on 3.02e12, 93 tokens/param.
     expect(await out(calc, 'optimum').innerText()).toContain('3.25×10¹⁰');
     expect(await out(calc, 'plot').locator('svg path').count()).toBeGreaterThan(2);
@@ -33,12 +34,8 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
     expect(await field(calc, 'ratio').isVisible()).toBe(false);
 
     // The note's GPU-days example: 1e23 FLOPs, 1,000 GPUs, 400 TFLOP/s, MFU 0.4.
-    await field(calc, 'budget').fill('1e23');
-    await field(calc, 'gpus').fill('1000');
-    await field(calc, 'peak').fill('400');
-    await field(calc, 'mfu').fill('0.4');
-    await expect.poll(() => out(calc, 'time').innerText()).toBe(en ? '7.234 days (173.6 hours)' : '7.234 天（173.6 小时）');
-    expect(await out(calc, 'gpuDays').innerText()).toBe('7,234');
+    await setFields(calc, { budget: '1e23', gpus: '1000', peak: '400', mfu: '0.4' });
+    await expectOutputs(calc, { time: en ? '7.234 days (173.6 hours)' : '7.234 天（173.6 小时）', gpuDays: '7,234' });
     await expectClean(calc);
 
     await field(calc, 'budget').fill('abc');
@@ -62,11 +59,8 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
 
   it('speculative-decoding: α = 0.8, γ = 4 → 3.3616 and 2.8013× (γ = 5 → 3.68928); bad α; p and q from the URL', async () => {
     const { page, calc } = await openCalculator(site, 'speculative-decoding', lang);
-    await field(calc, 'alpha').fill('0.8');
-    await field(calc, 'gamma').fill('4');
-    await field(calc, 'cost').fill('0.05');
-    await expect.poll(() => out(calc, 'tokens').innerText()).toBe('3.3616');
-    expect(await out(calc, 'speedup').innerText()).toBe('2.8013×');
+    await setFields(calc, { alpha: '0.8', gamma: '4', cost: '0.05' });
+    await expectOutputs(calc, { tokens: '3.3616', speedup: '2.8013×' });
     // With α typed, the rows that need p and q are hidden.
     expect(await out(calc, 'accept').isVisible()).toBe(false);
     expect(await out(calc, 'best').innerText()).toBe(en ? 'γ = 8, speed-up 3.0921×' : 'γ = 8，加速比 3.0921×');
@@ -99,13 +93,8 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
 
   it('grad-clip: (3, 4) and (12) → 13, coefficient 1/(13 + 1e-6), 22.38° for per-tensor; bad line; URL', async () => {
     const { page, calc } = await openCalculator(site, 'grad-clip', lang);
-    await field(calc, 'grads').fill('W: 3, 4\nb: 12');
-    await field(calc, 'maxNorm').fill('1');
-    await expect.poll(() => out(calc, 'total').innerText()).toBe('13');
-    expect(await out(calc, 'coef').innerText()).toBe('0.076923071');
-    expect(await out(calc, 'totalAfter').innerText()).toBe('1');
-    expect(await out(calc, 'perTensorTotal').innerText()).toBe('1.41421');
-    expect(await out(calc, 'angle').innerText()).toBe('22.38°');
+    await setFields(calc, { grads: 'W: 3, 4\nb: 12', maxNorm: '1' });
+    await expectOutputs(calc, { total: '13', coef: '0.076923071', totalAfter: '1', perTensorTotal: '1.41421', angle: '22.38°' });
     // Clipping by value at 1: (1, 1) and (1), acos(19/(13√3)) = 32.45° from the gradient.
     expect(await out(calc, 'angleByValue').innerText()).toBe('32.45°');
     const table = await out(calc, 'table').innerText();
@@ -122,8 +111,7 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
     await field(calc, 'grads').fill('W: 3, 4\nb: x');
     await expectRejected(calc, 'grads', 'total');
     expect(await error(calc, 'grads').innerText()).toContain(en ? 'Line 2' : '第 2 行');
-    await field(calc, 'grads').fill('W: 3, 4');
-    await field(calc, 'maxNorm').fill('0');
+    await setFields(calc, { grads: 'W: 3, 4', maxNorm: '0' });
     await expectRejected(calc, 'maxNorm', 'coef');
     await page.close();
 
