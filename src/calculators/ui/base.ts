@@ -136,6 +136,14 @@ export abstract class CalculatorElement extends HTMLElement {
     else control.removeAttribute('aria-invalid');
   }
 
+  /** Shows or hides a field with its label; a hidden field's message is cleared. */
+  protected showField(name: string, visible: boolean): void {
+    const wrapper = this.control(name).closest<HTMLElement>('.field');
+    // Not the `hidden` attribute: the stylesheet's `.field { display: flex }` would override it.
+    if (wrapper) wrapper.style.display = visible ? '' : 'none';
+    if (!visible) this.setFieldError(name, null);
+  }
+
   /** Text into an output. */
   protected output(name: string, text: string): void {
     const el = this.querySelector<HTMLElement>(`[data-out="${name}"]`);

@@ -8,14 +8,6 @@ const OUTS = ['hp', 'hq', 'hpq', 'klpq', 'klqp', 'ppl'];
 
 /** Defined as `<afm-entropy-kl>` by the calculator loader (ui/loader.ts). */
 export default class EntropyKl extends DistributionCalculator {
-  /** Shows or hides a field together with its label, hint and error. */
-  private show(name: string, visible: boolean): void {
-    const wrapper = this.control(name).closest<HTMLElement>('.field');
-    // Not the `hidden` attribute: the stylesheet's `.field { display: flex }` would override it.
-    if (wrapper) wrapper.style.display = visible ? '' : 'none';
-    if (!visible) this.setFieldError(name, null);
-  }
-
   /** A number given with its log₁₀: as usual while it fits a double, else m×10ⁿ from the logarithm (e^2000 ≈ 3.881×10⁸⁶⁸). */
   private huge(x: number, log10: number): string {
     if (Number.isFinite(x)) return this.fmt(x);
@@ -27,11 +19,11 @@ export default class EntropyKl extends DistributionCalculator {
 
   protected compute(): void {
     const logitsMode = this.value('mode') === 'logits';
-    this.show('P', !logitsMode);
-    this.show('Q', !logitsMode);
-    this.show('normalise', !logitsMode);
-    this.show('logits', logitsMode);
-    this.show('target', logitsMode);
+    this.showField('P', !logitsMode);
+    this.showField('Q', !logitsMode);
+    this.showField('normalise', !logitsMode);
+    this.showField('logits', logitsMode);
+    this.showField('target', logitsMode);
     const nats = this.value('unit') === 'nats';
     const base = nats ? Math.E : 2;
     const unit = nats ? 'nat' : 'bit';

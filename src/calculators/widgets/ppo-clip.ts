@@ -7,14 +7,6 @@ import { dataTable } from '../ui/table.ts';
 
 /** Defined as `<afm-ppo-clip>` by the calculator loader (ui/loader.ts). */
 export default class PpoClipChecker extends DistributionCalculator {
-  /** Shows or hides a field together with its label, hint and error. */
-  private show(name: string, visible: boolean): void {
-    const wrapper = this.control(name).closest<HTMLElement>('.field');
-    // Not the `hidden` attribute: the stylesheet's `.field { display: flex }` would override it.
-    if (wrapper) wrapper.style.display = visible ? '' : 'none';
-    if (!visible) this.setFieldError(name, null);
-  }
-
   protected compute(): void {
     // One announcement for both parts: a second announce() would cancel the first.
     const said = [this.computeClip(), this.computeKl()].filter((x) => x !== '');
@@ -24,9 +16,9 @@ export default class PpoClipChecker extends DistributionCalculator {
   /** Part one; returns what to announce ('' on bad input). */
   private computeClip(): string {
     const fromLogProbs = this.value('mode') !== 'ratio';
-    this.show('logpNew', fromLogProbs);
-    this.show('logpOld', fromLogProbs);
-    this.show('ratio', !fromLogProbs);
+    this.showField('logpNew', fromLogProbs);
+    this.showField('logpOld', fromLogProbs);
+    this.showField('ratio', !fromLogProbs);
     let r: number | null = null;
     if (fromLogProbs) {
       // Below −700 the probabilities are under 1e-304 and exp(new − old) can overflow a double.

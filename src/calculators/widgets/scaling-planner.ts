@@ -10,14 +10,6 @@ const TIME_OUTS = ['time', 'gpuDays'];
 
 /** Defined as `<afm-scaling-planner>` by the calculator loader (ui/loader.ts). */
 export default class ScalingPlanner extends CalculatorElement {
-  /** Shows or hides a field with its label, hint and error. */
-  private show(name: string, visible: boolean): void {
-    const wrapper = this.control(name).closest<HTMLElement>('.field');
-    // Not the `hidden` attribute: the stylesheet's `.field { display: flex }` would override it.
-    if (wrapper) wrapper.style.display = visible ? '' : 'none';
-    if (!visible) this.setFieldError(name, null);
-  }
-
   /** A count as 7×10¹⁰ with its reading (70 B, 700 亿). */
   private count(n: number): string {
     return this.s('count', { value: this.fmt(n, 3), words: formatCount(n, this.pageLang, 3) });
@@ -25,7 +17,7 @@ export default class ScalingPlanner extends CalculatorElement {
 
   protected compute(): void {
     const byFit = this.value('method') === 'fit';
-    this.show('ratio', !byFit);
+    this.showField('ratio', !byFit);
     const C = this.number('budget', { min: 0, minExclusive: true, max: 1e35 });
     const ratio = byFit ? 20 : this.number('ratio', { min: 0, minExclusive: true, max: 1e6 });
     if (C === null || ratio === null) {

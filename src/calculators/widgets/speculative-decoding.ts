@@ -10,14 +10,6 @@ const SEARCH_MAX = 32;
 
 /** Defined as `<afm-speculative-decoding>` by the calculator loader (ui/loader.ts). */
 export default class SpeculativeDecoding extends DistributionCalculator {
-  /** Shows or hides a field with its label, hint and error. */
-  private show(name: string, visible: boolean): void {
-    const wrapper = this.control(name).closest<HTMLElement>('.field');
-    // Not the `hidden` attribute: the stylesheet's `.field { display: flex }` would override it.
-    if (wrapper) wrapper.style.display = visible ? '' : 'none';
-    if (!visible) this.setFieldError(name, null);
-  }
-
   /** Shows or hides an output with its label (the <dt> before it). */
   private showOutput(name: string, visible: boolean): void {
     const value = this.querySelector<HTMLElement>(`[data-out="${name}"]`);
@@ -28,9 +20,9 @@ export default class SpeculativeDecoding extends DistributionCalculator {
   /** α from the chosen source, writing the α, acceptance and residual outputs; null on bad input. */
   private acceptanceRate(): number | null {
     const fromDists = this.value('source') === 'dists';
-    this.show('alpha', !fromDists);
-    this.show('p', fromDists);
-    this.show('q', fromDists);
+    this.showField('alpha', !fromDists);
+    this.showField('p', fromDists);
+    this.showField('q', fromDists);
     this.showOutput('accept', fromDists);
     this.showOutput('residual', fromDists);
     this.output('accept', '—');
