@@ -82,10 +82,9 @@ export default defineConfig({
     },
   },
   build: { concurrency: 2 },
-  // The content store (every note's rendered HTML) stays one file. Astro's experimental chunked
-  // storage measures each piece's size by encoding the store one character at a time: 20–30 s of
-  // CPU for the 25 MB of 500 synthetic notes a language, against ~4 s to compile the store as one
-  // module (BENCHMARKS.md §2, build profile; it paid off only while KaTeX made the store 85 MB).
+  // The content store (every note's rendered HTML) stays one file: Astro's experimental chunked
+  // storage sizes its pieces by encoding the store one character at a time, which costs more than
+  // compiling the store as one module now that formulas are MathML (BENCHMARKS.md §2, build profile).
   vite: {
     plugins: [noPreloadHelper()],
     // Vite would inline files under 4 KB as data: URLs; the content security policy allows fonts
