@@ -84,6 +84,12 @@ async function answer(q: Locator, text: string, how: 'click' | 'enter' = 'click'
   await saved(q);
 }
 
+/** Checks the question's answer with its button and waits until the attempt is stored. */
+async function check(q: Locator): Promise<void> {
+  await q.locator('.q-check').click();
+  await saved(q);
+}
+
 /** "Another variant", and wait until it is on screen (it is fetched and typeset first). */
 async function anotherVariant(q: Locator): Promise<void> {
   await q.locator('.q-another').click();
@@ -265,24 +271,27 @@ describe('numeric questions', () => {
       await parts.nth(0).fill('900');
       await parts.nth(1).fill('sqrt(90)');
       await parts.nth(2).press('Enter');
+      await saved(q);
       expect(await status(q)).toBe('invalid');
       expect(await attempts(page, key)).toBe(0);
       // Two parts of three right: two thirds of the marks.
       await parts.nth(1).fill('3');
       await parts.nth(2).fill('10/9');
       await parts.nth(2).press('Enter');
+      await saved(q);
       expect(await status(q)).toBe('incorrect');
       expect(await feedback(q)).toContain(T(lang, 'quizui.partial', { pct: 67 }));
       expect((await stored(page))!.questions[key]).toMatchObject({ attempts: 1, best: 2 / 3 });
       // The variance for the standard deviation: that part's targeted feedback, math and all.
       await parts.nth(1).fill('90');
       await parts.nth(2).press('Enter');
+      await saved(q);
       expect(await feedback(q)).toContain(lang === 'en' ? 'That is the variance' : '这是方差');
       expect(await feedback(q)).not.toContain('<');
       expect(await q.locator('.q-feedback math').count()).toBeGreaterThan(0);
       // All right.
       await parts.nth(1).fill('9.49');
-      await q.locator('.q-check').click();
+      await check(q);
       expect(await status(q)).toBe('correct');
       expect(await solutionVisible(q)).toBe(true);
       expect((await stored(page))!.questions[key]).toMatchObject({ attempts: 3, best: 1, last: '900 | 9.49 | 10/9' });
@@ -301,18 +310,18 @@ describe('choice questions', () => {
       const { page, q } = await openQuiz(ATTENTION(lang), 'why-sqrt-dk');
       const options = q.locator('.q-body .q-choice input');
       expect(await options.first().getAttribute('type')).toBe('radio');
-      await q.locator('.q-check').click();
+      await check(q);
       expect(await status(q)).toBe('invalid');
       expect(await feedback(q)).toContain(T(lang, 'engine.chooseOne'));
       expect(await attempts(page, 'attention/why-sqrt-dk')).toBe(0);
       await options.nth(1).check();
-      await q.locator('.q-check').click();
+      await check(q);
       expect(await status(q)).toBe('incorrect');
       // The wrong option's own explanation follows the verdict.
       expect(await feedback(q)).toContain(T(lang, 'quizui.incorrect'));
       expect(await feedback(q)).toContain(lang === 'en' ? 'The softmax already makes each row sum to 1' : 'softmax 本身就会让每行之和为 1');
       await options.nth(0).check();
-      await q.locator('.q-check').click();
+      await check(q);
       expect(await status(q)).toBe('correct');
       expect(await solutionVisible(q)).toBe(true);
       expect((await stored(page))!.questions['attention/why-sqrt-dk']).toMatchObject({ attempts: 2, best: 1, last: 'A' });
@@ -327,16 +336,16 @@ describe('choice questions', () => {
       // Two of the three true statements, no false one: partly right.
       await options.nth(0).check();
       await options.nth(2).check();
-      await q.locator('.q-check').click();
+      await check(q);
       expect(await status(q)).toBe('incorrect');
       expect((await stored(page))!.questions['distributions/zero-covariance']!.best).toBeCloseTo(2 / 3, 5);
       // A false statement brings its own explanation.
       await options.nth(1).check();
-      await q.locator('.q-check').click();
+      await check(q);
       expect(await feedback(q)).toContain(lang === 'en' ? 'Counter-example' : '反例');
       await options.nth(1).uncheck();
       await options.nth(3).check();
-      await q.locator('.q-check').click();
+      await check(q);
       expect(await status(q)).toBe('correct');
       expect((await stored(page))!.questions['distributions/zero-covariance']).toMatchObject({ attempts: 3, best: 1, last: 'A, C, D' });
       // After a reload the last choice is ticked again.
