@@ -33,7 +33,10 @@ export const budgets = {
   notePageJs: 1408,
   /** A page with a quiz: initial JavaScript + the quiz's chunks; 12 KiB since issue #18 (was 10, BENCHMARKS.md §6). */
   quizPageJs: 12 * 1024,
-  /** A page with a calculator: initial JavaScript + that calculator's chunks; 15.5 KiB since helpers that several widgets use live once in their base class (BENCHMARKS.md §6). */
+  /**
+   * A page with a calculator: initial JavaScript + that calculator's chunks; 15.5 KiB since
+   * helpers that several widgets use live once in their base class (BENCHMARKS.md §6).
+   */
   calculatorPageJs: 15.5 * 1024,
   cssPerPage: 15 * 1024,
 };

@@ -1,8 +1,8 @@
 /**
- * The header part of the one script every page loads (with islands.ts). It opens search (button, "/" or Ctrl/Cmd+K) and the
- * offline panel, loading their code on first use, and, once the site has been saved for
- * offline use, watches for a new version so the page can offer to reload. For a learner with
- * stored progress it loads progress-marks.ts: "N due today" and mastery marks.
+ * The header part of the one script every page loads (with islands.ts). It opens search (button,
+ * "/" or Ctrl/Cmd+K) and the offline panel, loading their code on first use, and, once the site
+ * has been saved for offline use, watches for a new version so the page can offer to reload. For a
+ * learner with stored progress it loads progress-marks.ts: "N due today" and mastery marks.
  */
 const byId = (id: string) => document.getElementById(id);
 

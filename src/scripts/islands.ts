@@ -1,6 +1,6 @@
 /**
- * Starts the loaders of the islands a page has: its questions' (src/quiz-ui/question-loader.ts) and its
- * calculators' (src/calculators/ui/loader.ts). It is part of the one script every page loads
+ * Starts the loaders of the islands a page has: its questions' (src/quiz-ui/question-loader.ts)
+ * and its calculators' (src/calculators/ui/loader.ts). It is part of the one script every page loads
  * (BaseLayout.astro), rather than a script per component: every script the browser fetches
  * before the first paint delays it on a slow phone (BENCHMARKS.md §7b), and a page with neither
  * fetches neither loader.

@@ -1,10 +1,10 @@
 /**
- * The one calculator loader. CalcShell.astro renders `<afm-ID data-calc="ID">` (the naming
- * rule is in tag.ts), and the page's script (src/scripts/islands.ts) loads this module when the
- * page has one; it finds the page's `[data-calc]` elements and, when one comes near the viewport, imports its
- * widget src/calculators/widgets/ID.ts (through widgets.ts), so a page pays for the
- * calculators it shows and nothing else. The list of widgets is itself loaded lazily: it
- * names every widget chunk, and a page that never scrolls to its calculator need not fetch it.
+ * The one calculator loader. CalcShell.astro renders `<afm-ID data-calc="ID">` (the naming rule is
+ * in tag.ts), and the page's script (src/scripts/islands.ts) loads this module when the page has
+ * one; it finds the page's `[data-calc]` elements and, when one comes near the viewport, imports
+ * its widget src/calculators/widgets/ID.ts (through widgets.ts), so a page pays for the
+ * calculators it shows and nothing else. The list of widgets is itself loaded lazily: it names
+ * every widget chunk, and a page that never scrolls to its calculator need not fetch it.
  */
 import { calcTag } from './tag.ts';
 import { defineWhenVisible } from './lazy.ts';
