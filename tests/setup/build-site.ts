@@ -3,10 +3,9 @@
  * name this file; the second call finds the build done). AFM_SKIP_BUILD=1 reuses an existing
  * dist/ while iterating on tests.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildEnv } from '../helpers/build-env.ts';
+import { astroBuild, buildEnv } from '../helpers/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -24,13 +23,8 @@ export default function buildSite(): void {
     return;
   }
   const started = Date.now();
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-    cwd: root,
-    // As `npm run build` makes it: production code of every library, the configured base.
-    env: buildEnv({ AFM_OUT_DIR: join(root, 'dist') }),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  // As `npm run build` makes it: production code of every library, the configured base.
+  const result = astroBuild(buildEnv({ AFM_OUT_DIR: join(root, 'dist') }));
   if (result.status !== 0) {
     const output = `${result.stdout}\n${result.stderr}`.split('\n').slice(-60).join('\n');
     throw new Error(`The site build failed (exit ${result.status}):\n${output}`);
