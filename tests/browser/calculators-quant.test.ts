@@ -56,7 +56,6 @@ describe.each(LANGS)('quantiser and summation lab (%s)', (lang: Lang) => {
   it('summation lab: BF16 stalls at 256 while pairwise reaches 1000; too many terms; Kahan’s table from the URL', async () => {
     const { page, calc } = await openCalculator(site, 'summation-lab', lang);
     await setFields(calc, { format: 'bf16', value: '1', n: '1000' });
-    // The pairwise sum is what the new count changes (BF16's naive sum is 256 for the default count too).
     await expectOutputs(calc, { pairwise: '1,000', naive: '256' });
     expect(await out(calc, 'reference').innerText()).toMatch(/^1,000/);
     expect(await out(calc, 'note').innerText()).toContain('257');
