@@ -95,7 +95,9 @@ export function groupParams(xs: ArrayLike<number>, start: number, end: number, b
     return { start, end, scale: absmax / qMax, zeroPoint: 0 };
   }
   const scale = (hi - lo) / qMax;
-  return { start, end, scale, zeroPoint: scale === 0 ? 0 : roundHalfEven(-lo / scale) };
+  // −lo/scale is at most qMax, except when a subnormal scale has been rounded (weights near
+  // 1e-323): then it can land past the top code, which is not a valid zero-point.
+  return { start, end, scale, zeroPoint: scale === 0 ? 0 : Math.min(qMax, roundHalfEven(-lo / scale)) };
 }
 
 /** Quantises and dequantises `xs` (finite, at least one) with `scheme`. */

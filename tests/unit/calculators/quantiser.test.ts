@@ -115,6 +115,16 @@ describe("the note's worked examples (content/en/numerical-analysis/quantisation
   });
 });
 
+describe('subnormal weights', () => {
+  it('keeps the zero-point a valid code when the scale underflows (fast-check found −8e-323, 4-bit asymmetric)', () => {
+    const r = quantise([-8e-323], { bits: 4, symmetric: false, groupSize: null });
+    expect(r.groups[0]!.zeroPoint).toBeGreaterThanOrEqual(0);
+    expect(r.groups[0]!.zeroPoint).toBeLessThanOrEqual(15);
+    expect(r.codes[0]).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(r.dequantised[0]! + 8e-323)).toBeLessThanOrEqual(r.groups[0]!.scale / 2 + 1e-300);
+  });
+});
+
 describe('properties', () => {
   const weights = fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 1, maxLength: 200 });
   const schemes = fc.record({
