@@ -15,6 +15,14 @@ export default defineConfig({
     projects: [
       {
         test: {
+          name: 'checks',
+          include: ['tests/checks/**/*.test.ts'],
+          // astro check may wait its turn behind a fixture build (tests/helpers/build-env.ts).
+          testTimeout: 300_000,
+        },
+      },
+      {
+        test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           // Property tests and formula typesetting take seconds on a busy 2-core machine; speed is measured

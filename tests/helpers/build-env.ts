@@ -18,18 +18,21 @@ export function buildEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 /**
- * Runs `astro build` of this project with `env` (from buildEnv) and waits for it. Builds from
- * tests run one at a time, across test files and workers: every build of the project writes the
- * same `.astro/` folder (the content modules it imports), whatever its content and output folders
- * are, so two at once can read each other's (it failed a fixture build once with
- * UnknownContentCollectionError).
+ * Runs `astro <command>` in this project with `env` (from buildEnv) and waits for it. Every
+ * build and `astro check` started from the tests runs one at a time, across test files and
+ * workers: each writes the same `.astro/` folder (the content modules and types it syncs),
+ * whatever its content and output folders are, so two at once can read each other's (it failed
+ * a fixture build once with UnknownContentCollectionError).
  */
-export function astroBuild(env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
-  const astro = join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  return spawnSync('flock', [join(tmpdir(), 'afm-astro-build.lock'), process.execPath, astro, 'build'], {
+export function astro(args: string[], env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
+  const bin = join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  return spawnSync('flock', [join(tmpdir(), 'afm-astro-build.lock'), process.execPath, bin, ...args], {
     cwd: repoRoot,
     env,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
 }
+
+/** `astro build` of this project, one at a time with every other (see astro()). */
+export const astroBuild = (env: NodeJS.ProcessEnv): SpawnSyncReturns<string> => astro(['build'], env);
