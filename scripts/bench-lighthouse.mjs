@@ -25,6 +25,7 @@ const defaultPages = [
   ['note with quiz', 'en/information-theory/entropy/'],
   ['calculator note', 'en/numerical-analysis/floating-point/'],
   ['calculators index', 'en/calculators/'],
+  ['calculators of an area', 'en/calculators/numerical-analysis/'],
   ['zh note', 'zh/probability/bayes/'],
 ];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];

@@ -343,6 +343,7 @@ export function sizeReport(dir = 'dist', base = '/') {
     quizOnly && { kind: quizOnly.calculators.length ? 'note + quiz*' : 'note + quiz', route: quizOnly.route, only: 'Quiz' },
     calc && { kind: 'note + calculator', route: calc.route, only: calc.calculators[0] },
     { kind: 'calculators index', route: `${prefix}en/calculators/` },
+    { kind: 'calculators of an area', route: `${prefix}en/calculators/numerical-analysis/` },
   ]
     .filter(Boolean)
     .filter((r) => existsSync(join(dir, fileOfRoute(r.route, base))))

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { useSite, type Site } from './harness.ts';
+import { calculatorPath, useSite, type Site } from './harness.ts';
 
 type Violation = { directive: string; blocked: string; sample: string; source: string; page: string };
 
@@ -127,7 +127,7 @@ describe('content security policy', () => {
       seen.push(...(await violations()));
 
       // A calculator: type into it and see the result change (its SVG and style="" colours too).
-      await page.goto(`${site.url}${lang}/calculators/`);
+      await page.goto(`${site.url}${calculatorPath('float-inspector', lang)}`);
       const calc = page.locator('afm-float-inspector').first();
       await calc.scrollIntoViewIfNeeded();
       await calc.locator('xpath=self::*[@data-ready]').waitFor();

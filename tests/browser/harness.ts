@@ -14,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { serve } from '../../scripts/serve.mjs';
 import { chromeArgs, testChromePath } from '../../scripts/chromium.mjs';
 import { distDir } from '../helpers/site.ts';
+import { calculatorInfo, type CalculatorId } from '../../src/components/calculators/info.ts';
 
 export type Site = {
   /** The served site's root URL, ending in "/". */
@@ -119,13 +120,17 @@ export function tempProfile(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The address of calculator `id`'s page (its area's calculators) in `lang`, below the site root, with an optional query string and anchor. */
+export const calculatorPath = (id: string, lang: 'en' | 'zh', query = '', hash = '') =>
+  `${lang}/calculators/${calculatorInfo[id as CalculatorId].area}/${query}${hash}`;
+
 /**
- * Opens the calculators page of `lang` (with an optional query string carrying state) and
- * waits until calculator `id` has loaded; returns the page and the calculator's element.
+ * Opens the calculators page of `id`'s area in `lang` (with an optional query string carrying
+ * state) and waits until calculator `id` has loaded; returns the page and the calculator's element.
  */
 export async function openCalculator(site: Site, id: string, lang: 'en' | 'zh', query = ''): Promise<{ page: Page; calc: Locator }> {
   const { page } = await site.page();
-  await page.goto(`${site.url}${lang}/calculators/${query}`);
+  await page.goto(`${site.url}${calculatorPath(id, lang, query)}`);
   const calc = page.locator(`afm-${id}`).first();
   await calc.scrollIntoViewIfNeeded();
   await page.locator(`afm-${id}[data-ready]`).first().waitFor({ state: 'attached' });

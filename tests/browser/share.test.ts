@@ -4,7 +4,8 @@
  * - "Copy link" copies the page's address with the calculator's state and its anchor (Clipboard
  *   API), or, without the Clipboard API, shows the link selected in a text box; it says so in
  *   the page's language.
- * - A shared link scrolls to its calculator and focuses the calculator's heading, with the state.
+ * - A shared link scrolls to its calculator and focuses the calculator's heading, with the state;
+ *   a link from when every calculator was on the calculators page is sent on to the area's page.
  * - The header's language link carries the state and the anchor as they change.
  * - Field caps: a 10 KB value in every field of every calculator does not widen the page; a value
  *   over the cap in a link is ignored with a note; typed, it is refused at once without being read.
@@ -16,7 +17,8 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
-import { useSite, deployableServer } from './harness.ts';
+import { calculatorPath, useSite, deployableServer } from './harness.ts';
+import { calculatorAreas } from '../../src/components/calculators/info.ts';
 import { serve } from '../../scripts/serve.mjs';
 import { distDir } from '../helpers/site.ts';
 import { writeServiceWorker } from '../../src/integrations/search-and-offline.ts';
@@ -38,19 +40,20 @@ function stayOnSite(page: Page, origin: string): string[] {
   return away;
 }
 
-const calcPage = (lang: Lang, search = '', hash = '') => `${site.url}${lang}/calculators/${search}${hash}`;
+/** The page of calculator `id` (its area's calculators), with a query string and an anchor. */
+const calcPage = (id: string, lang: Lang, search = '', hash = '') => `${site.url}${calculatorPath(id, lang, search, hash)}`;
 
 /**
- * Opens the calculators page with a query string longer than the test server takes in a request
- * line (Node's 16 KB header limit): the page itself is served from dist/ by the browser's router.
+ * Opens an area's calculators page with a query string longer than the test server takes in a
+ * request line (Node's 16 KB header limit): the page itself is served from dist/ by the browser's router.
  */
-async function openWithLongQuery(page: Page, lang: Lang, search: string): Promise<void> {
-  const html = readFileSync(join(distDir, lang, 'calculators', 'index.html'), 'utf8');
+async function openWithLongQuery(page: Page, lang: Lang, area: string, search: string): Promise<void> {
+  const html = readFileSync(join(distDir, lang, 'calculators', area, 'index.html'), 'utf8');
   await page.route(
-    (u) => u.pathname === `/${lang}/calculators/` && u.search.length > 1000,
+    (u) => u.pathname === `/${lang}/calculators/${area}/` && u.search.length > 1000,
     (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
   );
-  await page.goto(calcPage(lang, search));
+  await page.goto(`${site.url}${lang}/calculators/${area}/${search}`);
 }
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
@@ -58,15 +61,15 @@ describe.each(LANGS)('copy link (%s)', (lang) => {
   it('copies the address with the state and the anchor, and says so', async () => {
     const { page, context } = await site.page();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
-    await page.goto(calcPage(lang, '?softmax-stability.logits=1%2C2'));
+    await page.goto(calcPage('bayes-test', lang, '?beta-coin.h=3'));
     const section = page.locator('#calc-bayes-test');
     await section.scrollIntoViewIfNeeded();
     await page.locator('afm-bayes-test[data-ready]').waitFor({ state: 'attached' });
     await section.locator('[name="prevalence"]').fill('30');
     await section.locator('[data-share]').click();
     await expect.poll(() => section.locator('[data-share-status]').innerText(), { timeout: 10_000 }).toBe(strings[lang]['calc.js.linkCopied']);
-    // Only this calculator's state: the softmax calculator's parameter stays out of its link.
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(calcPage(lang, '?bayes-test.prevalence=30', '#calc-bayes-test'));
+    // Only this calculator's state: the coin calculator's parameter, on the same page, stays out of its link.
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(calcPage('bayes-test', lang, '?bayes-test.prevalence=30', '#calc-bayes-test'));
     expect(await section.locator('[data-share-url]').isHidden()).toBe(true);
     expect(await section.locator('[data-share-status]').getAttribute('role')).toBe('status');
     // The button's name is in the page's language.
@@ -80,7 +83,7 @@ describe.each(LANGS)('copy link (%s)', (lang) => {
   it('without the Clipboard API, shows the link selected in a box', async () => {
     const { page, context } = await site.page();
     await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true }));
-    await page.goto(calcPage(lang));
+    await page.goto(calcPage('optimizer-race', lang));
     const section = page.locator('#calc-optimizer-race');
     await section.scrollIntoViewIfNeeded();
     await page.locator('afm-optimizer-race[data-ready]').waitFor({ state: 'attached' });
@@ -88,7 +91,7 @@ describe.each(LANGS)('copy link (%s)', (lang) => {
     await section.locator('[data-share]').click();
     const box = section.locator('[data-share-url]');
     await expect.poll(() => box.isVisible(), { timeout: 10_000 }).toBe(true);
-    const link = calcPage(lang, '?optimizer-race.lr=0.05', '#calc-optimizer-race');
+    const link = calcPage('optimizer-race', lang, '?optimizer-race.lr=0.05', '#calc-optimizer-race');
     expect(await box.inputValue()).toBe(link);
     expect(await box.getAttribute('aria-label')).toBe(strings[lang]['calc.share.urlLabel']);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-share-url'))).toBe('');
@@ -102,7 +105,7 @@ describe.each(LANGS)('copy link (%s)', (lang) => {
 describe.each(LANGS)('a shared link (%s)', (lang) => {
   it('scrolls to its calculator, focuses its heading and restores its state', async () => {
     const { page } = await site.page({ viewport: { width: 1280, height: 800 } });
-    await page.goto(calcPage(lang, '?entropy-kl.P=0.5%2C0.5', '#calc-entropy-kl'));
+    await page.goto(calcPage('entropy-kl', lang, '?entropy-kl.P=0.5%2C0.5', '#calc-entropy-kl'));
     // Polled for long enough for a loaded machine to fetch and run the widget.
     await expect.poll(() => focusedId(page), { timeout: 15_000 }).toBe('calc-entropy-kl-title');
     expect(await page.locator('#calc-entropy-kl [name="P"]').inputValue()).toBe('0.5,0.5');
@@ -111,24 +114,40 @@ describe.each(LANGS)('a shared link (%s)', (lang) => {
     site.assertNoErrors();
   });
 
+  it('a link from when every calculator was on the calculators page is sent on to its area’s page, state and anchor kept', async () => {
+    const { page } = await site.page();
+    await page.goto(`${site.url}${lang}/calculators/?entropy-kl.P=0.5%2C0.5#calc-entropy-kl`);
+    await page.waitForURL(calcPage('entropy-kl', lang, '?entropy-kl.P=0.5%2C0.5', '#calc-entropy-kl'));
+    await page.locator('afm-entropy-kl[data-ready]').waitFor({ state: 'attached' });
+    expect(await page.locator('#calc-entropy-kl [name="P"]').inputValue()).toBe('0.5,0.5');
+    // State alone, no anchor: the calculator named in the query decides, and the page goes to it.
+    await page.goto(`${site.url}${lang}/calculators/?summation-lab.n=4`);
+    await page.waitForURL(calcPage('summation-lab', lang, '?summation-lab.n=4', '#calc-summation-lab'));
+    // The overview itself, without a calculator named, stays.
+    await page.goto(`${site.url}${lang}/calculators/`);
+    await page.waitForLoadState('load');
+    expect(page.url()).toBe(`${site.url}${lang}/calculators/`);
+    site.assertNoErrors();
+  });
+
   it('the language link keeps the state and the anchor, and switching loads them', async () => {
     const { page } = await site.page();
     const away = stayOnSite(page, site.url);
     const other: Lang = lang === 'en' ? 'zh' : 'en';
     // The issue's case: state, no anchor.
-    await page.goto(calcPage(lang, '?bayes-test.prevalence=30'));
+    await page.goto(calcPage('bayes-test', lang, '?bayes-test.prevalence=30'));
     const link = page.locator('a.lang-switch');
-    await expect.poll(() => link.getAttribute('href')).toBe(`/${other}/calculators/?bayes-test.prevalence=30`);
+    await expect.poll(() => link.getAttribute('href')).toBe(`/${calculatorPath('bayes-test', other, '?bayes-test.prevalence=30')}`);
     // State edited and an anchor followed: the link follows both.
-    await page.goto(calcPage(lang, '?bayes-test.prevalence=30', '#calc-bayes-test'));
+    await page.goto(calcPage('bayes-test', lang, '?bayes-test.prevalence=30', '#calc-bayes-test'));
     await page.locator('afm-bayes-test[data-ready]').waitFor({ state: 'attached' });
     await page.locator('#calc-bayes-test [name="prevalence"]').fill('25');
-    await expect.poll(() => link.getAttribute('href')).toBe(`/${other}/calculators/?bayes-test.prevalence=25#calc-bayes-test`);
-    await page.evaluate(() => (location.hash = '#calc-attention'));
-    await expect.poll(() => link.getAttribute('href')).toBe(`/${other}/calculators/?bayes-test.prevalence=25#calc-attention`);
+    await expect.poll(() => link.getAttribute('href')).toBe(`/${calculatorPath('bayes-test', other, '?bayes-test.prevalence=25', '#calc-bayes-test')}`);
+    await page.evaluate(() => (location.hash = '#calc-beta-coin'));
+    await expect.poll(() => link.getAttribute('href')).toBe(`/${calculatorPath('bayes-test', other, '?bayes-test.prevalence=25', '#calc-beta-coin')}`);
     await page.evaluate(() => (location.hash = '#calc-bayes-test'));
     await link.click();
-    await page.waitForURL(calcPage(other, '?bayes-test.prevalence=25', '#calc-bayes-test'));
+    await page.waitForURL(calcPage('bayes-test', other, '?bayes-test.prevalence=25', '#calc-bayes-test'));
     expect(await page.getAttribute('html', 'lang')).toBe(other === 'zh' ? 'zh-CN' : 'en');
     await page.locator('afm-bayes-test[data-ready]').waitFor({ state: 'attached' });
     expect(await page.locator('#calc-bayes-test [name="prevalence"]').inputValue()).toBe('25');
@@ -141,29 +160,35 @@ describe.each(LANGS)('a shared link (%s)', (lang) => {
 describe.each(LANGS)('field caps (%s)', (lang) => {
   it('a 10 KB value in every field of every calculator leaves the page its width and quotes little', async () => {
     const { page } = await site.page({ viewport: { width: 1280, height: 800 } });
-    await page.goto(calcPage(lang));
-    const names = await page.$$eval('[data-calc]', (els) =>
-      els.flatMap((el) =>
-        Array.from(el.querySelectorAll<HTMLInputElement>('input[name], textarea[name]')).map((f) => `${el.getAttribute('data-calc')}.${f.name}`),
-      ),
-    );
-    expect(names.length).toBeGreaterThan(30);
-    const junk = 'y'.repeat(10_000);
-    await openWithLongQuery(page, lang, `?${new URLSearchParams(names.map((n) => [n, junk])).toString()}`);
-    // A link with state loads every calculator it names at once.
-    await expect.poll(() => page.locator('[data-calc]:not([data-ready])').count(), { timeout: 30_000 }).toBe(0);
-    const widest = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(widest).toBeLessThanOrEqual(1280);
-    const messages = await page.locator('[data-error-for]:not([hidden])').allInnerTexts();
-    expect(messages.length).toBeGreaterThan(10);
-    for (const m of messages) expect(Array.from(m).length, m.slice(0, 80)).toBeLessThan(200);
+    let fields = 0;
+    let refused = 0;
+    for (const { area } of calculatorAreas()) {
+      await page.goto(`${site.url}${lang}/calculators/${area}/`);
+      const names = await page.$$eval('[data-calc]', (els) =>
+        els.flatMap((el) =>
+          Array.from(el.querySelectorAll<HTMLInputElement>('input[name], textarea[name]')).map((f) => `${el.getAttribute('data-calc')}.${f.name}`),
+        ),
+      );
+      fields += names.length;
+      const junk = 'y'.repeat(10_000);
+      await openWithLongQuery(page, lang, area, `?${new URLSearchParams(names.map((n) => [n, junk])).toString()}`);
+      // A link with state loads every calculator it names at once.
+      await expect.poll(() => page.locator('[data-calc]:not([data-ready])').count(), { timeout: 30_000 }).toBe(0);
+      const widest = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(widest, area).toBeLessThanOrEqual(1280);
+      const messages = await page.locator('[data-error-for]:not([hidden])').allInnerTexts();
+      refused += messages.length;
+      for (const m of messages) expect(Array.from(m).length, m.slice(0, 80)).toBeLessThan(200);
+    }
+    expect(fields).toBeGreaterThan(30);
+    expect(refused).toBeGreaterThan(10);
     site.assertNoErrors();
   });
 
   it('a value over the cap in a link is ignored with a note; typed, it is refused at once', async () => {
     const { page } = await site.page();
     const long = '1, '.repeat(20_000);
-    await openWithLongQuery(page, lang, `?softmax-stability.logits=${encodeURIComponent(long)}`);
+    await openWithLongQuery(page, lang, 'numerical-analysis', `?softmax-stability.logits=${encodeURIComponent(long)}`);
     const section = page.locator('#calc-softmax-stability');
     await page.locator('afm-softmax-stability[data-ready]').waitFor({ state: 'attached' });
     const logits = section.locator('[name="logits"]');
@@ -231,8 +256,8 @@ describe('offline', () => {
         expect(await page.textContent('h1')).not.toBe(strings[lang]['offline.title']);
         expect(await page.getAttribute('html', 'lang')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
         // With a query and a hash too; and an address never saved still gets the offline page.
-        await page.goto(`${url}${lang}/calculators?bayes-test.prevalence=30#calc-bayes-test`);
-        expect(page.url()).toBe(`${url}${lang}/calculators/?bayes-test.prevalence=30#calc-bayes-test`);
+        await page.goto(`${url}${lang}/calculators/probability?bayes-test.prevalence=30#calc-bayes-test`);
+        expect(page.url()).toBe(`${url}${lang}/calculators/probability/?bayes-test.prevalence=30#calc-bayes-test`);
         await page.goto(`${url}${lang}/nonexistent`);
         expect(await page.textContent('h1')).toBe(strings[lang]['offline.title']);
       }

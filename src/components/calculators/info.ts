@@ -7,6 +7,7 @@
 import en from '../../i18n/en.json' with { type: 'json' };
 import { t, type UiKey } from '../../i18n/index.ts';
 import { languages, type Lang } from '../../utils/lang.ts';
+import { areaIds, type AreaId } from '../../utils/areas.ts';
 
 /** Where each calculator is taught; its name is `calc.<id>.title` in src/i18n/{en,zh}.json. */
 const places = {
@@ -45,3 +46,9 @@ function titleOf(id: string): Record<Lang, string> {
 export const calculatorInfo = Object.fromEntries(Object.entries(places).map(([id, place]) => [id, { ...place, title: titleOf(id) }])) as {
   [K in CalculatorId]: (typeof places)[K] & { title: Record<Lang, string> };
 };
+
+/** The areas that have calculators, in the site's order of areas, each with its calculators' ids: the calculators pages' grouping. */
+export function calculatorAreas(): Array<{ area: AreaId; ids: CalculatorId[] }> {
+  const ids = Object.keys(calculatorInfo) as CalculatorId[];
+  return areaIds.map((area) => ({ area, ids: ids.filter((id) => calculatorInfo[id].area === area) })).filter((g) => g.ids.length > 0);
+}
