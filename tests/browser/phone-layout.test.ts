@@ -176,7 +176,8 @@ describe('the header on a phone', () => {
       expect(await drawer.isVisible()).toBe(false);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('menu-open');
       // Everything is back where it was: the navigation at the foot of the page, the tools in the header.
-      expect(await page.evaluate(() => document.getElementById('site-nav')?.parentElement?.className)).toBe('doc');
+      // Polled: they move back on the dialog's close event, which comes a task after it closes.
+      await expect.poll(() => page.evaluate(() => document.getElementById('site-nav')?.parentElement?.className)).toBe('doc');
       expect(await page.evaluate(() => document.getElementById('header-more')?.closest('header') !== null)).toBe(true);
       await menu.click();
       await page.getByRole('button', { name: lang === 'en' ? 'Close menu' : '关闭菜单' }).click();
@@ -189,7 +190,7 @@ describe('the header on a phone', () => {
       const box = (await drawer.boundingBox())!;
       await page.mouse.click(box.x / 2, 300);
       expect(await drawer.isVisible()).toBe(false);
-      expect(await page.evaluate(() => document.getElementById('site-nav')?.parentElement?.className)).toBe('doc');
+      await expect.poll(() => page.evaluate(() => document.getElementById('site-nav')?.parentElement?.className)).toBe('doc');
       site.assertNoErrors();
     });
   }
