@@ -178,6 +178,10 @@ async function saveForOffline(page: Page, lang: Lang, { withOther = false, first
 /** Answers the first entropy question (H(1/2, 1/4, 1/4) = 1.5 bits) and waits for the verdict. */
 async function answerEntropyQuestion(page: Page): Promise<void> {
   const question = page.locator('#q-entropy-three-outcomes');
+  // Live first: its code loads when it comes into view (here from the cache), and until then Check
+  // does nothing. A CI run clicked it before, and waited for a grade that never came.
+  await question.scrollIntoViewIfNeeded();
+  await page.locator('#q-entropy-three-outcomes[data-ready]').waitFor({ state: 'attached' });
   await question.locator('.q-input').fill('1.5');
   await question.locator('.q-check').click();
   await page.waitForFunction(() => document.querySelector('#q-entropy-three-outcomes')?.getAttribute('data-status') === 'correct');
