@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Site } from './harness.ts';
 import { repoRoot } from '../helpers/content.ts';
 import { builtPages } from '../helpers/site.ts';
-import { calculatorAreas } from '../../src/components/calculators/info.ts';
+import { areaCalculatorsRoute, calculatorsByArea } from '../../src/components/calculators/info.ts';
 
 const axePath = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -89,7 +89,7 @@ const kinds = [
   'glossary/',
   'calculators/',
   // Every area's calculators: between them every calculator, each laid out as a phone shows it.
-  ...calculatorAreas().map((g) => `calculators/${g.area}/`),
+  ...calculatorsByArea.map((g) => areaCalculatorsRoute(g.area)),
   'progress/',
   'review/',
   'offline/',

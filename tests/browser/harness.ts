@@ -14,7 +14,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { serve } from '../../scripts/serve.mjs';
 import { chromeArgs, testChromePath } from '../../scripts/chromium.mjs';
 import { distDir } from '../helpers/site.ts';
-import { calculatorInfo, type CalculatorId } from '../../src/components/calculators/info.ts';
+import { areaCalculatorsRoute, calculatorInfo, type CalculatorId } from '../../src/components/calculators/info.ts';
 
 export type Site = {
   /** The served site's root URL, ending in "/". */
@@ -122,7 +122,7 @@ export function tempProfile(): { dir: string; remove: () => void } {
 
 /** The address of calculator `id`'s page (its area's calculators) in `lang`, below the site root, with an optional query string and anchor. */
 export const calculatorPath = (id: string, lang: 'en' | 'zh', query = '', hash = '') =>
-  `${lang}/calculators/${calculatorInfo[id as CalculatorId].area}/${query}${hash}`;
+  `${lang}/${areaCalculatorsRoute(calculatorInfo[id as CalculatorId].area)}${query}${hash}`;
 
 /**
  * Opens the calculators page of `id`'s area in `lang` (with an optional query string carrying

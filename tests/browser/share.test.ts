@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { calculatorPath, useSite, deployableServer } from './harness.ts';
-import { calculatorAreas } from '../../src/components/calculators/info.ts';
+import { areaCalculatorsRoute, calculatorsByArea } from '../../src/components/calculators/info.ts';
 import { serve } from '../../scripts/serve.mjs';
 import { distDir } from '../helpers/site.ts';
 import { writeServiceWorker } from '../../src/integrations/search-and-offline.ts';
@@ -48,12 +48,13 @@ const calcPage = (id: string, lang: Lang, search = '', hash = '') => `${site.url
  * request line (Node's 16 KB header limit): the page itself is served from dist/ by the browser's router.
  */
 async function openWithLongQuery(page: Page, lang: Lang, area: string, search: string): Promise<void> {
-  const html = readFileSync(join(distDir, lang, 'calculators', area, 'index.html'), 'utf8');
+  const route = `${lang}/${areaCalculatorsRoute(area)}`;
+  const html = readFileSync(join(distDir, route, 'index.html'), 'utf8');
   await page.route(
-    (u) => u.pathname === `/${lang}/calculators/${area}/` && u.search.length > 1000,
+    (u) => u.pathname === `/${route}` && u.search.length > 1000,
     (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
   );
-  await page.goto(`${site.url}${lang}/calculators/${area}/${search}`);
+  await page.goto(`${site.url}${route}${search}`);
 }
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
@@ -162,8 +163,8 @@ describe.each(LANGS)('field caps (%s)', (lang) => {
     const { page } = await site.page({ viewport: { width: 1280, height: 800 } });
     let fields = 0;
     let refused = 0;
-    for (const { area } of calculatorAreas()) {
-      await page.goto(`${site.url}${lang}/calculators/${area}/`);
+    for (const { area } of calculatorsByArea) {
+      await page.goto(`${site.url}${lang}/${areaCalculatorsRoute(area)}`);
       const names = await page.$$eval('[data-calc]', (els) =>
         els.flatMap((el) =>
           Array.from(el.querySelectorAll<HTMLInputElement>('input[name], textarea[name]')).map((f) => `${el.getAttribute('data-calc')}.${f.name}`),

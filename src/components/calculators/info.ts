@@ -47,8 +47,11 @@ export const calculatorInfo = Object.fromEntries(Object.entries(places).map(([id
   [K in CalculatorId]: (typeof places)[K] & { title: Record<Lang, string> };
 };
 
+const ids = Object.keys(calculatorInfo) as CalculatorId[];
 /** The areas that have calculators, in the site's order of areas, each with its calculators' ids: the calculators pages' grouping. */
-export function calculatorAreas(): Array<{ area: AreaId; ids: CalculatorId[] }> {
-  const ids = Object.keys(calculatorInfo) as CalculatorId[];
-  return areaIds.map((area) => ({ area, ids: ids.filter((id) => calculatorInfo[id].area === area) })).filter((g) => g.ids.length > 0);
-}
+export const calculatorsByArea: ReadonlyArray<{ area: AreaId; ids: CalculatorId[] }> = areaIds
+  .map((area) => ({ area, ids: ids.filter((id) => calculatorInfo[id].area === area) }))
+  .filter((g) => g.ids.length > 0);
+
+/** The route (below the language) of an area's calculators page, src/pages/[lang]/calculators/[area].astro. */
+export const areaCalculatorsRoute = (area: string): string => `calculators/${area}/`;

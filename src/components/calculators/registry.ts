@@ -1,6 +1,7 @@
 /**
  * Every calculator by id, with its component. The `<Calculator>` component and the area
- * calculators pages (src/pages/[lang]/calculators/[area].astro) read this list. A new calculator goes here and into info.ts (its names and note).
+ * calculators pages (src/pages/[lang]/calculators/[area].astro) read this list. A new
+ * calculator goes here and into info.ts (its names and note).
  */
 import BayesTest from './BayesTest.astro';
 import FloatInspector from './FloatInspector.astro';
