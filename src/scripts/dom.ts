@@ -15,6 +15,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/**
+ * Closes a dialog and takes focus out of it. A dialog opened while nothing had focus (search
+ * opened with "/") has no element to give focus back to, and Chromium leaves focus on the hidden
+ * field until its next focus fix-up: a key pressed in between (Escape, then "/") went to it.
+ */
+export function closeDialog(dialog: HTMLDialogElement): void {
+  dialog.close();
+  if (document.activeElement instanceof HTMLElement && dialog.contains(document.activeElement)) document.activeElement.blur();
+}
+
 /** A modal dialog with a title and a close button; reuses the one with the same id. */
 export function modal(id: string, title: string, closeLabel: string): { dialog: HTMLDialogElement; body: HTMLElement; fresh: boolean } {
   const existing = document.getElementById(id) as HTMLDialogElement | null;
@@ -23,9 +33,9 @@ export function modal(id: string, title: string, closeLabel: string): { dialog: 
   const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': closeLabel }, '×');
   const body = h('div', { class: 'dialog-body' });
   const dialog = h('dialog', { id, class: 'dialog', 'aria-labelledby': `${id}-title` }, h('div', { class: 'dialog-head' }, heading, close), body);
-  close.addEventListener('click', () => dialog.close());
+  close.addEventListener('click', () => closeDialog(dialog));
   // A click on the backdrop (outside the box) closes it, as people expect.
-  dialog.addEventListener('click', (e) => e.target === dialog && dialog.close());
+  dialog.addEventListener('click', (e) => e.target === dialog && closeDialog(dialog));
   document.body.append(dialog);
   return { dialog, body, fresh: true };
 }

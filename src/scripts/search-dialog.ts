@@ -6,7 +6,7 @@
  * sections; a filter by area; all reachable by keyboard. Its strings come from the page
  * (UiStrings prefix "search").
  */
-import { h, modal, siteBase } from './dom.ts';
+import { closeDialog, h, modal, siteBase } from './dom.ts';
 import { pageStrings } from '../i18n/page-strings.ts';
 import { pageLang, type Lang } from '../utils/lang.ts';
 import { fillTemplate } from '../i18n/fill.ts';
@@ -112,7 +112,7 @@ export async function openSearch(): Promise<void> {
     if (e.isComposing) return;
     if (e.key === 'Escape') {
       e.preventDefault();
-      dialog.close();
+      closeDialog(dialog);
       return;
     }
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;

@@ -83,7 +83,15 @@ describe('search dialog', () => {
     await page.goto(`${site.url}en/probability/bayes/`);
     await page.keyboard.press('/');
     await page.waitForSelector('#search-dialog[open] #search-input');
-    await page.keyboard.press('Escape');
+    // Escape takes focus out of the dialog as it closes, in the same task. Opened with nothing
+    // focused, the dialog has no element to give focus back to, and until Chromium's next focus
+    // fix-up a key went to the hidden query: "/" right after Escape did not open search.
+    const focusAfterEscape = await page.evaluate(() => {
+      const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+      document.getElementById('search-input')!.dispatchEvent(escape);
+      return document.activeElement === document.body;
+    });
+    expect(focusAfterEscape).toBe(true);
     await waitClosed();
 
     await page.keyboard.press('Control+k');
