@@ -6,7 +6,7 @@
  * `site.assertNoErrors()` fails the test on any of them.
  */
 import { existsSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
@@ -16,12 +16,31 @@ import { chromeArgs, testChromePath } from '../../scripts/chromium.mjs';
 import { distDir } from '../helpers/site.ts';
 import { areaCalculatorsRoute, calculatorInfo, type CalculatorId } from '../../src/components/calculators/info.ts';
 
+export type Lang = 'en' | 'zh';
+
+/**
+ * The languages a browser flow runs in. `npm test` runs each flow once, in the language its test
+ * names, and the files and blocks alternate, so each language gets about half of the flows: a
+ * flow drives the same code in either language, with the other language's strings, and those
+ * strings and every built page in both languages are checked without a browser (unit and built
+ * tests). `npm run test:all-languages` (AFM_ALL_LANGUAGES=1) runs every flow in both languages;
+ * the deploy workflow does, before it publishes.
+ */
+export const flowLangs = (lang: Lang): readonly Lang[] => (process.env.AFM_ALL_LANGUAGES === '1' ? ['en', 'zh'] : [lang]);
+
 export type Site = {
   /** The served site's root URL, ending in "/". */
   url: string;
   browser: Browser;
   /** A fresh browser context (empty storage) with an error-recording page. */
   page(options?: BrowserContextOptions): Promise<{ page: Page; context: BrowserContext }>;
+  /**
+   * Closes the contexts opened since `mark()`. useSite() marks before each test and closes after
+   * it: a context left open keeps its renderer and its pages' timers running for the rest of
+   * the file, and CPU is what this suite waits on. Contexts opened in a beforeAll stay open.
+   */
+  mark(): void;
+  closeSinceMark(): Promise<void>;
   /** Errors seen so far on pages made by `page()`. */
   errors: string[];
   assertNoErrors(): void;
@@ -45,6 +64,7 @@ async function openSite(): Promise<Site> {
   const browser = await launchChromium();
   const errors: string[] = [];
   const contexts: BrowserContext[] = [];
+  let marked = 0;
   let serverOpen = true;
   const stopServer = () =>
     new Promise<void>((resolve) => {
@@ -69,6 +89,12 @@ async function openSite(): Promise<Site> {
       });
       return { page, context };
     },
+    mark() {
+      marked = contexts.length;
+    },
+    async closeSinceMark() {
+      for (const context of contexts.splice(marked)) await context.close().catch(() => {});
+    },
     assertNoErrors() {
       const seen = errors.splice(0);
       if (seen.length > 0) throw new Error(`Errors in the browser:\n${seen.join('\n')}`);
@@ -91,6 +117,10 @@ export function useSite(): Site {
   beforeAll(async () => {
     opened = await openSite();
   });
+  beforeEach(() => opened?.mark());
+  afterEach(async () => {
+    await opened?.closeSinceMark();
+  });
   afterAll(async () => {
     await opened?.close();
   });
@@ -109,6 +139,8 @@ export function useSite(): Site {
       return current().errors;
     },
     page: (options) => current().page(options),
+    mark: () => current().mark(),
+    closeSinceMark: () => current().closeSinceMark(),
     assertNoErrors: () => current().assertNoErrors(),
     close: () => current().close(),
   };
