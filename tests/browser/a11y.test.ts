@@ -1,13 +1,14 @@
 /**
  * The accessibility gate: axe-core (WCAG 2.0, 2.1 and 2.2 A and AA rules), zero violations, after
  * a page's calculators and quiz questions have loaded, on
- *  - one page of each kind in both languages (home, about, guide, glossary, calculators,
+ *  - one page of each kind, in one language, the other language's being checked on a phone
+ *    (axe.ts: every kind in both languages and at both sizes; home, about, guide, glossary, calculators,
  *    progress, review, offline, an area overview, notes with quizzes, tables, calculators and
  *    wide formulas; the root chooser and the 404 page), plus whatever pages it takes for every
  *    element shape the site has to appear on a checked page (tests/helpers/page-kinds.ts: a new
  *    component anywhere joins the set by itself): in the light theme with every rule, then, on
  *    the same loaded page switched to dark, with the colour rules (the theme changes colours only);
- *  - the pages of each kind in both languages on a phone: a11y-phone.test.ts;
+ *  - the pages of each kind in the other language on a phone: a11y-phone.test.ts;
  *  - the search and the offline dialogs, in both themes.
  *
  * Not every page: axe on the remaining ~60 notes re-checked the same layout and components
@@ -27,21 +28,21 @@ import type { Page, Route } from 'playwright-core';
 import { useSite } from './harness.ts';
 import { distDir } from '../helpers/site.ts';
 import { coverPages, pageSignature } from '../helpers/page-kinds.ts';
-import { axeContext, built, colourRules, loadEverything, onePerKind, runAxe } from './axe.ts';
+import { axeContext, built, colourRules, loadEverything, desktopKinds, runAxe } from './axe.ts';
 
 const site = useSite();
 
 /** The 404 page, reached at an address that does not exist. */
 const missing = '404.html';
 /** The root chooser, the kinds and the 404 page, then the pages it takes for every element shape of the site to be on a checked page. */
-const named = ['', ...onePerKind, missing];
+const named = ['', ...desktopKinds, missing];
 const covering = coverPages(
   new Map(built.map((p) => [p, pageSignature(readFileSync(join(distDir, p.endsWith('.html') ? p : `${p}index.html`), 'utf8'))])),
   named,
 );
 
 describe('the pages checked', () => {
-  it('are built pages: one of each kind in both languages, and what covers every element shape', () => {
+  it('are built pages: one of each kind, and what covers every element shape', () => {
     expect(built.length).toBeGreaterThan(60);
     for (const path of covering) expect(built, 'a built page').toContain(path);
     expect(covering.slice(0, named.length)).toEqual(named);

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Site } from './harness.ts';
+import { flowLangs, type Site } from './harness.ts';
 import { repoRoot } from '../helpers/content.ts';
 import { builtPages } from '../helpers/site.ts';
 import { areaCalculatorsRoute, calculatorsByArea } from '../../src/components/calculators/info.ts';
@@ -100,4 +100,13 @@ const kinds = [
   'linear-algebra/matrix-multiplication/',
   'linear-algebra/rotations-and-rope/',
 ];
-export const onePerKind = (['en', 'zh'] as const).flatMap((lang) => kinds.map((kind) => `${lang}/${kind}`));
+/**
+ * The kinds in both languages, split between the two passes: kind i is checked on a desktop
+ * (a11y.test.ts) in one language and on a phone (a11y-phone.test.ts) in the other, alternating,
+ * so every kind is checked in both languages and at both sizes, each once. With
+ * AFM_ALL_LANGUAGES=1 (harness.ts) both passes check both languages.
+ */
+const kindsFor = (pass: 'desktop' | 'phone') =>
+  kinds.flatMap((kind, i) => flowLangs((i % 2 === 0) === (pass === 'desktop') ? 'en' : 'zh').map((lang) => `${lang}/${kind}`));
+export const desktopKinds = kindsFor('desktop');
+export const phoneKinds = kindsFor('phone');

@@ -6,8 +6,7 @@
 import { expect } from 'vitest';
 import type { Locator } from 'playwright-core';
 
-export const LANGS = ['en', 'zh'] as const;
-export type Lang = (typeof LANGS)[number];
+export type { Lang } from './harness.ts';
 
 export const out = (calc: Locator, name: string) => calc.locator(`[data-out="${name}"]`);
 export const error = (calc: Locator, name: string) => calc.locator(`[data-error-for="${name}"]`);

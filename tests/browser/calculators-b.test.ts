@@ -1,16 +1,17 @@
 /**
- * Calculators of group b in a real browser, in both languages: each computes a known case from
- * typed input, shows a message for input it cannot use (and no result), and restores its state
- * from the URL. Calculators: float-inspector, softmax-stability, lr-schedule, optimizer-race,
- * backprop-stepper, mutual-information.
+ * Calculators of group b in a real browser, in Chinese (in both languages with
+ * AFM_ALL_LANGUAGES=1, harness.ts): each computes a known case from typed input, shows a message
+ * for input it cannot use (and no result), and restores its state from the URL. Calculators:
+ * float-inspector, softmax-stability, lr-schedule, optimizer-race, backprop-stepper,
+ * mutual-information.
  */
 import { describe, expect, it } from 'vitest';
-import { openCalculator, useSite } from './harness.ts';
-import { LANGS, out, error, field, expectClean, setFields, expectRejected } from './calculator-kit.ts';
+import { openCalculator, useSite, flowLangs } from './harness.ts';
+import { out, error, field, expectClean, setFields, expectRejected } from './calculator-kit.ts';
 
 const site = useSite();
 
-describe.each(LANGS)('group b calculators (%s)', (lang) => {
+describe.each(flowLangs('zh'))('group b calculators (%s)', (lang) => {
   it('float-inspector: 0.1 in FP16 and BF16; bad input; FP16 overflow from the URL', async () => {
     const { page, calc } = await openCalculator(site, 'float-inspector', lang);
     await setFields(calc, { value: '0.1', format: 'fp16' });

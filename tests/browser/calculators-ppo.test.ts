@@ -1,12 +1,13 @@
 /**
  * The PPO clip and KL checker (ppo-clip) and the coin-bias posterior (beta-coin) in a real
- * browser, in both languages: a known case typed in (the notes' worked examples), a message for
- * input they cannot use (field marked invalid, outputs —), and state restored from the URL.
+ * browser, in Chinese (in both languages with AFM_ALL_LANGUAGES=1, harness.ts): a known case typed
+ * in (the notes' worked examples), a message for input they cannot use (field marked invalid,
+ * outputs —), and state restored from the URL.
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { openCalculator, useSite } from './harness.ts';
-import { LANGS, out, error, field, expectClean, query, setFields, expectOutputs } from './calculator-kit.ts';
+import { openCalculator, useSite, flowLangs } from './harness.ts';
+import { out, error, field, expectClean, query, setFields, expectOutputs } from './calculator-kit.ts';
 
 const site = useSite();
 
@@ -18,7 +19,7 @@ async function expectRefused(calc: Locator, name: string, outputs: string[]): Pr
   for (const o of outputs) expect(await out(calc, o).innerText()).toBe('—');
 }
 
-describe.each(LANGS)('ppo-clip and beta-coin (%s)', (lang) => {
+describe.each(flowLangs('zh'))('ppo-clip and beta-coin (%s)', (lang) => {
   const en = lang === 'en';
 
   it('ppo-clip: the note’s clip example and KL table; bad log-probability and reference; clipped negative advantage from the URL', async () => {

@@ -1,14 +1,15 @@
 /**
- * The weight quantiser and the summation lab in a real browser, in both languages: a known
- * case typed in, a bad input (message, aria-invalid, outputs —) and a state restored from the URL.
+ * The weight quantiser and the summation lab in a real browser, in English (in both languages with
+ * AFM_ALL_LANGUAGES=1, harness.ts): a known case typed in, a bad input (message, aria-invalid,
+ * outputs —) and a state restored from the URL.
  */
 import { describe, expect, it } from 'vitest';
-import { openCalculator, useSite } from './harness.ts';
-import { LANGS, type Lang, out, error, field, expectClean, setFields, expectOutputs, expectRejected } from './calculator-kit.ts';
+import { openCalculator, useSite, flowLangs } from './harness.ts';
+import { type Lang, out, error, field, expectClean, setFields, expectOutputs, expectRejected } from './calculator-kit.ts';
 
 const site = useSite();
 
-describe.each(LANGS)('quantiser and summation lab (%s)', (lang: Lang) => {
+describe.each(flowLangs('en'))('quantiser and summation lab (%s)', (lang: Lang) => {
   it('quantiser: the note’s symmetric INT8 example; an outlier per tensor vs per group; bad input; state from the URL', async () => {
     const { page, calc } = await openCalculator(site, 'quantiser', lang);
     await setFields(calc, { source: 'typed', values: '0.72, -1.5, 0.033, 1.1', bits: '8', scheme: 'symmetric', granularity: 'tensor' });

@@ -1,15 +1,15 @@
 /**
- * The RoPE explorer and the PCA explorer in a real browser, in both languages: each computes a
- * known case from typed input, shows a message for input it cannot use (and no result), and
- * restores its state from the URL.
+ * The RoPE explorer and the PCA explorer in a real browser, in Chinese (in both languages with
+ * AFM_ALL_LANGUAGES=1, harness.ts): each computes a known case from typed input, shows a message
+ * for input it cannot use (and no result), and restores its state from the URL.
  */
 import { describe, expect, it } from 'vitest';
-import { openCalculator, useSite } from './harness.ts';
-import { LANGS, out, error, field, expectClean, setFields, expectOutputs, expectRejected } from './calculator-kit.ts';
+import { openCalculator, useSite, flowLangs } from './harness.ts';
+import { out, error, field, expectClean, setFields, expectOutputs, expectRejected } from './calculator-kit.ts';
 
 const site = useSite();
 
-describe.each(LANGS)('RoPE and PCA explorers (%s)', (lang) => {
+describe.each(flowLangs('zh'))('RoPE and PCA explorers (%s)', (lang) => {
   it('rope-explorer: LLaMA-2 table; the note’s d = 4 example; odd d; Δ = 0 from the URL', async () => {
     const { calc } = await openCalculator(site, 'rope-explorer', lang);
     // Defaults: d = 128, b = 10000, m = 4096 — the note's table. Pair 63: 0.4730 rad ≈ 27.10°, wavelength 54,410.

@@ -1,19 +1,20 @@
 /**
  * The scaling-law planner, the speculative decoding calculator and the global-norm clipping
- * calculator in a real browser, in both languages: a known case typed in (numbers from the
- * notes: Chinchilla's budget, the GPU-days example, Leviathan et al.'s eq. 1 with the note's
- * α = 0.8, γ = 4, and the clipping example g_W = (3, 4), g_b = (12)), a bad input (message,
- * aria-invalid, outputs —), and state restored from the URL.
+ * calculator in a real browser, in English on a desktop and in Chinese on a phone (both languages
+ * on both with AFM_ALL_LANGUAGES=1, harness.ts): a known case typed in (numbers from the notes:
+ * Chinchilla's budget, the GPU-days example, Leviathan et al.'s eq. 1 with the note's α = 0.8, γ =
+ * 4, and the clipping example g_W = (3, 4), g_b = (12)), a bad input (message, aria-invalid,
+ * outputs —), and state restored from the URL.
  */
 import { describe, expect, it } from 'vitest';
-import { openCalculator, useSite } from './harness.ts';
-import { LANGS, out, error, field, expectClean, expectRejected, setFields, expectOutputs } from './calculator-kit.ts';
+import { openCalculator, useSite, flowLangs } from './harness.ts';
+import { out, error, field, expectClean, expectRejected, setFields, expectOutputs } from './calculator-kit.ts';
 
 const site = useSite();
 
 /** A bad field: its message is shown, it is marked invalid, and `output` shows —. */
 
-describe.each(LANGS)('scale calculators (%s)', (lang) => {
+describe.each(flowLangs('en'))('scale calculators (%s)', (lang) => {
   const en = lang === 'en';
 
   it('scaling-planner: Chinchilla 5.88e23 at 20 tokens/param is 70 B on 1.4 T; the fit; GPU-days; bad budget; URL', async () => {
@@ -124,7 +125,7 @@ describe.each(LANGS)('scale calculators (%s)', (lang) => {
   });
 });
 
-describe.each(LANGS)('scale calculators on a 360 px phone (%s)', (lang) => {
+describe.each(flowLangs('zh'))('scale calculators on a 360 px phone (%s)', (lang) => {
   it.each([
     ['scaling-planner', 'calculus/scaling-laws'],
     ['speculative-decoding', 'probability/decoding-strategies'],

@@ -1,6 +1,7 @@
 /**
- * Quizzes from the learner's side in a real browser, in both languages: grading (correct,
- * wrong, invalid, targeted feedback, choices, matrices, multi-part), hints and solutions,
+ * Quizzes from the learner's side in a real browser, each block in one language, half in each
+ * (both with AFM_ALL_LANGUAGES=1, harness.ts): grading (correct, wrong, invalid, targeted
+ * feedback, choices, matrices, multi-part), hints and solutions,
  * variants, progress kept across reloads, export / reset / import, corrupt and unavailable
  * storage, a keyboard-only pass, the review page, and the JavaScript a quiz page loads.
  */
@@ -10,15 +11,13 @@ import { distDir } from '../helpers/site.ts';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page, Response } from 'playwright-core';
-import { useSite, settled } from './harness.ts';
+import { flowLangs, useSite, settled, type Lang } from './harness.ts';
 import { budgets, pageResources } from '../../scripts/size-report.mjs';
 import en from '../../src/i18n/en.json';
 import zh from '../../src/i18n/zh.json';
 
 const site = useSite();
 
-const LANGS = ['en', 'zh'] as const;
-type Lang = (typeof LANGS)[number];
 const STRINGS = { en, zh } as Record<Lang, Record<string, string>>;
 const T = (lang: Lang, key: string, vars: Record<string, string | number> = {}) =>
   (STRINGS[lang][key] ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
@@ -104,7 +103,7 @@ const solutionVisible = (q: Locator) => q.locator('.q-body .q-solution').isVisib
 const formulas = (q: Locator) => q.locator('.q-body .q-prompt math').evaluateAll((els) => els.map((el) => el.getAttribute('alttext') ?? ''));
 
 describe('numeric questions', () => {
-  for (const lang of LANGS) {
+  for (const lang of flowLangs('zh')) {
     it(`grades invalid, wrong, targeted and correct answers, and opens the solution after three graded attempts (${lang})`, async () => {
       const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination');
       const key = 'distributions/variance-of-combination';
@@ -305,7 +304,7 @@ describe('numeric questions', () => {
 });
 
 describe('choice questions', () => {
-  for (const lang of LANGS) {
+  for (const lang of flowLangs('en')) {
     it(`grades a single choice with radio buttons, with feedback on the wrong option (${lang})`, async () => {
       const { page, q } = await openQuiz(ATTENTION(lang), 'why-sqrt-dk');
       const options = q.locator('.q-body .q-choice input');
@@ -364,7 +363,7 @@ describe('choice questions', () => {
 });
 
 describe('variants and kept progress', () => {
-  for (const lang of LANGS) {
+  for (const lang of flowLangs('en')) {
     it(`keeps what was typed before the quiz code arrived, on the variant it was typed into (${lang})`, async () => {
       const { page, context } = await site.page();
       // Hold the quiz code back until the learner has typed.
@@ -446,7 +445,7 @@ describe('variants and kept progress', () => {
 });
 
 describe('the progress page', () => {
-  for (const lang of LANGS) {
+  for (const lang of flowLangs('zh')) {
     it(`exports, resets and imports progress, and rejects a bad file without changing anything (${lang})`, async () => {
       const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination');
       await answer(q, '6', 'enter');
@@ -536,7 +535,7 @@ describe('the progress page', () => {
 });
 
 describe('storage trouble', () => {
-  for (const lang of LANGS) {
+  for (const lang of flowLangs('zh')) {
     it(`starts clean on corrupt stored progress, says so, keeps the text aside and still grades (${lang})`, async () => {
       const { page, q } = await openQuiz(DISTRIBUTIONS(lang), 'variance-of-combination', async (context) => {
         await context.addInitScript(() => {
@@ -647,7 +646,7 @@ describe('keyboard only', () => {
       return { cls: el?.className ?? '', tag: el?.tagName ?? '', type: el?.getAttribute('type') ?? '', question: el?.closest('afm-question')?.id ?? '' };
     });
 
-  for (const lang of LANGS) {
+  for (const lang of flowLangs('zh')) {
     it(`answers, asks for a hint, shows the solution and picks choices by keyboard (${lang})`, async () => {
       const { page } = await site.page();
       // Following a link to a question puts the keyboard's starting point there.
@@ -728,7 +727,7 @@ async function backdate(page: Page, key: string, days: number): Promise<void> {
 }
 
 describe('the review page', () => {
-  for (const lang of LANGS) {
+  for (const lang of flowLangs('en')) {
     it(`offers new questions apart, puts due ones first, pre-fills nothing, asks another variant and says when each comes back (${lang})`, async () => {
       const { page } = await site.page();
       await page.goto(`${site.url}${lang}/review/`);
@@ -793,7 +792,7 @@ describe('the review page', () => {
 });
 
 describe('the review queue when much is due', () => {
-  for (const lang of LANGS) {
+  for (const lang of flowLangs('zh')) {
     it(`counts every due question in the summary, shows the most urgent first, eight at a time (${lang})`, async () => {
       const { page } = await site.page();
       await page.goto(`${site.url}${lang}/review/`);
@@ -832,7 +831,7 @@ describe('the review queue when much is due', () => {
 });
 
 describe('where the learner stands', () => {
-  for (const lang of LANGS) {
+  for (const lang of flowLangs('en')) {
     it(`shows the due count in the header and on the home page, mastery marks, and where to continue (${lang})`, async () => {
       const { page } = await site.page();
       // A first visit: nothing to show, and the marks code is not even loaded.
