@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './content.ts';
@@ -25,14 +25,26 @@ export function buildEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
  * a fixture build once with UnknownContentCollectionError).
  */
 export function astro(args: string[], env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
-  const bin = join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  return spawnSync('flock', [join(tmpdir(), 'afm-astro-build.lock'), process.execPath, bin, ...args], {
-    cwd: repoRoot,
-    env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  return spawnSync('flock', astroCommand(args), { cwd: repoRoot, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
+
+/**
+ * Where the global setup's site build (tests/setup/build-site.ts) writes how it ended, for the
+ * test files waiting on it: `{"error": null}` or the build's message.
+ */
+export const siteBuildStatus = join(repoRoot, 'node_modules', '.cache', 'afm-site-build.json');
+
+/** astro() without waiting: the child process, its output piped. */
+export function astroInBackground(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn('flock', astroCommand(args), { cwd: repoRoot, env });
+}
+
+const astroCommand = (args: string[]) => [
+  join(tmpdir(), 'afm-astro-build.lock'),
+  process.execPath,
+  join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+  ...args,
+];
 
 /** `astro build` of this project, one at a time with every other (see astro()). */
 export const astroBuild = (env: NodeJS.ProcessEnv): SpawnSyncReturns<string> => astro(['build'], env);
