@@ -28,6 +28,10 @@ export function astro(args: string[], env: NodeJS.ProcessEnv): SpawnSyncReturns<
   return spawnSync('flock', astroCommand(args), { cwd: repoRoot, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
+/** The last lines of a command's output, for a failure message. */
+export const outputTail = (result: { stdout: string; stderr: string }, lines = 40): string =>
+  `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-lines).join('\n');
+
 /**
  * Where the global setup's site build (tests/setup/build-site.ts) writes how it ended, for the
  * test files waiting on it: `{"error": null}` or the build's message.

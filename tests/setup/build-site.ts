@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { astroInBackground, buildEnv, siteBuildStatus } from '../helpers/build-env.ts';
+import { astroInBackground, buildEnv, outputTail, siteBuildStatus } from '../helpers/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -34,7 +34,7 @@ export default function buildSite(): (() => void) | undefined {
   build.stdout?.on('data', (chunk) => (output += chunk));
   build.stderr?.on('data', (chunk) => (output += chunk));
   build.on('close', (code) => {
-    if (code !== 0) return finish(`The site build failed (exit ${code}):\n${output.split('\n').slice(-60).join('\n')}`);
+    if (code !== 0) return finish(`The site build failed (exit ${code}):\n${outputTail({ stdout: output, stderr: '' }, 60)}`);
     // A newcomer's `npm start` should print only what matters: every warning is either fixed or
     // filtered in astro.config.mjs with the reason.
     const warnings = output.split('\n').filter((line) => /\[WARN\]/.test(line));

@@ -1,7 +1,7 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The order test files start in: first what needs no built site (the checks, then the unit
+ * The order test files start in: first what needs no built site (Prettier, then the unit
  * tests), which runs while the site builds in the background (tests/setup/build-site.ts); then
  * the suite's longest files, longest first; then every other file in Vitest's own order.
  * Vitest alone would run the projects in name order (browser, built, checks, unit) and, on a
@@ -16,6 +16,7 @@ const slowFirst = [
   'browser/offline.test.ts',
   'browser/quiz.test.ts',
   'browser/share.test.ts',
+  'checks/types.test.ts',
   'built/search.test.ts',
   'built/build-failures.test.ts',
   'browser/a11y-phone.test.ts',
@@ -23,7 +24,7 @@ const slowFirst = [
 
 const rank = (spec: TestSpecification): number => {
   // What needs no built site runs while the site builds (tests/setup/build-site.ts).
-  if (spec.project.name === 'checks' || spec.project.name === 'unit') return -1;
+  if (spec.project.name === 'unit' || spec.moduleId.endsWith('/tests/checks/format.test.ts')) return -1;
   const at = slowFirst.findIndex((file) => spec.moduleId.endsWith(`/tests/${file}`));
   return at === -1 ? slowFirst.length : at;
 };
