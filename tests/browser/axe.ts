@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { flowLangs, type Site } from './harness.ts';
+import { flowLangs, type Lang, type Site } from './harness.ts';
 import { repoRoot } from '../helpers/content.ts';
 import { builtPages } from '../helpers/site.ts';
 import { areaCalculatorsRoute, calculatorsByArea } from '../../src/components/calculators/info.ts';
@@ -106,7 +106,8 @@ const kinds = [
  * so every kind is checked in both languages and at both sizes, each once. With
  * AFM_ALL_LANGUAGES=1 (harness.ts) both passes check both languages.
  */
-const kindsFor = (pass: 'desktop' | 'phone') =>
-  kinds.flatMap((kind, i) => flowLangs((i % 2 === 0) === (pass === 'desktop') ? 'en' : 'zh').map((lang) => `${lang}/${kind}`));
-export const desktopKinds = kindsFor('desktop');
-export const phoneKinds = kindsFor('phone');
+const desktopLang = (i: number): Lang => (i % 2 === 0 ? 'en' : 'zh');
+const phoneLang = (i: number): Lang => (i % 2 === 0 ? 'zh' : 'en');
+const kindsIn = (langOf: (i: number) => Lang) => kinds.flatMap((kind, i) => flowLangs(langOf(i)).map((lang) => `${lang}/${kind}`));
+export const desktopKinds = kindsIn(desktopLang);
+export const phoneKinds = kindsIn(phoneLang);

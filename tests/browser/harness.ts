@@ -15,8 +15,9 @@ import { serve } from '../../scripts/serve.mjs';
 import { chromeArgs, testChromePath } from '../../scripts/chromium.mjs';
 import { distDir } from '../helpers/site.ts';
 import { areaCalculatorsRoute, calculatorInfo, type CalculatorId } from '../../src/components/calculators/info.ts';
+import type { Lang } from '../../src/utils/lang.ts';
 
-export type Lang = 'en' | 'zh';
+export type { Lang };
 
 /**
  * The languages a browser flow runs in. `npm test` runs each flow once, in the language its test
@@ -34,13 +35,6 @@ export type Site = {
   browser: Browser;
   /** A fresh browser context (empty storage) with an error-recording page. */
   page(options?: BrowserContextOptions): Promise<{ page: Page; context: BrowserContext }>;
-  /**
-   * Closes the contexts opened since `mark()`. useSite() marks before each test and closes after
-   * it: a context left open keeps its renderer and its pages' timers running for the rest of
-   * the file, and CPU is what this suite waits on. Contexts opened in a beforeAll stay open.
-   */
-  mark(): void;
-  closeSinceMark(): Promise<void>;
   /** Errors seen so far on pages made by `page()`. */
   errors: string[];
   assertNoErrors(): void;
@@ -58,7 +52,15 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: testChromePath, args: chromeArgs, headless: true });
 }
 
-async function openSite(): Promise<Site> {
+/**
+ * An open site, with what useSite() needs around each test: `mark()` before it and
+ * `closeSinceMark()` after it close the contexts the test opened. A context left open keeps its
+ * renderer and its pages' timers running for the rest of the file, and CPU is what this suite
+ * waits on. Contexts opened in a beforeAll stay open.
+ */
+type OpenSite = Site & { mark(): void; closeSinceMark(): Promise<void> };
+
+async function openSite(): Promise<OpenSite> {
   if (!existsSync(join(distDir, 'index.html'))) throw new Error('dist/ has no build; the global setup should have built it');
   const { server, url } = (await serve({ root: distDir, port: 0 })) as { server: Server; url: string };
   const browser = await launchChromium();
@@ -113,7 +115,7 @@ async function openSite(): Promise<Site> {
  * opens: use it inside tests and hooks, where it is open (it throws before then).
  */
 export function useSite(): Site {
-  let opened: Site | undefined;
+  let opened: OpenSite | undefined;
   beforeAll(async () => {
     opened = await openSite();
   });
@@ -139,8 +141,6 @@ export function useSite(): Site {
       return current().errors;
     },
     page: (options) => current().page(options),
-    mark: () => current().mark(),
-    closeSinceMark: () => current().closeSinceMark(),
     assertNoErrors: () => current().assertNoErrors(),
     close: () => current().close(),
   };
@@ -153,14 +153,14 @@ export function tempProfile(): { dir: string; remove: () => void } {
 }
 
 /** The address of calculator `id`'s page (its area's calculators) in `lang`, below the site root, with an optional query string and anchor. */
-export const calculatorPath = (id: string, lang: 'en' | 'zh', query = '', hash = '') =>
+export const calculatorPath = (id: string, lang: Lang, query = '', hash = '') =>
   `${lang}/${areaCalculatorsRoute(calculatorInfo[id as CalculatorId].area)}${query}${hash}`;
 
 /**
  * Opens the calculators page of `id`'s area in `lang` (with an optional query string carrying
  * state) and waits until calculator `id` has loaded; returns the page and the calculator's element.
  */
-export async function openCalculator(site: Site, id: string, lang: 'en' | 'zh', query = ''): Promise<{ page: Page; calc: Locator }> {
+export async function openCalculator(site: Site, id: string, lang: Lang, query = ''): Promise<{ page: Page; calc: Locator }> {
   const { page } = await site.page();
   await page.goto(`${site.url}${calculatorPath(id, lang, query)}`);
   const calc = page.locator(`afm-${id}`).first();

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { checkLinks, formatProblems, listHtml, type LinkReport } from '../helpers/links.ts';
 import { siteConfig } from '../../site.config.mjs';
-import { astroBuild, buildEnv } from '../helpers/build-env.ts';
+import { astroBuild, buildEnv, outputTail } from '../helpers/build-env.ts';
 
 const base = '/ai-math/';
 
@@ -96,8 +96,7 @@ describe('the site under a sub-path', () => {
         AFM_CACHE_DIR: join(dir, 'cache'),
       }),
     );
-    if (result.status !== 0)
-      throw new Error(`The sub-path build failed (exit ${result.status}):\n${`${result.stdout}\n${result.stderr}`.split('\n').slice(-60).join('\n')}`);
+    if (result.status !== 0) throw new Error(`The sub-path build failed (exit ${result.status}):\n${outputTail(result, 60)}`);
     console.log(`Sub-path fixture site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     report = checkLinks({ dir: outDir, base, site: siteConfig.site });
   }, 300_000);

@@ -6,13 +6,17 @@
  * started. AFM_SKIP_BUILD=1 reuses an existing dist/ while iterating on tests; AFM_DIST_DIR
  * tests a build of one's own.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { astroInBackground, buildEnv, outputTail, siteBuildStatus } from '../helpers/build-env.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
-const finish = (error: string | null) => writeFileSync(siteBuildStatus, JSON.stringify({ error }));
+/** Written whole under another name, then renamed: a file waiting in site-ready.ts never reads half of it. */
+const finish = (error: string | null) => {
+  writeFileSync(`${siteBuildStatus}.part`, JSON.stringify({ error }));
+  renameSync(`${siteBuildStatus}.part`, siteBuildStatus);
+};
 
 export default function buildSite(): (() => void) | undefined {
   if (process.env.AFM_SITE_BUILD_STARTED === '1') return;
@@ -30,14 +34,14 @@ export default function buildSite(): (() => void) | undefined {
   const started = Date.now();
   // As `npm run build` makes it: production code of every library, the configured base.
   const build = astroInBackground(['build'], buildEnv({ AFM_OUT_DIR: join(root, 'dist') }));
-  let output = '';
-  build.stdout?.on('data', (chunk) => (output += chunk));
-  build.stderr?.on('data', (chunk) => (output += chunk));
+  const output = { stdout: '', stderr: '' };
+  build.stdout?.on('data', (chunk) => (output.stdout += chunk));
+  build.stderr?.on('data', (chunk) => (output.stderr += chunk));
   build.on('close', (code) => {
-    if (code !== 0) return finish(`The site build failed (exit ${code}):\n${outputTail({ stdout: output, stderr: '' }, 60)}`);
+    if (code !== 0) return finish(`The site build failed (exit ${code}):\n${outputTail(output, 60)}`);
     // A newcomer's `npm start` should print only what matters: every warning is either fixed or
     // filtered in astro.config.mjs with the reason.
-    const warnings = output.split('\n').filter((line) => /\[WARN\]/.test(line));
+    const warnings = `${output.stdout}\n${output.stderr}`.split('\n').filter((line) => /\[WARN\]/.test(line));
     if (warnings.length > 0) return finish(`The site build printed ${warnings.length} warning(s):\n${warnings.slice(0, 20).join('\n')}`);
     console.log(`Site built into dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     finish(null);
