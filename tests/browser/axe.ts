@@ -46,6 +46,9 @@ export async function runAxe(page: Page, rules?: string[]): Promise<string[]> {
  */
 export async function loadEverything(page: Page): Promise<void> {
   const waiting = await page.evaluate(async () => {
+    // A note lays out blocks below the fold only when they come near the viewport (global.css);
+    // axe passes over what is not laid out, so every block is laid out here.
+    for (const block of document.querySelectorAll<HTMLElement>('.note > *')) block.style.contentVisibility = 'visible';
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     const done = (el: Element) => el.hasAttribute('data-ready') || el.hasAttribute('data-load-failed');
     const custom = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('afm-'));

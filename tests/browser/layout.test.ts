@@ -1,6 +1,21 @@
 /** The layout in a real browser: math, language switch, theme persistence, keyboard access. */
 import { describe, expect, it } from 'vitest';
+import { inflateSync } from 'node:zlib';
 import { useSite } from './harness.ts';
+
+/**
+ * The first pixel of a PNG screenshot as "r,g,b". For the first pixel of the first row every PNG
+ * filter leaves the bytes as they are, so the inflated image data after the filter byte is it.
+ */
+function firstPixel(png: Buffer): string {
+  const chunks: Buffer[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return [...inflateSync(Buffer.concat(chunks)).subarray(1, 4)].join();
+}
 
 const site = useSite();
 
@@ -32,6 +47,43 @@ describe('layout', () => {
       site.assertNoErrors();
     });
   }
+
+  it('lays out the first screen of a long note first; the rest comes in on a scroll or a link, its focus rings whole', async () => {
+    const { page } = await site.page({ viewport: { width: 1280, height: 800 } });
+    // A note with a paragraph that starts with a link, below the fold.
+    await page.goto(`${site.url}en/linear-algebra/norms-and-conditioning/`);
+    // The practice questions, far below, are not laid out yet (global.css: content-visibility).
+    const questionsLaidOut = () => page.$eval('#practice-questions', (el) => el.checkVisibility({ contentVisibilityAuto: true }));
+    expect(await questionsLaidOut()).toBe(false);
+
+    // A link at the very start of a paragraph, reached by keyboard: its ring is drawn whole, not
+    // clipped at the paragraph's edge.
+    const edge = await page.evaluate(() => {
+      const link = [...document.querySelectorAll('.note > h2 ~ p > a:first-child')].find(
+        (a) => Math.abs(a.getClientRects()[0]!.left - a.parentElement!.getBoundingClientRect().left) < 1,
+      );
+      link?.scrollIntoView({ block: 'center' });
+      return link ? (link.setAttribute('data-edge-link', ''), true) : false;
+    });
+    expect(edge, 'a paragraph that starts with a link').toBe(true);
+    await page.focus('[data-edge-link]');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-edge-link'))).toBe(true);
+    const box = (await page.locator('[data-edge-link]').boundingBox())!;
+    // 4 px left of the link: inside its focus ring (3 px wide, 2 px out), outside the paragraph.
+    const shot = await page.screenshot({ clip: { x: box.x - 4, y: box.y + box.height / 2, width: 1, height: 1 } });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor.match(/\d+/g)!.slice(0, 3).join());
+    expect(firstPixel(shot), 'the pixel left of the focused link is the ring, not the background').not.toBe(background);
+
+    // Following a link to the questions lands on their heading, laid out.
+    await page.evaluate(() => (location.hash = '#practice-questions'));
+    await expect.poll(questionsLaidOut).toBe(true);
+    const top = await page.$eval('#practice-questions', (el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(-1);
+    expect(top).toBeLessThan(200);
+    site.assertNoErrors();
+  });
 
   it('switches language to the same page in the other language and back', async () => {
     const { page } = await site.page();

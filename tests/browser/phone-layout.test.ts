@@ -73,9 +73,12 @@ function measure(): Finding {
   return { scrollWidth, offenders: offenders.slice(0, 5).map(describe), scrollers: scrollers.slice(0, 5), header };
 }
 
-/** Loads the page's calculators (as focusing one would), opens every <details>, waits for fonts. */
+/** Lays out every block of a note, loads the page's calculators (as focusing one would), opens every <details>, waits for fonts. */
 async function loadAll(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    // Blocks below the fold are laid out lazily and clip at their edge (global.css); measured
+    // laid out and unclipped, as a browser without content-visibility shows them.
+    for (const block of document.querySelectorAll<HTMLElement>('.note > *')) block.style.contentVisibility = 'visible';
     const calcs = [...document.querySelectorAll('[data-calc]')];
     for (const el of calcs) el.dispatchEvent(new FocusEvent('focusin'));
     for (const d of document.querySelectorAll('details')) d.open = true;
