@@ -31,7 +31,7 @@ const routeBySlug = new Map(
     }),
 );
 
-const top3 = async (lang: Lang, query: string) => (await search[lang].search(query)).slice(0, 3).map((r) => r.url);
+const top3 = async (lang: Lang, query: string) => (await search[lang].search(query, {}, 3)).map((r) => r.url);
 
 describe('glossary terms find the note that teaches them', async () => {
   const entries = await readGlossary(join(contentDir, 'glossary'));
@@ -193,7 +193,8 @@ describe('ranking: the note that teaches a term comes first', () => {
   for (const lang of langs) {
     for (const [query, route] of first[lang]) {
       it(`${lang}: “${query}” → /${lang}/${route} first`, async () => {
-        expect((await search[lang].search(query))[0]?.url, (await top3(lang, query)).join(' ')).toBe(`/${lang}/${route}`);
+        const found = await top3(lang, query);
+        expect(found[0], found.join(' ')).toBe(`/${lang}/${route}`);
       });
     }
   }
@@ -212,8 +213,10 @@ describe('aliases from the glossary find the note that teaches the term', async 
       ['zh', 'backpropagation', '/zh/calculus/chain-rule-backprop/'],
       ['zh', 'perplexity', '/zh/information-theory/cross-entropy-kl/'],
     ];
-    for (const [lang, query, want] of cases)
-      expect((await search[lang].search(query))[0]?.url, `${lang} “${query}”: ${(await top3(lang, query)).join(' ')}`).toBe(want);
+    for (const [lang, query, want] of cases) {
+      const found = await top3(lang, query);
+      expect(found[0], `${lang} “${query}”: ${found.join(' ')}`).toBe(want);
+    }
     // The notes write BF16; "bfloat16" finds both that teach it, not only About and the guide.
     expect(await top3('en', 'bfloat16')).toEqual(expect.arrayContaining(['/en/numerical-analysis/floating-point/', '/en/numerical-analysis/mixed-precision/']));
   });
@@ -293,7 +296,7 @@ describe('results land on the matching section', () => {
     it(`${lang}: the best section of each of the first results links to a heading that exists`, async () => {
       let anchored = 0;
       for (const query of queries[lang]) {
-        const hits = (await search[lang].search(query)).slice(0, 3);
+        const hits = await search[lang].search(query, {}, 3);
         expect(hits.length, query).toBeGreaterThan(0);
         // The first result: its best section is under a heading, not the page's opening.
         expect(rankSections(hits[0]!.sub_results)[0]?.anchor, `${lang} “${query}” ${hits[0]!.url}`).toBeDefined();

@@ -18,7 +18,8 @@ export type SubHit = {
   weighted_locations: Array<{ weight: number; balanced_score: number; location: number }>;
 };
 export type SearchHit = { url: string; title: string; excerpt: string; filters: Record<string, string[]>; meta: Record<string, string>; sub_results: SubHit[] };
-export type NodeSearch = { search(query: string, options?: { filters?: Record<string, string> }): Promise<SearchHit[]> };
+/** Up to `limit` results (10, as the dialog shows): each result's data is a fragment to load, so a test that looks at the first three asks for three. */
+export type NodeSearch = { search(query: string, options?: { filters?: Record<string, string> }, limit?: number): Promise<SearchHit[]> };
 
 type PagefindModule = {
   createInstance(options: Record<string, unknown>): {
@@ -71,9 +72,9 @@ export async function nodeSearch(htmlLang: string, options: Record<string, unkno
   await instance.init();
   await (instance as unknown as { options(o: unknown): Promise<void> }).options(options);
   return {
-    async search(query, options = {}) {
+    async search(query, options = {}, limit = 10) {
       const found = await instance.search(query, options);
-      const data = await Promise.all((found?.results ?? []).slice(0, 10).map((r) => r.data()));
+      const data = await Promise.all((found?.results ?? []).slice(0, limit).map((r) => r.data()));
       return data.map((d) => ({
         url: d.url,
         title: d.meta.title ?? '',
