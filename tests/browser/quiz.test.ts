@@ -364,7 +364,7 @@ describe('choice questions', () => {
 
 describe('variants and kept progress', () => {
   for (const lang of flowLangs('en')) {
-    it(`keeps what was typed before the quiz code arrived, on the variant it was typed into (${lang})`, async () => {
+    it(`keeps what was typed before the quiz code arrived, on the variant it was typed into, and grades a Check pressed meanwhile (${lang})`, async () => {
       const { page, context } = await site.page();
       // Hold the quiz code back until the learner has typed.
       let release = () => {};
@@ -382,10 +382,18 @@ describe('variants and kept progress', () => {
       await input.scrollIntoViewIfNeeded();
       await input.focus();
       await page.keyboard.type('12.5');
+      // Check, pressed while the code is still on its way: nothing to grade with yet.
+      await q.locator('.q-check').click();
+      expect(await status(q)).toBeNull();
       release();
       await q.locator('xpath=self::*[@data-ready]').waitFor();
       expect(await input.inputValue()).toBe('12.5');
       expect(await q.locator('.q-body').getAttribute('data-variant')).toBe('0');
+      // Graded once the code is there, without a second press, against the variant on screen.
+      await expect.poll(() => status(q)).toMatch(/^(correct|incorrect)$/);
+      await saved(q);
+      expect(await attempts(page, 'distributions/scaled-dot-variance')).toBe(1);
+      expect((await stored(page))!.questions['distributions/scaled-dot-variance']!.variant ?? 0).toBe(0);
       // A fresh visit, with nothing typed, goes to the seed's variant.
       await page.reload();
       const again = await question(page, 'scaled-dot-variance');
