@@ -16,8 +16,10 @@ const early = new WeakMap<Element, string>();
  * it): a press never acts on numbers the learner did not see.
  */
 function pressWhenReady(question: Element, button: string): void {
-  if (early.has(question)) return void early.set(question, button);
+  // A second press before then replaces the first; one observer per question.
+  const observing = early.has(question);
   early.set(question, button);
+  if (observing) return;
   const variant = question.querySelector('.q-body')?.getAttribute('data-variant');
   new MutationObserver((_, observer) => {
     if (!question.hasAttribute('data-ready')) return;
