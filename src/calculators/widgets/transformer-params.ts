@@ -1,7 +1,7 @@
 /** The Transformer parameter and memory counter: shape → parameters per part, weight bytes per dtype, KV-cache bytes. */
 import { CalculatorElement } from '../ui/base.ts';
 import { kvCacheBytes, transformerParameterCount, weightBytes, type Dtype } from '../math/transformer-params.ts';
-import { formatBytes } from '../ui/format.ts';
+import { formatBytes, groupThousands } from '../ui/format.ts';
 import { formatCount } from '../ui/units.ts';
 import { barChart } from '../ui/svg.ts';
 import { dataTable, pair } from '../ui/table.ts';
@@ -11,8 +11,9 @@ const DTYPES: Dtype[] = ['FP32', 'BF16', 'FP16', 'FP8', 'INT8', 'INT4'];
 
 /** Defined as `<afm-transformer-params>` by the calculator loader (ui/loader.ts). */
 export default class TransformerParams extends CalculatorElement {
+  /** A count written out in full (parameter counts are whole numbers below 10²¹). */
   private exact(n: number): string {
-    return new Intl.NumberFormat(this.pageLang === 'zh' ? 'zh-CN' : 'en-US').format(n);
+    return groupThousands(String(n));
   }
 
   protected compute(): void {
