@@ -31,7 +31,7 @@ const routeBySlug = new Map(
     }),
 );
 
-const top3 = async (lang: Lang, query: string) => (await search[lang].search(query, {}, 3)).map((r) => r.url);
+const top3 = async (lang: Lang, query: string) => (await search[lang].search(query, { limit: 3 })).map((r) => r.url);
 
 describe('glossary terms find the note that teaches them', async () => {
   const entries = await readGlossary(join(contentDir, 'glossary'));
@@ -296,7 +296,7 @@ describe('results land on the matching section', () => {
     it(`${lang}: the best section of each of the first results links to a heading that exists`, async () => {
       let anchored = 0;
       for (const query of queries[lang]) {
-        const hits = await search[lang].search(query, {}, 3);
+        const hits = await search[lang].search(query, { limit: 3 });
         expect(hits.length, query).toBeGreaterThan(0);
         // The first result: its best section is under a heading, not the page's opening.
         expect(rankSections(hits[0]!.sub_results)[0]?.anchor, `${lang} “${query}” ${hits[0]!.url}`).toBeDefined();

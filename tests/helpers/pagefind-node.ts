@@ -19,7 +19,7 @@ export type SubHit = {
 };
 export type SearchHit = { url: string; title: string; excerpt: string; filters: Record<string, string[]>; meta: Record<string, string>; sub_results: SubHit[] };
 /** Up to `limit` results (10, as the dialog shows): each result's data is a fragment to load, so a test that looks at the first three asks for three. */
-export type NodeSearch = { search(query: string, options?: { filters?: Record<string, string> }, limit?: number): Promise<SearchHit[]> };
+export type NodeSearch = { search(query: string, options?: { filters?: Record<string, string>; limit?: number }): Promise<SearchHit[]> };
 
 type PagefindModule = {
   createInstance(options: Record<string, unknown>): {
@@ -72,7 +72,7 @@ export async function nodeSearch(htmlLang: string, options: Record<string, unkno
   await instance.init();
   await (instance as unknown as { options(o: unknown): Promise<void> }).options(options);
   return {
-    async search(query, options = {}, limit = 10) {
+    async search(query, { limit = 10, ...options } = {}) {
       const found = await instance.search(query, options);
       const data = await Promise.all((found?.results ?? []).slice(0, limit).map((r) => r.data()));
       return data.map((d) => ({

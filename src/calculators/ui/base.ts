@@ -188,7 +188,7 @@ export abstract class CalculatorElement extends HTMLElement {
   }
 
   protected fmt(x: number, digits = 4): string {
-    return formatNumber(x, this.pageLang, digits);
+    return formatNumber(x, digits);
   }
 
   private schedule(): void {

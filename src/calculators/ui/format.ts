@@ -1,13 +1,10 @@
-/** Number formatting for calculators, in the page's language. */
-import type { Lang } from '../../utils/lang.ts';
+/** Number formatting for calculators. Both page languages write numbers alike: 1,234.5. */
 
 /**
  * A number for display: `digits` significant digits, no float noise, never "NaN" or
  * "Infinity" on screen (those become "—" with the reason left to the caller's message).
- * Both page languages write numbers alike (1,234.5: grouped by three with a comma), so `lang`
- * changes nothing today; it stays for a language that writes them otherwise.
  */
-export function formatNumber(x: number, lang: Lang, digits = 4): string {
+export function formatNumber(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? '—' : x > 0 ? '∞' : '−∞';
   if (x === 0) return '0';
   const abs = Math.abs(x);
@@ -36,7 +33,7 @@ function roundShortest(abs: number, digits: number): string {
   const lead = all.search(/[1-9]/);
   const cut = lead + digits;
   if (cut < all.length) {
-    const up = all.charCodeAt(cut) >= 53; // '5'
+    const up = all[cut]! >= '5';
     all = all.slice(0, cut);
     if (up) {
       // Add one at the last kept digit, carrying left; a carry out of the first digit adds one.
@@ -62,7 +59,7 @@ export function groupThousands(plain: string): string {
 }
 
 /** Bytes in binary units (KiB, MiB, GiB). */
-export function formatBytes(bytes: number, lang: Lang): string {
+export function formatBytes(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let value = bytes;
   let unit = 0;
@@ -70,5 +67,5 @@ export function formatBytes(bytes: number, lang: Lang): string {
     value /= 1024;
     unit += 1;
   }
-  return `${formatNumber(value, lang, unit === 0 ? 6 : 4)} ${units[unit]}`;
+  return `${formatNumber(value, unit === 0 ? 6 : 4)} ${units[unit]}`;
 }

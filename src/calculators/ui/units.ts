@@ -36,7 +36,7 @@ export function formatCount(n: number, lang: Lang, digits = 4): string {
   const abs = Math.abs(n);
   // The largest scale at which the rounded count is at least 1: 999,999,999 → 1 B, not 1,000 M.
   for (const [scale, word] of scales) {
-    if (Number((abs / scale).toPrecision(digits)) >= 1) return `${formatNumber(n / scale, lang, digits)}${word}`;
+    if (Number((abs / scale).toPrecision(digits)) >= 1) return `${formatNumber(n / scale, digits)}${word}`;
   }
-  return formatNumber(n, lang, 21);
+  return formatNumber(n, 21);
 }

@@ -89,14 +89,14 @@ export default class TransformerParams extends CalculatorElement {
         [this.s('colBytesPerParameter'), this.s('colWeights')],
         (['FP32', 'BF16', 'FP8', 'INT8', 'INT4'] as const).map((d) => ({
           head: d === 'BF16' ? 'BF16 / FP16' : d,
-          cells: [this.fmt(weightBytes(1, d)), formatBytes(weightBytes(c.total, d), this.pageLang)],
+          cells: [this.fmt(weightBytes(1, d)), formatBytes(weightBytes(c.total, d))],
         })),
         this.s('colFormat'),
       ),
     );
-    this.output('kv', formatBytes(kv, this.pageLang));
-    this.output('kvToken', formatBytes(kv / (context * batch), this.pageLang));
-    this.output('memory', formatBytes(weightBytes(c.total, dtype) + kv, this.pageLang));
+    this.output('kv', formatBytes(kv));
+    this.output('kvToken', formatBytes(kv / (context * batch)));
+    this.output('memory', formatBytes(weightBytes(c.total, dtype) + kv));
     const chartTitle = this.s('chartTitle');
     this.outputHtml(
       'chart',
@@ -111,6 +111,6 @@ export default class TransformerParams extends CalculatorElement {
         ],
       ]),
     );
-    this.announce(this.s('announce', { total: short(c.total), kv: formatBytes(kv, this.pageLang) }));
+    this.announce(this.s('announce', { total: short(c.total), kv: formatBytes(kv) }));
   }
 }
