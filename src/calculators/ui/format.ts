@@ -20,8 +20,8 @@ export function formatNumber(x: number, digits = 4): string {
  * `abs` (at least 1e-6, below 1e21, so JavaScript writes it without an exponent) to `digits`
  * significant digits, as Intl.NumberFormat does: its shortest decimal (what String() gives)
  * rounded half away from zero, trailing zeros dropped. Not Intl itself: the first
- * Intl.NumberFormat of a page loads ICU's data, 55–66 ms on a desktop and four times that on a
- * phone, in the first render of the first calculator (BENCHMARKS.md §7b, session 8).
+ * Intl.NumberFormat of a page loads ICU's data, a long task inside the first calculator's first
+ * render (measured in BENCHMARKS.md §7b, session 8).
  * tests/unit/calculators/format.test.ts holds it to Intl's output up to 12 significant digits,
  * the most the calculators ask for (from about 15, ICU rounds from an approximation of the double).
  */
