@@ -677,6 +677,9 @@ describe('keyboard only', () => {
       expect(await focused(page)).toMatchObject({ cls: 'q-reveal' });
       await page.keyboard.press('Space');
       expect(await solutionVisible(q)).toBe(true);
+      // Focus moves to the solution once the attempt is saved (asynchronously): waited for, or it
+      // can land after the jump below and pull the keyboard back to this question.
+      await expect.poll(() => focused(page)).toMatchObject({ tag: 'SUMMARY', question: 'q-variance-of-combination' });
 
       // Checkboxes: Tab between them, Space ticks, Enter checks.
       await page.goto(`${site.url}${DISTRIBUTIONS(lang)}#q-zero-covariance`);
