@@ -342,9 +342,11 @@ class QuestionElement extends HTMLElement {
     this.#revealSolution();
     const right = this.dataset.status === 'correct';
     this.#feedback.textContent = right ? T.solutionShown! : T.solutionSeen!;
+    // Focus moves now, not after the save: saving may first load the progress code, and by then
+    // the learner may have gone on to another question.
+    this.#solution()?.querySelector('summary')?.focus();
     if (!right) await this.#saving((r) => r.recordSolutionSeen(this.#key, this.#area));
     if (progress?.storageHealth.get() === 'failed') this.#feedback.append(` ${T.notSaved}`);
-    this.#solution()?.querySelector('summary')?.focus();
     this.#showHistory();
   }
 
