@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { flowLangs, type Lang, type Site } from './harness.ts';
+import { flowLangs, layOutWholeNote, type Lang, type Site } from './harness.ts';
 import { repoRoot } from '../helpers/content.ts';
 import { builtPages } from '../helpers/site.ts';
 import { areaCalculatorsRoute, calculatorsByArea } from '../../src/components/calculators/info.ts';
@@ -45,10 +45,9 @@ export async function runAxe(page: Page, rules?: string[]): Promise<string[]> {
  * the viewport, and their loaders may arrive after the page's load event.
  */
 export async function loadEverything(page: Page): Promise<void> {
+  // axe passes over what is not laid out.
+  await layOutWholeNote(page);
   const waiting = await page.evaluate(async () => {
-    // A note lays out blocks below the fold only when they come near the viewport (global.css);
-    // axe passes over what is not laid out, so every block is laid out here.
-    for (const block of document.querySelectorAll<HTMLElement>('.note > *')) block.style.contentVisibility = 'visible';
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     const done = (el: Element) => el.hasAttribute('data-ready') || el.hasAttribute('data-load-failed');
     const custom = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('afm-'));

@@ -170,6 +170,18 @@ export async function openCalculator(site: Site, id: string, lang: Lang, query =
 }
 
 /**
+ * Lays out every block of a note now. Below the fold they wait until they come near the viewport
+ * and clip at their edge (global.css, content-visibility); a check that inspects or measures the
+ * whole page (axe, the phone sweep) wants it all laid out and unclipped, as a browser without
+ * content-visibility shows it.
+ */
+export async function layOutWholeNote(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const block of document.querySelectorAll<HTMLElement>('.note > *')) block.style.contentVisibility = 'visible';
+  });
+}
+
+/**
  * Waits until the page has loaded and the browser has been idle twice: by then every script the
  * page starts by itself (the header's idle-time hooks included) has asked for what it loads.
  * For tests that check what a page did NOT fetch; deterministic where `networkidle` (no request

@@ -12,7 +12,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSite } from './harness.ts';
+import { layOutWholeNote, useSite } from './harness.ts';
 import { builtPages } from '../helpers/site.ts';
 import { repoRoot } from '../helpers/content.ts';
 
@@ -75,10 +75,8 @@ function measure(): Finding {
 
 /** Lays out every block of a note, loads the page's calculators (as focusing one would), opens every <details>, waits for fonts. */
 async function loadAll(page: Page): Promise<void> {
+  await layOutWholeNote(page);
   await page.evaluate(async () => {
-    // Blocks below the fold are laid out lazily and clip at their edge (global.css); measured
-    // laid out and unclipped, as a browser without content-visibility shows them.
-    for (const block of document.querySelectorAll<HTMLElement>('.note > *')) block.style.contentVisibility = 'visible';
     const calcs = [...document.querySelectorAll('[data-calc]')];
     for (const el of calcs) el.dispatchEvent(new FocusEvent('focusin'));
     for (const d of document.querySelectorAll('details')) d.open = true;
